@@ -1,0 +1,119 @@
+#include "corpus.h"
+
+#include <stdlib.h>
+
+struct corpus *corpus_new(void)
+{
+	return xcalloc(1, sizeof(struct corpus));
+}
+
+void corpus_free(struct corpus *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->colls.n; i++) {
+		free(c->colls.v[i].name);
+		free(c->colls.v[i].text);
+	}
+	free(c->colls.v);
+	free(c->speeches.v);
+	free(c->posts.v);
+	free(c->paras.v);
+	free(c->segs.v);
+	free(c->pqs.v);
+	free(c->repairs.v);
+	free(c->speech_depts.v);
+	free(c->depts.v);
+	free(c->unatt.v);
+	free(c->findings.v);
+	free(c->dept_slots);
+	free(c);
+}
+
+static size_t hash_str(struct str s)
+{
+	size_t h = 14695981039346656037u, i;
+
+	for (i = 0; i < s.len; i++)
+		h = (h ^ (unsigned char)s.s[i]) * 1099511628211u;
+	return h;
+}
+
+/* The slot holding name, or the empty slot where it would go. */
+static size_t *dept_slot(const struct corpus *c, struct str name)
+{
+	size_t mask = c->dept_slot_count - 1, i = hash_str(name) & mask;
+
+	while (c->dept_slots[i] && !str_eq(c->depts.v[c->dept_slots[i] - 1], name))
+		i = (i + 1) & mask;
+	return &c->dept_slots[i];
+}
+
+static void rehash_depts(struct corpus *c)
+{
+	size_t i;
+
+	free(c->dept_slots);
+	c->dept_slot_count = c->dept_slot_count ? c->dept_slot_count * 2 : 64;
+	c->dept_slots = xcalloc(c->dept_slot_count, sizeof(*c->dept_slots));
+	for (i = 0; i < c->depts.n; i++)
+		*dept_slot(c, c->depts.v[i]) = i + 1;
+}
+
+size_t corpus_find_dept(const struct corpus *c, struct str name)
+{
+	if (!c->dept_slot_count)
+		return NO_DEPT;
+	size_t slot = *dept_slot(c, name);
+	return slot ? slot - 1 : NO_DEPT;
+}
+
+size_t corpus_intern_dept(struct corpus *c, struct str name)
+{
+	size_t *slot;
+
+	if (2 * (c->depts.n + 1) > c->dept_slot_count)
+		rehash_depts(c);
+	slot = dept_slot(c, name);
+	if (!*slot) {
+		*VEC_PUSH(&c->depts) = name;
+		*slot = c->depts.n;
+	}
+	return *slot - 1;
+}
+
+struct str corpus_para_text(const struct corpus *c, const struct para *p, struct buf *scratch)
+{
+	size_t i;
+
+	if (p->seg_count == 1)
+		return c->segs.v[p->seg_first];
+	buf_clear(scratch);
+	for (i = 0; i < p->seg_count; i++)
+		buf_add(scratch, c->segs.v[p->seg_first + i].s, c->segs.v[p->seg_first + i].len);
+	return (struct str){scratch->data ? scratch->data : "", scratch->len};
+}
+
+bool speech_in_dept(const struct corpus *c, const struct speech *s, size_t dept)
+{
+	size_t i;
+
+	if (dept == NO_DEPT)
+		return s->dept_count == 0;
+	for (i = 0; i < s->dept_count; i++)
+		if (speech_dept(c, s, i) == dept)
+			return true;
+	return false;
+}
+
+size_t corpus_find_speaker(const struct corpus *c, struct str name)
+{
+	size_t i;
+
+	for (i = 0; i < c->speeches.n; i++)
+		if (str_eq(c->speeches.v[i].speaker, name))
+			return i;
+	return (size_t)-1;
+}

@@ -1,0 +1,124 @@
+/*
+ * corpus — the model: collections, speeches, posts, paragraphs, pull quotes,
+ * repairs, departments and the findings of the load.
+ *
+ * A corpus owns each collection's text buffer; every struct str inside it
+ * points into one of those buffers and lives until corpus_free. Speeches of
+ * all collections form one list in load order. Paragraphs are lists of
+ * segments (slices of the text) so that a repaired paragraph costs no copy.
+ * Immutable once loaded. Depends on text, diag, util; never on curses.
+ */
+#ifndef FAYAN_CORPUS_H
+#define FAYAN_CORPUS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "text.h"
+#include "util.h"
+
+#define NO_DEPT ((size_t)-1)
+#define NO_PARA ((size_t)-1)
+
+struct post {
+	struct str text; /* as written */
+	struct str unit; /* absent when the post names no unit */
+	struct str role;
+	size_t dept; /* index in corpus.depts, NO_DEPT when none */
+};
+
+struct para {
+	size_t seg_first, seg_count; /* in corpus.segs */
+	size_t line;                 /* of its first segment */
+};
+
+struct pullquote {
+	struct str text;
+	size_t line;
+	size_t after; /* index among the speech's paragraphs, NO_PARA: before all */
+};
+
+enum repair_kind { REPAIR_JOIN, REPAIR_PULLQUOTE };
+
+struct repair {
+	enum repair_kind kind;
+	size_t line;
+};
+
+struct speech {
+	size_t coll;
+	struct str headline, speaker, title, reporter, byline;
+	struct str raw;         /* the file's text from headline to last line */
+	size_t line, raw_line;  /* SPEC's "line"; the first line of raw */
+	size_t post_first, post_count;
+	size_t para_first, para_count;
+	size_t pq_first, pq_count;
+	size_t repair_first, repair_count;
+	size_t dept_first, dept_count; /* in corpus.speech_depts */
+};
+
+struct unattached {
+	size_t coll, line;
+	struct str text;
+};
+
+struct finding {
+	size_t coll;
+	struct diag d;
+};
+
+struct collection {
+	char *name; /* as given: a path, "-" or "<bundled>" */
+	char *text; /* the decoded text, owned */
+	size_t text_len;
+	struct str title;
+	size_t speech_first, speech_count;
+	size_t unatt_first, unatt_count;
+};
+
+struct corpus {
+	VEC(struct collection) colls;
+	VEC(struct speech) speeches;
+	VEC(struct post) posts;
+	VEC(struct para) paras;
+	VEC(struct str) segs;
+	VEC(struct pullquote) pqs;
+	VEC(struct repair) repairs;
+	VEC(size_t) speech_depts;
+	VEC(struct str) depts; /* names, first-appearance order */
+	VEC(struct unattached) unatt;
+	VEC(struct finding) findings;
+	/* Department name → index + 1 (0: empty), open addressing. */
+	size_t *dept_slots;
+	size_t dept_slot_count;
+};
+
+struct corpus *corpus_new(void);
+void corpus_free(struct corpus *c);
+
+/* The index of the department with this name, added if new. */
+size_t corpus_intern_dept(struct corpus *c, struct str name);
+size_t corpus_find_dept(const struct corpus *c, struct str name);
+
+/* A paragraph's text: its single segment, or the segments joined into
+ * scratch (then the result points into scratch, valid until it changes). */
+struct str corpus_para_text(const struct corpus *c, const struct para *p, struct buf *scratch);
+
+static inline const struct para *speech_para(const struct corpus *c, const struct speech *s,
+					     size_t i)
+{
+	return &c->paras.v[s->para_first + i];
+}
+
+static inline size_t speech_dept(const struct corpus *c, const struct speech *s, size_t i)
+{
+	return c->speech_depts.v[s->dept_first + i];
+}
+
+bool speech_in_dept(const struct corpus *c, const struct speech *s, size_t dept);
+/* Index of the first speech whose speaker is name, or (size_t)-1. */
+size_t corpus_find_speaker(const struct corpus *c, struct str name);
+
+#endif

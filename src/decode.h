@@ -1,0 +1,32 @@
+/*
+ * decode — file bytes to UTF-8 text (SPEC 1.4): a UTF-8 BOM is dropped,
+ * valid UTF-8 is kept as is, GB18030 is detected and converted, and any other
+ * invalid byte becomes U+FFFD with a finding naming its line and column.
+ *
+ * Also the one definition of a line end, shared with the parser so that
+ * line numbers agree. Depends on corpus (to record findings), libunistring.
+ */
+#ifndef FAYAN_DECODE_H
+#define FAYAN_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "corpus.h"
+
+/* Length of the line terminator at s (CRLF, LF, CR, U+0085, U+2028,
+ * U+2029), or 0. */
+size_t decode_eol_len(const char *s, size_t len);
+
+/* Whether iconv knows the encoding name (for --encoding). */
+bool decode_encoding_known(const char *name);
+
+/*
+ * Takes ownership of bytes (malloc'd, len bytes) and returns the decoded,
+ * malloc'd text in *text / *text_len. encoding is NULL for automatic
+ * detection. Findings go to c under collection coll.
+ */
+void decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c, size_t coll,
+		 char **text, size_t *text_len);
+
+#endif

@@ -1,0 +1,217 @@
+#include "lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "assets.h"
+#include "util.h"
+
+enum section_kind { SECT_WORDS, SECT_CHARS, SECT_OUTLINE };
+
+#define SECTIONS(X)                                                                                \
+	X("byline", SECT_WORDS, byline)                                                            \
+	X("role", SECT_WORDS, role)                                                                \
+	X("org-suffix", SECT_WORDS, org_suffix)                                                    \
+	X("dept-suffix", SECT_WORDS, dept_suffix)                                                  \
+	X("place-prefix", SECT_WORDS, place_prefix)                                                \
+	X("complete-end", SECT_CHARS, complete_end)                                                \
+	X("closing", SECT_CHARS, closing)                                                          \
+	X("bare-forbidden", SECT_CHARS, bare_forbidden)                                            \
+	X("no-line-start", SECT_CHARS, no_line_start)                                              \
+	X("no-line-end", SECT_CHARS, no_line_end)                                                  \
+	X("outline", SECT_OUTLINE, outline)
+
+struct section {
+	const char *name;
+	enum section_kind kind;
+	size_t offset;
+};
+
+#define SECTION_ENTRY(name, kind, field) {name, kind, offsetof(struct lexicon, field)},
+static const struct section sections[] = {SECTIONS(SECTION_ENTRY)};
+
+static const struct section *find_section(struct str line)
+{
+	const char *close = memchr(line.s, ']', line.len);
+	size_t i;
+
+	if (!close)
+		return NULL;
+	for (i = 0; i < ARRAY_LEN(sections); i++)
+		if (str_eq((struct str){line.s + 1, (size_t)(close - line.s) - 1}, str_from(sections[i].name)))
+			return &sections[i];
+	return NULL;
+}
+
+static void add_chars(struct charset *set, struct str line)
+{
+	size_t i = 0;
+	uint32_t uc;
+
+	while (i < line.len) {
+		i += text_next(line.s + i, line.len - i, &uc);
+		if (uc != ' ' && !charset_has(set, uc)) {
+			size_t at = set->n;
+
+			set->v = xgrow(set->v, &set->cap, set->n + 1, sizeof(uc));
+			set->n++;
+			while (at > 0 && set->v[at - 1] > uc) {
+				set->v[at] = set->v[at - 1];
+				at--;
+			}
+			set->v[at] = uc;
+		}
+	}
+}
+
+static void add_outline(struct lexicon *lex, struct str line)
+{
+	struct outline_series *series;
+	size_t i = 0, start;
+
+	lex->outline = xrealloc(lex->outline, (lex->outline_count + 1) * sizeof(*lex->outline));
+	series = &lex->outline[lex->outline_count++];
+	series->markers = NULL;
+	series->count = 0;
+	while (i < line.len) {
+		while (i < line.len && line.s[i] == ' ')
+			i++;
+		start = i;
+		while (i < line.len && line.s[i] != ' ')
+			i++;
+		if (i > start) {
+			series->markers = xrealloc(series->markers,
+						   (series->count + 1) * sizeof(*series->markers));
+			series->markers[series->count++] = (struct str){line.s + start, i - start};
+		}
+	}
+}
+
+static int longest_first(const void *a, const void *b)
+{
+	const struct str *x = a, *y = b;
+
+	return (x->len < y->len) - (x->len > y->len);
+}
+
+static void add_line(struct lexicon *lex, const struct section *sect, struct str line)
+{
+	void *field = (char *)lex + sect->offset;
+	struct wordlist *words = field;
+
+	switch (sect->kind) {
+	case SECT_WORDS:
+		words->v = xgrow(words->v, &words->cap, words->n + 1, sizeof(*words->v));
+		words->v[words->n++] = line;
+		break;
+	case SECT_CHARS:
+		add_chars(field, line);
+		break;
+	case SECT_OUTLINE:
+		add_outline(lex, line);
+		break;
+	}
+}
+
+struct lexicon *lexicon_new(const char *src, size_t len, size_t *bad_line)
+{
+	struct lexicon *lex = xcalloc(1, sizeof(*lex));
+	const struct section *sect = NULL;
+	size_t pos = 0, lineno = 0, i;
+
+	lex->text = xmemdup(src, len);
+	while (pos < len) {
+		const char *nl = memchr(lex->text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - lex->text) : len;
+		struct str line = str_trim((struct str){lex->text + pos, end - pos});
+
+		lineno++;
+		pos = end + 1;
+		if (line.len == 0 || line.s[0] == '#')
+			continue;
+		if (line.s[0] == '[') {
+			sect = find_section(line);
+		} else if (sect) {
+			add_line(lex, sect, line);
+			continue;
+		}
+		if (!sect) {
+			*bad_line = lineno;
+			lexicon_free(lex);
+			return NULL;
+		}
+	}
+	for (i = 0; i < ARRAY_LEN(sections); i++)
+		if (sections[i].kind == SECT_WORDS) {
+			struct wordlist *w = (void *)((char *)lex + sections[i].offset);
+			qsort(w->v, w->n, sizeof(*w->v), longest_first);
+		}
+	return lex;
+}
+
+struct lexicon *lexicon_builtin(void)
+{
+	size_t bad_line = 0;
+	struct lexicon *lex =
+		lexicon_new((const char *)asset_lexicon, asset_lexicon_len, &bad_line);
+
+	if (!lex)
+		die(1, "<bundled lexicon>:%zu: not a section or entry", bad_line);
+	return lex;
+}
+
+void lexicon_free(struct lexicon *lex)
+{
+	size_t i;
+
+	if (!lex)
+		return;
+	for (i = 0; i < ARRAY_LEN(sections); i++) {
+		void *field = (char *)lex + sections[i].offset;
+		if (sections[i].kind == SECT_WORDS)
+			free(((struct wordlist *)field)->v);
+		else if (sections[i].kind == SECT_CHARS)
+			free(((struct charset *)field)->v);
+	}
+	for (i = 0; i < lex->outline_count; i++)
+		free(lex->outline[i].markers);
+	free(lex->outline);
+	free(lex->text);
+	free(lex);
+}
+
+bool charset_has(const struct charset *set, uint32_t uc)
+{
+	size_t lo = 0, hi = set->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (set->v[mid] == uc)
+			return true;
+		if (set->v[mid] < uc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+struct str wordlist_prefix_of(const struct wordlist *list, struct str s)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++)
+		if (str_starts(s, list->v[i]))
+			return list->v[i];
+	return STR_NULL;
+}
+
+struct str wordlist_suffix_of(const struct wordlist *list, struct str s)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++)
+		if (str_ends(s, list->v[i]))
+			return list->v[i];
+	return STR_NULL;
+}

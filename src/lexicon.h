@@ -1,0 +1,54 @@
+/*
+ * lexicon — the word lists of assets/lexicon.txt: byline prefixes, roles,
+ * organisation and department suffixes, place prefixes, the punctuation
+ * classes of the repair and line-breaking rules, and outline markers.
+ *
+ * A lexicon owns a copy of its source text; every entry points into it and
+ * lives until lexicon_free. Depends on text and util.
+ */
+#ifndef FAYAN_LEXICON_H
+#define FAYAN_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text.h"
+
+struct wordlist {
+	struct str *v; /* longest first, so the first match is the longest */
+	size_t n, cap;
+};
+
+struct charset {
+	uint32_t *v; /* sorted */
+	size_t n, cap;
+};
+
+/* One enumeration series of the outline (一是 二是 …). */
+struct outline_series {
+	struct str *markers;
+	size_t count;
+};
+
+struct lexicon {
+	char *text;
+	struct wordlist byline, role, org_suffix, dept_suffix, place_prefix;
+	struct charset complete_end, closing, bare_forbidden, no_line_start, no_line_end;
+	struct outline_series *outline;
+	size_t outline_count;
+};
+
+/* Parses a lexicon; on a malformed line returns NULL and puts its 1-based
+ * number in *bad_line. */
+struct lexicon *lexicon_new(const char *text, size_t len, size_t *bad_line);
+/* The word lists compiled into the binary. Caller owns the result. */
+struct lexicon *lexicon_builtin(void);
+void lexicon_free(struct lexicon *lex);
+
+bool charset_has(const struct charset *set, uint32_t uc);
+/* The longest entry that s starts with (or ends with), or STR_NULL. */
+struct str wordlist_prefix_of(const struct wordlist *list, struct str s);
+struct str wordlist_suffix_of(const struct wordlist *list, struct str s);
+
+#endif

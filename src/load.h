@@ -1,0 +1,28 @@
+/*
+ * load — reads the collections named on the command line into one corpus
+ * (SPEC 2): files with read() (never mmap: a file that shrinks while mapped
+ * would kill the reader with SIGBUS), "-" from standard input, nothing given:
+ * the bundled collection. Errors of one file are reported and the rest load.
+ * Depends on parse, corpus, assets.
+ */
+#ifndef FAYAN_LOAD_H
+#define FAYAN_LOAD_H
+
+#include <stdbool.h>
+
+#include "corpus.h"
+#include "parse.h"
+
+#define BUNDLED_NAME "<bundled>"
+
+/* Reads all of fd into a malloc'd buffer; false with errno on failure. */
+bool load_fd(int fd, char **bytes, size_t *len);
+
+/*
+ * Loads each name (or the bundled collection when name_count is 0) into c.
+ * Prints "fayan: NAME: message" to stderr for each file that cannot be read.
+ * Returns the number of files that could not be read.
+ */
+size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts);
+
+#endif

@@ -1,0 +1,277 @@
+/*
+ * main — options, locale, loading, the printing modes, and the hand-over to
+ * the screen (SPEC 2). Everything here runs before curses starts, so every
+ * error is reported plainly on stderr.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "decode.h"
+#include "group.h"
+#include "lexicon.h"
+#include "load.h"
+#include "output.h"
+#include "parse.h"
+
+#ifndef FAYAN_VERSION
+#define FAYAN_VERSION "0"
+#endif
+
+enum { EXIT_NOTHING = 1, EXIT_USAGE = 2, DEFAULT_WIDTH = 80 };
+
+enum mode { MODE_AUTO, MODE_LIST, MODE_PRINT, MODE_GREP, MODE_JSON, MODE_CHECK };
+
+struct options {
+	enum mode mode;
+	int width; /* 0: automatic */
+	int ambiguous_width; /* 0: auto */
+	const char *grep, *dept, *speaker, *encoding;
+	bool fullwidth, repair, color;
+	char **files;
+	size_t file_count;
+};
+
+enum { OPT_CHECK = 256, OPT_ENCODING, OPT_AMBIGUOUS, OPT_NO_FULLWIDTH, OPT_NO_REPAIR, OPT_NO_COLOR };
+
+static const struct option long_options[] = {
+	{"list", no_argument, NULL, 'l'},
+	{"print", no_argument, NULL, 'p'},
+	{"width", required_argument, NULL, 'w'},
+	{"grep", required_argument, NULL, 'g'},
+	{"json", no_argument, NULL, 'j'},
+	{"check", no_argument, NULL, OPT_CHECK},
+	{"department", required_argument, NULL, 'd'},
+	{"speaker", required_argument, NULL, 's'},
+	{"encoding", required_argument, NULL, OPT_ENCODING},
+	{"ambiguous", required_argument, NULL, OPT_AMBIGUOUS},
+	{"no-fullwidth", no_argument, NULL, OPT_NO_FULLWIDTH},
+	{"no-repair", no_argument, NULL, OPT_NO_REPAIR},
+	{"no-color", no_argument, NULL, OPT_NO_COLOR},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{0},
+};
+
+static const char usage_text[] =
+	"Usage: fayan [OPTION]... [CORPUS]...\n"
+	"Browse collections of Chinese speeches in the terminal.\n"
+	"With no CORPUS, read standard input when it is not a terminal, else open\n"
+	"the bundled collection. '-' is standard input.\n"
+	"\n"
+	"  -l, --list             print departments and their speakers, and exit\n"
+	"  -p, --print            print the speeches, wrapped as on screen, and exit\n"
+	"  -w, --width=N          wrap width for --print and --grep (default: COLUMNS,\n"
+	"                         else the terminal's width, else 80)\n"
+	"  -g, --grep=TEXT        print every occurrence of TEXT in context, and exit\n"
+	"  -j, --json             print the parsed collections as JSON, and exit\n"
+	"      --check            validate; print every repair and problem\n"
+	"  -d, --department=NAME  start filtered to that department; restricts the\n"
+	"                         printing modes\n"
+	"  -s, --speaker=NAME     start with that speaker's first speech open;\n"
+	"                         restricts the printing modes\n"
+	"      --encoding=NAME    input encoding (default: UTF-8, else GB18030)\n"
+	"      --ambiguous=1|2|auto  columns of East Asian Ambiguous characters\n"
+	"      --no-fullwidth     keep half-width , : ; ? ! in Chinese text\n"
+	"      --no-repair        show the text exactly as the file has it\n"
+	"      --no-color         no colour (also when NO_COLOR is set)\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
+	"\n"
+	"Exit status: 0 success, 1 nothing usable, 2 usage error.\n"
+	"Keys in the browser: press ? there, or see fayan(1).\n";
+
+_Noreturn static void usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", util_progname);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n", util_progname);
+	exit(EXIT_USAGE);
+}
+
+static void set_mode(struct options *o, enum mode mode)
+{
+	if (o->mode != MODE_AUTO && o->mode != mode)
+		usage_error("%s", "only one of --list, --print, --grep, --json and --check may be given");
+	o->mode = mode;
+}
+
+static int parse_width(const char *arg)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || n < 2 || n > 100000)
+		usage_error("invalid width '%s' (a number of columns, at least 2)", arg);
+	return (int)n;
+}
+
+static int parse_ambiguous(const char *arg)
+{
+	if (strcmp(arg, "1") == 0)
+		return 1;
+	if (strcmp(arg, "2") == 0)
+		return 2;
+	if (strcmp(arg, "auto") == 0)
+		return 0;
+	usage_error("invalid --ambiguous '%s' (1, 2 or auto)", arg);
+}
+
+static void parse_args(int argc, char **argv, struct options *o)
+{
+	int ch;
+
+	*o = (struct options){.fullwidth = true, .repair = true, .color = !getenv("NO_COLOR")};
+	while ((ch = getopt_long(argc, argv, "lpw:g:jd:s:hV", long_options, NULL)) != -1) {
+		switch (ch) {
+		case 'l': set_mode(o, MODE_LIST); break;
+		case 'p': set_mode(o, MODE_PRINT); break;
+		case 'j': set_mode(o, MODE_JSON); break;
+		case OPT_CHECK: set_mode(o, MODE_CHECK); break;
+		case 'g':
+			set_mode(o, MODE_GREP);
+			if (!*optarg)
+				usage_error("%s", "--grep needs a non-empty TEXT");
+			o->grep = optarg;
+			break;
+		case 'w': o->width = parse_width(optarg); break;
+		case 'd': o->dept = optarg; break;
+		case 's': o->speaker = optarg; break;
+		case OPT_ENCODING:
+			if (strcmp(optarg, "auto") != 0 && !decode_encoding_known(optarg))
+				usage_error("unknown encoding '%s'", optarg);
+			o->encoding = strcmp(optarg, "auto") == 0 ? NULL : optarg;
+			break;
+		case OPT_AMBIGUOUS: o->ambiguous_width = parse_ambiguous(optarg); break;
+		case OPT_NO_FULLWIDTH: o->fullwidth = false; break;
+		case OPT_NO_REPAIR: o->repair = false; break;
+		case OPT_NO_COLOR: o->color = false; break;
+		case 'h': fputs(usage_text, stdout); exit(0);
+		case 'V': printf("fayan %s\n", FAYAN_VERSION); exit(0);
+		default:
+			fprintf(stderr, "Try '%s --help' for more information.\n", util_progname);
+			exit(EXIT_USAGE);
+		}
+	}
+	o->files = argv + optind;
+	o->file_count = (size_t)(argc - optind);
+}
+
+/*
+ * SPEC 4: over SSH the locale is often unset or C, whose codeset is ASCII;
+ * Chinese would then not show, so LC_CTYPE becomes C.UTF-8. Real non-UTF-8
+ * locales (GB18030) are left alone.
+ */
+static void setup_locale(void)
+{
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "ANSI_X3.4-1968") == 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+static int terminal_width(void)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	long n;
+
+	if (env && (n = strtol(env, NULL, 10)) >= 2 && n <= 100000)
+		return (int)n;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 2)
+		return ws.ws_col;
+	return DEFAULT_WIDTH;
+}
+
+static size_t speech_total(const struct corpus *c)
+{
+	return c->speeches.n;
+}
+
+/* -d and -s name things the corpus must have. */
+static void resolve_selection(const struct corpus *c, const struct options *o,
+			      struct selection *sel)
+{
+	sel->dept = GROUP_ALL;
+	sel->speaker = STR_NULL;
+	if (o->dept) {
+		sel->dept = strcmp(o->dept, NO_DEPT_NAME) == 0 ? NO_DEPT
+							      : corpus_find_dept(c, str_from(o->dept));
+		if (sel->dept == NO_DEPT && strcmp(o->dept, NO_DEPT_NAME) != 0)
+			usage_error("no department '%s' (run 'fayan --list' to see them)", o->dept);
+	}
+	if (o->speaker) {
+		sel->speaker = str_from(o->speaker);
+		if (corpus_find_speaker(c, sel->speaker) == (size_t)-1)
+			usage_error("no speaker '%s' (run 'fayan --list' to see them)", o->speaker);
+	}
+}
+
+static void report_unusable(const struct corpus *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->colls.n; i++)
+		if (c->colls.v[i].speech_count == 0)
+			fprintf(stderr, "%s: %s: %s\n", util_progname, c->colls.v[i].name,
+				c->colls.v[i].text_len == 0 ? "empty file" : "no speeches found");
+}
+
+static int run_printing(const struct corpus *c, const struct options *o,
+			const struct selection *sel, const struct lexicon *lex)
+{
+	struct page_opts popts = {
+		.width = o->width ? o->width : terminal_width(),
+		.ambiguous_width = o->ambiguous_width == 2 ? 2 : 1,
+		.fullwidth = o->fullwidth,
+		.lex = lex,
+	};
+
+	switch (o->mode) {
+	case MODE_LIST: output_list(stdout, c, sel); break;
+	case MODE_JSON: output_json(stdout, c); break;
+	default: output_print(stdout, c, sel, &popts); break;
+	}
+	return fflush(stdout) == 0 ? 0 : EXIT_NOTHING;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	struct selection sel;
+	struct lexicon *lex;
+	struct corpus *c;
+	int status;
+
+	setup_locale();
+	parse_args(argc, argv, &o);
+	lex = lexicon_builtin();
+	c = corpus_new();
+	struct parse_opts popts = {.lex = lex, .repair = o.repair, .encoding = o.encoding};
+	char *stdin_name[] = {"-"};
+	bool use_stdin = o.file_count == 0 && !isatty(STDIN_FILENO);
+	load_all(c, use_stdin ? stdin_name : o.files, use_stdin ? 1 : o.file_count, &popts);
+
+	if (o.mode == MODE_CHECK) {
+		output_check(stdout, c);
+		status = speech_total(c) > 0 ? 0 : EXIT_NOTHING;
+	} else if (speech_total(c) == 0) {
+		report_unusable(c);
+		status = EXIT_NOTHING;
+	} else {
+		report_unusable(c);
+		resolve_selection(c, &o, &sel);
+		status = run_printing(c, &o, &sel, lex);
+	}
+	corpus_free(c);
+	lexicon_free(lex);
+	return status;
+}

@@ -1,0 +1,307 @@
+#include "output.h"
+
+#include <stdlib.h>
+
+#include "group.h"
+
+enum { FINDINGS_PER_KIND = 100 };
+
+/* Sanitised for the terminal (SPEC 3.5), with no full-width mapping. */
+static void put_display(FILE *out, struct str s, struct buf *scratch)
+{
+	buf_clear(scratch);
+	text_display(scratch, s.s, s.len, false);
+	fwrite(scratch->data, 1, scratch->len, out);
+}
+
+bool selection_has(const struct corpus *c, const struct selection *sel, size_t speech)
+{
+	const struct speech *s = &c->speeches.v[speech];
+
+	if (sel->speaker.s && !str_eq(sel->speaker, s->speaker))
+		return false;
+	return sel->dept == GROUP_ALL || speech_in_dept(c, s, sel->dept);
+}
+
+/* "党组书记、局长": the posts of s in dept, without the department. */
+static void put_posts_in(FILE *out, const struct corpus *c, const struct speech *s, size_t dept,
+			 struct buf *scratch)
+{
+	bool first = true;
+	size_t i;
+
+	for (i = 0; i < s->post_count; i++) {
+		const struct post *p = &c->posts.v[s->post_first + i];
+		if (p->dept != dept)
+			continue;
+		fputs(first ? " " : "、", out);
+		if (p->unit.s)
+			put_display(out, p->unit, scratch);
+		put_display(out, p->role, scratch);
+		first = false;
+	}
+}
+
+static bool seen_before(const struct corpus *c, const struct group *g, size_t row)
+{
+	size_t k;
+
+	/* Rows of one department are contiguous; look back within it. */
+	for (k = row; k-- > 0 && g->v[k].speech != NO_SPEECH;)
+		if (str_eq(c->speeches.v[g->v[k].speech].speaker,
+			   c->speeches.v[g->v[row].speech].speaker))
+			return true;
+	return false;
+}
+
+void output_list(FILE *out, const struct corpus *c, const struct selection *sel)
+{
+	struct group g = {0};
+	struct buf scratch = {0};
+	size_t i;
+
+	group_build(c, sel->dept, &g);
+	for (i = 0; i < g.n; i++) {
+		const struct group_row *r = &g.v[i];
+		if (r->speech == NO_SPEECH) {
+			if (r->dept == NO_DEPT)
+				fputs(NO_DEPT_NAME, out);
+			else
+				put_display(out, c->depts.v[r->dept], &scratch);
+			fputc('\n', out);
+			continue;
+		}
+		if (!selection_has(c, sel, r->speech) || seen_before(c, &g, i))
+			continue;
+		fputs("  ", out);
+		put_display(out, c->speeches.v[r->speech].speaker, &scratch);
+		put_posts_in(out, c, &c->speeches.v[r->speech], r->dept, &scratch);
+		fputc('\n', out);
+	}
+	group_fini(&g);
+	buf_fini(&scratch);
+}
+
+static void put_page(FILE *out, const struct page *pg)
+{
+	size_t i;
+
+	for (i = 0; i < pg->line_count; i++) {
+		const struct page_line *l = &pg->lines[i];
+		fwrite(pg->text.data + l->off, 1, l->draw_len, out);
+		fputc('\n', out);
+	}
+}
+
+void output_print(FILE *out, const struct corpus *c, const struct selection *sel,
+		  const struct page_opts *opts)
+{
+	struct page pg;
+	size_t i, coll = (size_t)-1;
+
+	page_init(&pg);
+	for (i = 0; i < c->speeches.n; i++) {
+		if (!selection_has(c, sel, i))
+			continue;
+		if (c->speeches.v[i].coll != coll) {
+			coll = c->speeches.v[i].coll;
+			if (c->colls.v[coll].title.s) {
+				pg.line_count = 0;
+				buf_clear(&pg.text);
+				page_add_block(&pg, PAGE_TITLE, c->colls.v[coll].title, opts);
+				put_page(out, &pg);
+				fputc('\n', out);
+			}
+		}
+		page_build(&pg, c, i, opts);
+		put_page(out, &pg);
+	}
+	page_fini(&pg);
+}
+
+static void json_str(FILE *out, struct str s)
+{
+	size_t i;
+
+	if (!s.s) {
+		fputs("null", out);
+		return;
+	}
+	fputc('"', out);
+	for (i = 0; i < s.len; i++) {
+		unsigned char ch = (unsigned char)s.s[i];
+		if (ch == '"' || ch == '\\')
+			fprintf(out, "\\%c", ch);
+		else if (ch == '\n')
+			fputs("\\n", out);
+		else if (ch == '\r')
+			fputs("\\r", out);
+		else if (ch == '\t')
+			fputs("\\t", out);
+		else if (ch < 0x20 || ch == 0x7F)
+			fprintf(out, "\\u%04x", ch);
+		else
+			fputc(ch, out);
+	}
+	fputc('"', out);
+}
+
+static void json_posts(FILE *out, const struct corpus *c, const struct speech *s)
+{
+	size_t i;
+
+	fputs("\"posts\":[", out);
+	for (i = 0; i < s->post_count; i++) {
+		const struct post *p = &c->posts.v[s->post_first + i];
+		fputs(i ? ",{\"department\":" : "{\"department\":", out);
+		json_str(out, p->dept == NO_DEPT ? STR_NULL : c->depts.v[p->dept]);
+		fputs(",\"unit\":", out);
+		json_str(out, p->unit);
+		fputs(",\"role\":", out);
+		json_str(out, p->role);
+		fputc('}', out);
+	}
+	fputs("],\"departments\":[", out);
+	for (i = 0; i < s->dept_count; i++) {
+		if (i)
+			fputc(',', out);
+		json_str(out, c->depts.v[speech_dept(c, s, i)]);
+	}
+	fputc(']', out);
+}
+
+static void json_text(FILE *out, const struct corpus *c, const struct speech *s,
+		      struct buf *scratch)
+{
+	size_t i;
+
+	fputs(",\"paragraphs\":[", out);
+	for (i = 0; i < s->para_count; i++) {
+		if (i)
+			fputc(',', out);
+		json_str(out, corpus_para_text(c, speech_para(c, s, i), scratch));
+	}
+	fputs("],\"pullquotes\":[", out);
+	for (i = 0; i < s->pq_count; i++) {
+		if (i)
+			fputc(',', out);
+		json_str(out, c->pqs.v[s->pq_first + i].text);
+	}
+	fprintf(out, "],\"line\":%zu,\"repairs\":[", s->line);
+	for (i = 0; i < s->repair_count; i++) {
+		const struct repair *r = &c->repairs.v[s->repair_first + i];
+		fprintf(out, "%s{\"kind\":\"%s\",\"line\":%zu}", i ? "," : "",
+			r->kind == REPAIR_JOIN ? "join" : "pullquote", r->line);
+	}
+	fputc(']', out);
+}
+
+static void json_speech(FILE *out, const struct corpus *c, const struct speech *s,
+			struct buf *scratch)
+{
+	fputs("{\"headline\":", out);
+	json_str(out, s->headline);
+	fputs(",\"speaker\":", out);
+	json_str(out, s->speaker);
+	fputs(",\"title\":", out);
+	json_str(out, s->title);
+	fputc(',', out);
+	json_posts(out, c, s);
+	fputs(",\"reporter\":", out);
+	json_str(out, s->reporter);
+	json_text(out, c, s, scratch);
+	fputc('}', out);
+}
+
+void output_json(FILE *out, const struct corpus *c)
+{
+	struct buf scratch = {0};
+	size_t i, k;
+
+	fputs("{\"collections\":[", out);
+	for (i = 0; i < c->colls.n; i++) {
+		const struct collection *coll = &c->colls.v[i];
+		fputs(i ? ",{\"path\":" : "{\"path\":", out);
+		json_str(out, str_from(coll->name));
+		fputs(",\"title\":", out);
+		json_str(out, coll->title);
+		fputs(",\"speeches\":[", out);
+		for (k = 0; k < coll->speech_count; k++) {
+			if (k)
+				fputc(',', out);
+			json_speech(out, c, &c->speeches.v[coll->speech_first + k], &scratch);
+		}
+		fputs("],\"unattached\":[", out);
+		for (k = 0; k < coll->unatt_count; k++) {
+			const struct unattached *u = &c->unatt.v[coll->unatt_first + k];
+			fprintf(out, "%s{\"line\":%zu,\"text\":", k ? "," : "", u->line);
+			json_str(out, u->text);
+			fputc('}', out);
+		}
+		fputs("]}", out);
+	}
+	fputs("]}\n", out);
+	buf_fini(&scratch);
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const struct finding *x = *(const struct finding *const *)a;
+	const struct finding *y = *(const struct finding *const *)b;
+
+	if (x->coll != y->coll)
+		return x->coll < y->coll ? -1 : 1;
+	if (x->d.line != y->d.line)
+		return x->d.line < y->d.line ? -1 : 1;
+	if (x->d.col != y->d.col)
+		return x->d.col < y->d.col ? -1 : 1;
+	return x < y ? -1 : x > y; /* stable: order of discovery */
+}
+
+static void put_finding(FILE *out, const struct corpus *c, const struct finding *f,
+			struct buf *msg, struct buf *scratch)
+{
+	buf_clear(msg);
+	diag_message(msg, &f->d);
+	fputs(c->colls.v[f->coll].name, out);
+	if (f->d.line)
+		fprintf(out, ":%zu", f->d.line);
+	if (f->d.col)
+		fprintf(out, ":%zu", f->d.col);
+	fprintf(out, ": %s: ", diag_level_name(diag_level(f->d.id)));
+	put_display(out, (struct str){msg->data, msg->len}, scratch);
+	fputc('\n', out);
+}
+
+/* After FINDINGS_PER_KIND of one kind in one file, the rest are counted. */
+static void put_overflow(FILE *out, const struct corpus *c, size_t coll, const size_t *counts)
+{
+	size_t id;
+
+	for (id = 0; id < DIAG_COUNT; id++)
+		if (counts[id] > FINDINGS_PER_KIND)
+			fprintf(out, "%s: %s: %zu more like the above\n", c->colls.v[coll].name,
+				diag_level_name(diag_level(id)), counts[id] - FINDINGS_PER_KIND);
+}
+
+size_t output_check(FILE *out, const struct corpus *c)
+{
+	size_t n = c->findings.n, i, coll, counts[DIAG_COUNT];
+	const struct finding **sorted = xmalloc((n ? n : 1) * sizeof(*sorted));
+	struct buf msg = {0}, scratch = {0};
+
+	for (i = 0; i < n; i++)
+		sorted[i] = &c->findings.v[i];
+	qsort(sorted, n, sizeof(*sorted), cmp_finding);
+	for (coll = 0, i = 0; coll < c->colls.n; coll++) {
+		memset(counts, 0, sizeof(counts));
+		for (; i < n && sorted[i]->coll == coll; i++)
+			if (++counts[sorted[i]->d.id] <= FINDINGS_PER_KIND)
+				put_finding(out, c, sorted[i], &msg, &scratch);
+		put_overflow(out, c, coll, counts);
+	}
+	free(sorted);
+	buf_fini(&msg);
+	buf_fini(&scratch);
+	return n;
+}

@@ -1,0 +1,168 @@
+#include "page.h"
+
+#include <stdlib.h>
+
+#include "decode.h"
+#include "text.h"
+#include "util.h"
+
+#define INDENT "\xE3\x80\x80\xE3\x80\x80" /* two U+3000 */
+enum { INDENT_MIN_WIDTH = 10 };
+
+void page_init(struct page *pg)
+{
+	*pg = (struct page){.speech = (size_t)-1};
+}
+
+void page_fini(struct page *pg)
+{
+	buf_fini(&pg->text);
+	free(pg->lines);
+	page_init(pg);
+}
+
+static void reset(struct page *pg, size_t speech, int width, bool raw)
+{
+	buf_clear(&pg->text);
+	pg->line_count = 0;
+	pg->speech = speech;
+	pg->width = width;
+	pg->raw = raw;
+}
+
+bool page_indents(int width)
+{
+	return width >= INDENT_MIN_WIDTH;
+}
+
+static void add_blank(struct page *pg)
+{
+	pg->lines = xgrow(pg->lines, &pg->line_cap, pg->line_count + 1, sizeof(*pg->lines));
+	pg->lines[pg->line_count++] =
+		(struct page_line){.style = PAGE_BLANK, .off = pg->text.len, .para = NO_PARA};
+}
+
+/* Wraps pg->text from start as one block of the given style. */
+static void wrap_block(struct page *pg, size_t start, enum page_style style, size_t para,
+		       const struct page_opts *opts)
+{
+	struct wrap_opts wo = {opts->width, opts->ambiguous_width, opts->lex};
+	struct wrap_lines lines = {0};
+	size_t i;
+
+	wrap_text(pg->text.data + start, pg->text.len - start, start, &wo, &lines);
+	pg->lines = xgrow(pg->lines, &pg->line_cap, pg->line_count + lines.n, sizeof(*pg->lines));
+	for (i = 0; i < lines.n; i++)
+		pg->lines[pg->line_count++] = (struct page_line){
+			.style = style,
+			.off = lines.v[i].off,
+			.len = lines.v[i].len,
+			.draw_len = lines.v[i].draw_len,
+			.width = lines.v[i].width,
+			.hard = lines.v[i].hard,
+			.para = para,
+		};
+	free(lines.v);
+}
+
+void page_add_block(struct page *pg, enum page_style style, struct str text,
+		    const struct page_opts *opts)
+{
+	size_t start = pg->text.len;
+
+	text_display(&pg->text, text.s, text.len, opts->fullwidth);
+	wrap_block(pg, start, style, NO_PARA, opts);
+}
+
+static void add_pullquotes(struct page *pg, const struct corpus *c, const struct speech *s,
+			   size_t after, const struct page_opts *opts)
+{
+	size_t i, start;
+
+	for (i = 0; i < s->pq_count; i++) {
+		const struct pullquote *pq = &c->pqs.v[s->pq_first + i];
+		if (pq->after != after)
+			continue;
+		start = pg->text.len;
+		buf_adds(&pg->text, "【");
+		text_display(&pg->text, pq->text.s, pq->text.len, opts->fullwidth);
+		buf_adds(&pg->text, "】");
+		wrap_block(pg, start, PAGE_PULLQUOTE, after, opts);
+	}
+}
+
+static void add_speaker(struct page *pg, const struct speech *s, const struct page_opts *opts)
+{
+	size_t start = pg->text.len;
+
+	text_display(&pg->text, s->speaker.s, s->speaker.len, opts->fullwidth);
+	if (s->title.len > 0) {
+		buf_adds(&pg->text, " · ");
+		text_display(&pg->text, s->title.s, s->title.len, opts->fullwidth);
+	}
+	wrap_block(pg, start, PAGE_SPEAKER, NO_PARA, opts);
+}
+
+void page_build(struct page *pg, const struct corpus *c, size_t speech,
+		const struct page_opts *opts)
+{
+	const struct speech *s = &c->speeches.v[speech];
+	struct buf scratch = {0};
+	size_t i, start;
+
+	reset(pg, speech, opts->width, false);
+	if (s->headline.s)
+		page_add_block(pg, PAGE_HEADLINE, s->headline, opts);
+	add_speaker(pg, s, opts);
+	add_blank(pg);
+	add_pullquotes(pg, c, s, NO_PARA, opts);
+	for (i = 0; i < s->para_count; i++) {
+		struct str text = corpus_para_text(c, speech_para(c, s, i), &scratch);
+		start = pg->text.len;
+		if (page_indents(opts->width))
+			buf_adds(&pg->text, INDENT);
+		text_display(&pg->text, text.s, text.len, opts->fullwidth);
+		wrap_block(pg, start, PAGE_PARA, i, opts);
+		add_pullquotes(pg, c, s, i, opts);
+	}
+	add_blank(pg);
+	if (s->byline.s) {
+		page_add_block(pg, PAGE_BYLINE, s->byline, opts);
+		add_blank(pg);
+	}
+	buf_fini(&scratch);
+}
+
+static bool line_repaired(const struct corpus *c, const struct speech *s, size_t line)
+{
+	size_t i;
+
+	for (i = 0; i < s->repair_count; i++)
+		if (c->repairs.v[s->repair_first + i].line == line)
+			return true;
+	return false;
+}
+
+/* Each line numbered, a star where a repair was made (a broken line that was
+ * joined, a pull quote that was lifted). */
+void page_build_raw(struct page *pg, const struct corpus *c, size_t speech,
+		    const struct page_opts *opts)
+{
+	const struct speech *s = &c->speeches.v[speech];
+	size_t pos = 0, line = s->raw_line, start;
+
+	reset(pg, speech, opts->width, true);
+	while (pos <= s->raw.len) {
+		size_t end = pos, eol = 0;
+		while (end < s->raw.len && !(eol = decode_eol_len(s->raw.s + end, s->raw.len - end)))
+			end++;
+		start = pg->text.len;
+		buf_addf(&pg->text, "%4zu%s ", line, line_repaired(c, s, line) ? "*" : " ");
+		text_display(&pg->text, s->raw.s + pos, end - pos, false);
+		wrap_block(pg, start, PAGE_RAW, line, opts);
+		line++;
+		if (end >= s->raw.len)
+			break;
+		pos = end + eol;
+	}
+}

@@ -1,0 +1,67 @@
+/*
+ * page — one speech laid out at one width: the styled lines both --print
+ * and the text pane show (SPEC 2.1 --print, 3.3).
+ *
+ * A page owns its display text and its lines; page_fini frees them. Pure:
+ * no curses. Depends on corpus, wrap, text.
+ */
+#ifndef FAYAN_PAGE_H
+#define FAYAN_PAGE_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "corpus.h"
+#include "lexicon.h"
+#include "wrap.h"
+
+enum page_style {
+	PAGE_BLANK,
+	PAGE_TITLE,
+	PAGE_HEADLINE,
+	PAGE_SPEAKER,
+	PAGE_PARA,
+	PAGE_PULLQUOTE,
+	PAGE_BYLINE,
+	PAGE_RAW,
+};
+
+struct page_opts {
+	int width;
+	int ambiguous_width;
+	bool fullwidth;
+	const struct lexicon *lex;
+};
+
+struct page_line {
+	enum page_style style;
+	size_t off, len, draw_len; /* in page.text */
+	int width;
+	bool hard;   /* wrap split an unbreakable run here */
+	size_t para; /* paragraph (or raw line) it belongs to, NO_PARA otherwise */
+};
+
+struct page {
+	struct buf text;
+	struct page_line *lines;
+	size_t line_count, line_cap;
+	size_t speech;
+	int width;
+	bool raw;
+};
+
+void page_init(struct page *pg);
+void page_fini(struct page *pg);
+/* Lays out speech at opts->width, replacing what pg held. */
+void page_build(struct page *pg, const struct corpus *c, size_t speech,
+		const struct page_opts *opts);
+/* The raw view: the speech's lines as the file has them, repairs marked. */
+void page_build_raw(struct page *pg, const struct corpus *c, size_t speech,
+		    const struct page_opts *opts);
+/* Appends one wrapped block of plain text (the collection title, say). */
+void page_add_block(struct page *pg, enum page_style style, struct str text,
+		    const struct page_opts *opts);
+/* The indent of a paragraph's first line: two U+3000, none below width 10. */
+bool page_indents(int width);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * parse — file bytes to a collection in the corpus, layout repair included
+ * (SPEC 1.1-1.3). Lenient: everything odd becomes a finding, nothing is fatal.
+ * Depends on corpus, decode, dept, speaker, lexicon.
+ */
+#ifndef FAYAN_PARSE_H
+#define FAYAN_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "corpus.h"
+#include "lexicon.h"
+
+struct parse_opts {
+	const struct lexicon *lex;
+	bool repair;          /* false: --no-repair */
+	const char *encoding; /* NULL: detect */
+};
+
+/*
+ * Adds the collection named name (copied), parsed from bytes, which it takes
+ * over (malloc'd, len bytes). Returns the new collection's index.
+ */
+size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t len,
+			const struct parse_opts *opts);
+
+#endif

@@ -1,0 +1,231 @@
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <wchar.h>
+
+#include "util.h"
+
+int (*text_libc_wcwidth)(wchar_t) = wcwidth;
+
+struct str str_from(const char *s)
+{
+	return (struct str){s, s ? strlen(s) : 0};
+}
+
+bool str_eq(struct str a, struct str b)
+{
+	return a.len == b.len && (a.len == 0 || memcmp(a.s, b.s, a.len) == 0);
+}
+
+bool str_eqs(struct str a, const char *s)
+{
+	return a.s && str_eq(a, str_from(s));
+}
+
+bool str_starts(struct str a, struct str prefix)
+{
+	return a.len >= prefix.len && memcmp(a.s, prefix.s, prefix.len) == 0;
+}
+
+bool str_ends(struct str a, struct str suffix)
+{
+	return a.len >= suffix.len && memcmp(a.s + a.len - suffix.len, suffix.s, suffix.len) == 0;
+}
+
+static size_t space_len_at(const char *s, size_t len)
+{
+	if (len >= 1 && (s[0] == ' ' || s[0] == '\t'))
+		return 1;
+	if (len >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) /* U+3000 */
+		return 3;
+	return 0;
+}
+
+struct str str_trim(struct str a)
+{
+	size_t n;
+
+	if (!a.s)
+		return a;
+	while ((n = space_len_at(a.s, a.len)) > 0) {
+		a.s += n;
+		a.len -= n;
+	}
+	for (;;) {
+		if (a.len >= 1 && (a.s[a.len - 1] == ' ' || a.s[a.len - 1] == '\t'))
+			a.len--;
+		else if (a.len >= 3 && memcmp(a.s + a.len - 3, "\xE3\x80\x80", 3) == 0)
+			a.len -= 3;
+		else
+			return a;
+	}
+}
+
+size_t text_next(const char *str, size_t len, uint32_t *uc)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n, i;
+	uint32_t c, min;
+
+	if (len == 0) {
+		*uc = 0;
+		return 0;
+	}
+	c = s[0];
+	if (c < 0x80) {
+		*uc = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2, c &= 0x1F, min = 0x80;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3, c &= 0x0F, min = 0x800;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4, c &= 0x07, min = 0x10000;
+	else
+		goto bad;
+	if (n > len)
+		goto bad;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			goto bad;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		goto bad;
+	*uc = c;
+	return n;
+bad:
+	*uc = REPLACEMENT_CHAR;
+	return 1;
+}
+
+size_t text_prev(const char *s, size_t pos)
+{
+	size_t start = pos - 1;
+
+	while (start > 0 && pos - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80)
+		start--;
+	return start;
+}
+
+size_t text_char_count(const char *s, size_t len)
+{
+	size_t count = 0, i = 0;
+	uint32_t uc;
+
+	while (i < len) {
+		i += text_next(s + i, len - i, &uc);
+		count++;
+	}
+	return count;
+}
+
+static bool is_bidi_control(uint32_t uc)
+{
+	return uc == 0x061C || uc == 0x200E || uc == 0x200F || (uc >= 0x202A && uc <= 0x202E) ||
+	       (uc >= 0x2066 && uc <= 0x2069);
+}
+
+uint32_t text_sanitise(uint32_t uc)
+{
+	if (uc < 0x20)
+		return 0x2400 + uc; /* Control Pictures: ␀ … ␟ */
+	if (uc == 0x7F)
+		return 0x2421; /* ␡ */
+	if ((uc >= 0x80 && uc <= 0x9F) || is_bidi_control(uc))
+		return REPLACEMENT_CHAR;
+	if (uc >= 0x20 && uc < 0x7F)
+		return uc;
+	return text_libc_wcwidth((wchar_t)uc) < 0 ? REPLACEMENT_CHAR : uc;
+}
+
+static const struct range {
+	uint32_t lo, hi;
+} ambiguous[] = {
+#include "ambiguous.inc"
+};
+
+static int cmp_range(const void *key, const void *elem)
+{
+	uint32_t uc = *(const uint32_t *)key;
+	const struct range *r = elem;
+
+	return uc < r->lo ? -1 : uc > r->hi ? 1 : 0;
+}
+
+bool text_is_ambiguous(uint32_t uc)
+{
+	return uc >= 0xA1 &&
+	       bsearch(&uc, ambiguous, ARRAY_LEN(ambiguous), sizeof(ambiguous[0]), cmp_range);
+}
+
+int text_width(uint32_t uc, int ambiguous_width)
+{
+	int w;
+
+	if (uc >= 0x20 && uc < 0x7F)
+		return 1;
+	w = text_libc_wcwidth((wchar_t)uc);
+	if (w < 0)
+		return 1; /* not sanitised: stands for U+FFFD */
+	if (w == 1 && ambiguous_width == 2 && text_is_ambiguous(uc))
+		return 2;
+	return w;
+}
+
+size_t text_str_width(const char *s, size_t len, int ambiguous_width)
+{
+	size_t i = 0, width = 0;
+	uint32_t uc;
+
+	while (i < len) {
+		i += text_next(s + i, len - i, &uc);
+		width += (size_t)text_width(text_sanitise(uc), ambiguous_width);
+	}
+	return width;
+}
+
+bool text_is_cjk_context(uint32_t uc)
+{
+	return uc_is_property_ideographic(uc) || (uc >= 0x3000 && uc <= 0x303F) ||
+	       (uc >= 0xFF01 && uc <= 0xFF65) || uc == 0x201D || uc == 0x2019 || uc == 0x2014 ||
+	       uc == 0x2026 || uc == 0x00B7;
+}
+
+static uint32_t fullwidth_of(uint32_t uc)
+{
+	switch (uc) {
+	case ',': return 0xFF0C;
+	case ':': return 0xFF1A;
+	case ';': return 0xFF1B;
+	case '?': return 0xFF1F;
+	case '!': return 0xFF01;
+	default: return 0;
+	}
+}
+
+static bool is_ascii_alnum(uint32_t uc)
+{
+	return (uc >= '0' && uc <= '9') || (uc >= 'a' && uc <= 'z') || (uc >= 'A' && uc <= 'Z');
+}
+
+void text_display(struct buf *out, const char *s, size_t len, bool fullwidth)
+{
+	uint32_t prev = 0, uc, next, wide;
+	size_t i = 0, n;
+
+	while (i < len) {
+		n = text_next(s + i, len - i, &uc);
+		uc = text_sanitise(uc);
+		if (fullwidth && (wide = fullwidth_of(uc)) && text_is_cjk_context(prev)) {
+			if (i + n >= len || (text_next(s + i + n, len - i - n, &next), !is_ascii_alnum(next)))
+				uc = wide;
+		}
+		buf_add_uc(out, uc);
+		prev = uc;
+		i += n;
+	}
+}

@@ -1,0 +1,66 @@
+/*
+ * text — UTF-8 stepping, the display mapping and the one width rule.
+ *
+ * SPEC 3.3-3.5: every width fayan uses comes from text_width(), which is the
+ * C library's wcwidth() in the running locale (what ncursesw uses) after
+ * sanitising, plus fayan's East Asian Ambiguous override. Owns nothing.
+ * Depends on buf and libunistring; never on curses.
+ */
+#ifndef FAYAN_TEXT_H
+#define FAYAN_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+/* A slice of text owned by someone else. s == NULL means "absent". */
+struct str {
+	const char *s;
+	size_t len;
+};
+
+#define STR_NULL ((struct str){NULL, 0})
+struct str str_from(const char *s);
+bool str_eq(struct str a, struct str b);
+bool str_eqs(struct str a, const char *s);
+bool str_starts(struct str a, struct str prefix);
+bool str_ends(struct str a, struct str suffix);
+/* Strips ASCII spaces, tabs and U+3000 from both ends. */
+struct str str_trim(struct str a);
+
+enum { REPLACEMENT_CHAR = 0xFFFD };
+
+/* Decodes the code point at s (at most len bytes) into *uc and returns its
+ * length; a malformed sequence yields U+FFFD and length 1. */
+size_t text_next(const char *s, size_t len, uint32_t *uc);
+/* The start of the character that ends at pos (pos > 0). */
+size_t text_prev(const char *s, size_t pos);
+size_t text_char_count(const char *s, size_t len);
+
+/* SPEC 3.5: what stands in for uc on the terminal (uc itself if harmless). */
+uint32_t text_sanitise(uint32_t uc);
+bool text_is_ambiguous(uint32_t uc);
+/*
+ * Columns of a sanitised code point: wcwidth(), with East Asian Ambiguous
+ * characters that wcwidth() makes 1 column made 2 when ambiguous_width is 2.
+ */
+int text_width(uint32_t uc, int ambiguous_width);
+/* Columns of a string, each character sanitised first. */
+size_t text_str_width(const char *s, size_t len, int ambiguous_width);
+
+/* The C library's wcwidth(), even when the program overrides the symbol. */
+extern int (*text_libc_wcwidth)(wchar_t);
+
+/*
+ * Appends s to out as it is shown (SPEC 3.3, 3.5): each character sanitised,
+ * and with fullwidth set, half-width , : ; ? ! in Chinese text made
+ * full-width.
+ */
+void text_display(struct buf *out, const char *s, size_t len, bool fullwidth);
+/* Whether uc is Han, CJK punctuation or a closing quote (the left-hand
+ * condition of the full-width mapping). */
+bool text_is_cjk_context(uint32_t uc);
+
+#endif

@@ -1,0 +1,79 @@
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *util_progname = "fayan";
+static void (*fatal_hook)(void);
+
+void util_set_fatal_hook(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
+
+void die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (fatal_hook)
+		fatal_hook();
+	fprintf(stderr, "%s: ", util_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(status);
+}
+
+static void *checked(void *p)
+{
+	if (!p)
+		die(1, "out of memory");
+	return p;
+}
+
+void *xmalloc(size_t size)
+{
+	return checked(malloc(size ? size : 1));
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+	return checked(calloc(count ? count : 1, size ? size : 1));
+}
+
+void *xrealloc(void *p, size_t size)
+{
+	return checked(realloc(p, size ? size : 1));
+}
+
+void *xgrow(void *p, size_t *cap, size_t need, size_t elem_size)
+{
+	size_t n = *cap;
+
+	if (need <= n)
+		return p;
+	if (n < FAYAN_GROW_MIN)
+		n = FAYAN_GROW_MIN;
+	while (n < need)
+		n += n / 2 + 1;
+	if (n > (size_t)-1 / elem_size)
+		die(1, "out of memory");
+	*cap = n;
+	return xrealloc(p, n * elem_size);
+}
+
+char *xmemdup(const char *s, size_t len)
+{
+	char *p = xmalloc(len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xmemdup(s, strlen(s));
+}

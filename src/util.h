@@ -1,0 +1,53 @@
+/*
+ * util — allocation that cannot fail, fatal errors, a few macros.
+ *
+ * Owns nothing. Depends on nothing but libc. An out-of-memory failure calls the
+ * hook set by util_set_fatal_hook (the TUI uses it to restore the terminal)
+ * and exits with status 1.
+ */
+#ifndef FAYAN_UTIL_H
+#define FAYAN_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+
+/* Growth floor of every growable array; the unit tests build the core with 1
+ * so that each push reallocates and every growth path runs. */
+#ifndef FAYAN_GROW_MIN
+#define FAYAN_GROW_MIN 16
+#endif
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t size);
+/* Grows *p (of *cap elements of elem_size) so that it holds at least need. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t elem_size);
+char *xstrdup(const char *s);
+char *xmemdup(const char *s, size_t len);
+
+/* The program name for messages ("fayan"). */
+extern const char *util_progname;
+void util_set_fatal_hook(void (*hook)(void));
+/* Prints "fayan: message" to stderr, runs the hook, exits with status. */
+_Noreturn void die(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * A growable array of T: VEC(T) v = {0}; T *slot = VEC_PUSH(&v);
+ * The new slot is zeroed. v.v is owned by whoever owns v; free(v.v).
+ */
+#define VEC(T)                                                                                     \
+	struct {                                                                                   \
+		T *v;                                                                              \
+		size_t n, cap;                                                                     \
+	}
+#define VEC_PUSH(vec)                                                                              \
+	((vec)->v = xgrow((vec)->v, &(vec)->cap, (vec)->n + 1, sizeof(*(vec)->v)),                 \
+	 memset(&(vec)->v[(vec)->n], 0, sizeof(*(vec)->v)), &(vec)->v[(vec)->n++])
+
+#endif

@@ -1,0 +1,99 @@
+#!/bin/sh
+# The command line of SPEC 2: modes, selections, errors and exit statuses.
+# usage: cli.sh FAYAN   (run from tests/)
+fayan=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+. ./tap.sh
+export LC_ALL=C.UTF-8
+unset COLUMNS NO_COLOR
+seed=../assets/anqing-2020.txt
+tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
+
+run() { # run ARGS... : sets $out, $err, $rc
+	"$fayan" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?; out=$(cat "$tmp/out"); err=$(cat "$tmp/err")
+}
+
+run --list "$tmp/missing.txt"
+is "$rc" 1 "missing file: exit 1"
+is "$err" "fayan: $tmp/missing.txt: No such file or directory" "missing file: one-line error"
+
+run --list "$tmp"
+is "$rc" 1 "directory: exit 1"
+is "$err" "fayan: $tmp: Is a directory" "directory: one-line error"
+
+: >"$tmp/empty.txt"
+run --list "$tmp/empty.txt"
+is "$rc" 1 "empty file: exit 1"
+is "$err" "fayan: $tmp/empty.txt: empty file" "empty file: one-line error"
+
+printf '只有一行正文。\n还有一行。\n' >"$tmp/prose.txt"
+run --print "$tmp/prose.txt"
+is "$rc" 1 "no speeches: exit 1"
+is "$err" "fayan: $tmp/prose.txt: no speeches found" "no speeches: one-line error"
+run --check "$tmp/prose.txt"
+is "$rc" 1 "--check on a file with no speeches: exit 1"
+is "$(echo "$out" | grep error)" "$tmp/prose.txt: error: no speeches found" "--check says why"
+
+run --list "$tmp/missing.txt" "$seed"
+is "$rc" 0 "a missing file among several: the rest are shown"
+is "$(echo "$out" | head -1)" "市委组织部" "and listed"
+is "$err" "fayan: $tmp/missing.txt: No such file or directory" "the missing one reported"
+
+run --list -d 市人社局 "$seed"
+is "$out" "$(printf '市人社局\n  聂立新 局长')" "-d restricts --list"
+run --list -d 不存在 "$seed"
+is "$rc" 2 "unknown department: usage error"
+case $err in *--list*) ok 0 "with a hint to run --list" ;; *) ok 1 "with a hint to run --list: $err" ;; esac
+run --print -s 不存在 "$seed"
+is "$rc" 2 "unknown speaker: usage error"
+
+run --print -s 黄震 --width=60 "$seed"
+is "$(echo "$out" | sed -n 3,4p)" "$(printf '正视问题 找准差距\n黄震 · 安庆经开区党工委委员、管委会副主任')" "-s restricts --print"
+is "$(echo "$out" | grep -c ' · ')" 1 "to one speech"
+
+run --print --width=1 "$seed"
+is "$rc" 2 "width below 2: usage error"
+run --print --width=abc "$seed"
+is "$rc" 2 "width not a number: usage error"
+run --ambiguous=3 "$seed"
+is "$rc" 2 "bad --ambiguous: usage error"
+run --encoding=NO-SUCH-ENCODING "$seed"
+is "$rc" 2 "unknown encoding: usage error"
+run --list --json "$seed"
+is "$rc" 2 "two modes: usage error"
+run --bogus
+is "$rc" 2 "unknown option: usage error"
+run --help
+is "$rc" 0 "--help exits 0"
+case $out in Usage:*--department*) ok 0 "--help describes the options" ;; *) ok 1 "--help" ;; esac
+run --version
+is "$out" "fayan 0.1.0" "--version"
+
+run "$seed"
+"$fayan" --print "$seed" >"$tmp/print" 2>/dev/null
+is "$out" "$(cat "$tmp/print")" "stdout not a terminal and no mode: as --print"
+COLUMNS=30 "$fayan" --print "$seed" | cmp -s - "$tmp/print"
+is $? 1 "COLUMNS changes the default width"
+is "$(COLUMNS=30 "$fayan" --print "$seed" | md5sum)" "$("$fayan" --print --width=30 "$seed" | md5sum)" "COLUMNS=30 equals --width=30"
+
+run --list "$seed" "$seed"
+is "$(echo "$out" | grep -c '^市委组织部$')" 1 "departments of the same name merge across files"
+is "$(echo "$out" | grep -c '聂立新')" 2 "a speaker is listed once per department"
+run --json "$seed" "$seed"
+is "$(echo "$out" | grep -o '"path"' | wc -l)" 2 "two collections in --json"
+
+printf '题\n嘉宾**甲**:一段。\n' >"$tmp/nodept.txt"
+run --list "$seed" "$tmp/nodept.txt"
+is "$(echo "$out" | tail -2)" "$(printf '(未分部门)\n  甲 嘉宾')" "speeches without a department come last"
+
+printf '题\n局长**甲\033]0;pwned\007**:正文\033[2J里有\033[31m转义。\n' >"$tmp/esc.txt"
+run --print "$tmp/esc.txt"
+case $out in *"$(printf '\033')"*) ok 1 "no escape byte reaches --print output" ;; *) ok 0 "no escape byte reaches --print output" ;; esac
+case $out in *␛*) ok 0 "ESC shown as ␛" ;; *) ok 1 "ESC shown as ␛" ;; esac
+run --list "$tmp/esc.txt"
+case $out in *"$(printf '\033')"*) ok 1 "nor --list output" ;; *) ok 0 "nor --list output" ;; esac
+
+"$fayan" --print "$seed" "$seed" "$seed" | head -1 >/dev/null
+is $? 0 "--print | head ends quietly"
+
+done_testing

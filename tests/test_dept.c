@@ -1,0 +1,52 @@
+/* Post → department / unit / role (SPEC 1.3), including the seed's table. */
+#include "tap.h"
+
+#include "dept.h"
+#include "util.h"
+
+static struct lexicon *lex;
+
+static void check(const char *post, const char *dept, const char *unit, const char *role)
+{
+	struct post_split sp;
+	char got[256];
+
+	dept_split_post(lex, str_from(post), &sp);
+	snprintf(got, sizeof(got), "%.*s|%.*s|%.*s", sp.dept.s ? (int)sp.dept.len : 1,
+		 sp.dept.s ? sp.dept.s : "-", sp.unit.s ? (int)sp.unit.len : 1,
+		 sp.unit.s ? sp.unit.s : "-", (int)sp.role.len, sp.role.s);
+	char want[256];
+	snprintf(want, sizeof(want), "%s|%s|%s", dept ? dept : "-", unit ? unit : "-", role);
+	is_str(got, want, "%s", post);
+}
+
+int main(void)
+{
+	tap_setup();
+	lex = lexicon_builtin();
+	/* The seed's posts (SPEC 1.3 table). A "-" department is inherited. */
+	check("市委组织部副部长", "市委组织部", NULL, "副部长");
+	check("市人社局局长", "市人社局", NULL, "局长");
+	check("市经信局党组书记", "市经信局", "党组", "书记");
+	check("局长", NULL, NULL, "局长");
+	check("安庆经开区党工委委员", "安庆经开区", "党工委", "委员");
+	check("管委会副主任", NULL, "管委会", "副主任");
+	check("市筑梦新区党委委员", "市筑梦新区", "党委", "委员");
+	check("市数据资源管理局副局长", "市数据资源管理局", NULL, "副局长");
+	check("市市场监管局副局长", "市市场监管局", NULL, "副局长");
+	check("宜秀区副区长", "宜秀区", NULL, "副区长");
+	check("市劳动保障监察支队队长", "市劳动保障监察支队", NULL, "队长");
+	check("市住建局保障办主任", "市住建局", "保障办", "主任");
+	check("市科技成果转化中心负责人", "市科技成果转化中心", NULL, "负责人");
+	check("迎江区科技局副局长", "迎江区", "科技局", "副局长");
+	check("安庆经开区经发局副局长", "安庆经开区", "经发局", "副局长");
+	check("安庆经开区招商三局副局长", "安庆经开区", "招商三局", "副局长");
+	/* Beyond the seed. */
+	check("区委宣传部部长", "区委宣传部", NULL, "部长");
+	check("市委副书记", "市委", NULL, "副书记");
+	check("县发改委主任", "县发改委", NULL, "主任");
+	check("某某公司总经理", NULL, "某某公司", "总经理");
+	check("特邀嘉宾", NULL, NULL, "特邀嘉宾");
+	lexicon_free(lex);
+	return done_testing();
+}

@@ -1,0 +1,40 @@
+/* The word lists load from data, sorted for longest match. */
+#include "tap.h"
+
+#include "lexicon.h"
+#include "util.h"
+
+int main(void)
+{
+	struct lexicon *lex;
+	size_t bad = 0;
+	const char *src = "# comment\n[role]\n长\n副部长\n部长\n[complete-end] (chars)\n。 !\n"
+			  "[outline]\n一是 二是\n第一 第二 第三\n";
+
+	tap_setup();
+	lex = lexicon_new(src, strlen(src), &bad);
+	ok(lex != NULL, "a small lexicon parses");
+	is_num(lex->role.n, 3, "three roles");
+	is_num(lex->role.v[0].len, strlen("副部长"), "longest role first");
+	is_num(lex->complete_end.n, 2, "character set without the space");
+	ok(charset_has(&lex->complete_end, 0x3002), "。 is a member");
+	ok(!charset_has(&lex->complete_end, ' '), "space is not");
+	is_num(lex->outline_count, 2, "two outline series");
+	is_num(lex->outline[1].count, 3, "three markers in the second");
+	ok(str_eqs(wordlist_suffix_of(&lex->role, str_from("市委组织部副部长")), "副部长"),
+	   "longest suffix match");
+	ok(!wordlist_prefix_of(&lex->role, str_from("书记")).s, "no match");
+	lexicon_free(lex);
+
+	lex = lexicon_new("entry before any section\n", 24, &bad);
+	ok(lex == NULL && bad == 1, "an entry outside a section is an error at its line");
+	lex = lexicon_new("[role]\n[nonsense]\nx\n", 19, &bad);
+	ok(lex == NULL && bad == 2, "an unknown section is an error at its line");
+
+	lex = lexicon_builtin();
+	ok(lex->byline.n > 0 && lex->role.n > 0 && lex->dept_suffix.n > 0 && lex->outline_count > 0,
+	   "the bundled lexicon has every list");
+	ok(charset_has(&lex->no_line_start, 0x00B7), "· may not start a line");
+	lexicon_free(lex);
+	return done_testing();
+}

@@ -1,0 +1,232 @@
+/* The parsing rules of SPEC 1.1-1.2, each on a small hand-made input. */
+#include "tap.h"
+
+#include "helpers.h"
+
+static struct buf b;
+
+static void test_basic_speech(void)
+{
+	struct corpus *c = parse_string("\n\n文集标题很长很长很长很长很长很长很长很长很长很长\n\n"
+					 "标题一\n\n市经信局局长**张三**:第一段。\n\n第二段。\n\n"
+					 "全媒体记者 李四\n",
+					 true);
+	const struct speech *s = &c->speeches.v[0];
+
+	is_num(c->speeches.n, 1, "one speech");
+	is_str(cstr(c->colls.v[0].title, &b), "文集标题很长很长很长很长很长很长很长很长很长很长",
+	       "title is the first non-blank line");
+	is_str(cstr(s->headline, &b), "标题一", "headline");
+	is_str(cstr(s->speaker, &b), "张三", "speaker");
+	is_str(cstr(s->title, &b), "市经信局局长", "posts as written");
+	is_str(cstr(s->reporter, &b), "李四", "reporter is the byline's rest, trimmed");
+	is_str(cstr(s->byline, &b), "全媒体记者 李四", "byline as written");
+	is_num(s->para_count, 2, "two paragraphs");
+	is_str(para(c, 0, 0, &b), "第一段。", "speaker line text is the first paragraph");
+	is_num(s->line, 5, "line is the headline's");
+	corpus_free(c);
+}
+
+static void test_ascii_and_fullwidth_colon(void)
+{
+	struct corpus *c = parse_string("局长**甲**:文字。\n局长**乙**:文字。\n", true);
+
+	is_num(c->speeches.n, 2, "ASCII and full-width colon both make speaker lines");
+	ok(c->speeches.v[0].headline.s == NULL, "no headline: first speech");
+	ok(c->colls.v[0].title.s == NULL, "no title when the first line is a speaker line");
+	is_num(c->speeches.v[0].line, 1, "line is the speaker line's without a headline");
+	corpus_free(c);
+}
+
+static void test_join_and_pullquote(void)
+{
+	struct corpus *c = parse_string("题\n局长**甲**:开头。\n\n二是加强;三是\n\n提供技术支持\n\n"
+					 "在全市营造氛围。\n",
+					 true);
+	const struct speech *s = &c->speeches.v[0];
+
+	is_num(s->para_count, 2, "broken paragraph joined");
+	is_str(para(c, 0, 1, &b), "二是加强;三是在全市营造氛围。", "joined with nothing inserted");
+	is_num(s->pq_count, 1, "one pull quote");
+	is_str(cstr(c->pqs.v[s->pq_first].text, &b), "提供技术支持", "pull quote text");
+	is_num(c->pqs.v[s->pq_first].after, 1, "pull quote after the paragraph it was lifted from");
+	is_num(s->repair_count, 2, "two repairs");
+	is_num(c->repairs.v[s->repair_first].line, 4, "join reported at the broken part's last line");
+	ok(c->repairs.v[s->repair_first].kind == REPAIR_JOIN, "first repair is the join");
+	is_num(c->repairs.v[s->repair_first + 1].line, 6, "pull quote repair at its line");
+	corpus_free(c);
+}
+
+static void test_no_repair(void)
+{
+	struct corpus *c = parse_string("题\n局长**甲**:开头\n\n小标题\n\n结尾。\n", false);
+	const struct speech *s = &c->speeches.v[0];
+
+	is_num(s->para_count, 3, "--no-repair keeps every line a paragraph");
+	is_num(s->pq_count, 0, "--no-repair lifts no pull quote");
+	is_num(s->repair_count, 0, "--no-repair makes no repair");
+	corpus_free(c);
+}
+
+static void test_complete_endings(void)
+{
+	struct corpus *c = parse_string("局长**甲**:他说:“好。”\n\n二段,\n\n三段、\n\n四段,结束……\n\n五段,没完\n",
+					 true);
+	const struct speech *s = &c->speeches.v[0];
+
+	is_num(s->para_count, 3, "closing quote after 。 completes; , and 、 do not");
+	is_str(para(c, 0, 1, &b), "二段,三段、四段,结束……", ", and 、 joined on; … completes");
+	is_num(count_findings(c, DIAG_BROKEN_END), 1, "broken paragraph at the end warns");
+	corpus_free(c);
+}
+
+static void test_broken_before_byline_stays(void)
+{
+	struct corpus *c = parse_string("局长**甲**:没有结束\n\n记者 乙\n\n题\n局长**丙**:新的。\n",
+					 true);
+
+	is_num(c->speeches.n, 2, "two speeches");
+	is_num(c->speeches.v[0].para_count, 1, "broken paragraph before a byline stays");
+	is_num(c->speeches.v[1].para_count, 1, "not joined into the next speech");
+	is_num(count_findings(c, DIAG_BROKEN_END), 1, "and is warned about");
+	corpus_free(c);
+}
+
+static void test_pullquote_at_paragraph_end(void)
+{
+	struct corpus *c = parse_string("局长**甲**:完整的一段。\n\n小标题\n\n记者 乙\n", true);
+	const struct speech *s = &c->speeches.v[0];
+
+	is_num(s->para_count, 1, "one paragraph");
+	is_num(s->pq_count, 1, "pull quote at a paragraph's end is lifted");
+	is_num(c->pqs.v[s->pq_first].after, 0, "after that paragraph");
+	corpus_free(c);
+}
+
+static void test_headline_like_pullquote(void)
+{
+	/* No byline: the bare line is followed by a speaker line, so it is the
+	 * next speech's headline, not a pull quote of this one. */
+	struct corpus *c = parse_string("局长**甲**:一段。\n\n像小标题\n\n局长**乙**:二段。\n", true);
+
+	is_num(c->speeches.n, 2, "two speeches");
+	is_num(c->speeches.v[0].pq_count, 0, "no pull quote");
+	is_str(cstr(c->speeches.v[1].headline, &b), "像小标题", "it is the headline");
+	corpus_free(c);
+}
+
+static void test_unattached(void)
+{
+	struct corpus *c = parse_string("标题行,带逗号的很长的标题\n前言正文。\n局长**甲**:一段。\n"
+					 "记者 乙\n后记正文。\n",
+					 true);
+
+	is_num(c->unatt.n, 2, "text before and after the speeches is unattached");
+	is_num(c->unatt.v[0].line, 2, "first unattached line");
+	is_str(cstr(c->unatt.v[1].text, &b), "后记正文。", "text after the byline");
+	is_num(count_findings(c, DIAG_UNATTACHED), 2, "each reported");
+	corpus_free(c);
+}
+
+static void test_byline_is_not_a_sentence(void)
+{
+	struct corpus *c = parse_string("局长**甲**:一段。\n记者从市里获悉,工作进展顺利。\n", true);
+
+	is_num(c->speeches.v[0].para_count, 2, "a sentence starting with 记者 is body text");
+	ok(c->speeches.v[0].reporter.s == NULL, "and no byline");
+	corpus_free(c);
+}
+
+static void test_speaker_without_body(void)
+{
+	struct corpus *c = parse_string("局长**甲**:\n\n记者 乙\n", true);
+
+	is_num(c->speeches.n, 1, "speaker line without text is still a speech");
+	is_num(c->speeches.v[0].para_count, 0, "with no paragraphs");
+	is_num(count_findings(c, DIAG_EMPTY_SPEECH), 1, "reported");
+	corpus_free(c);
+}
+
+static void test_line_ends_and_tabs(void)
+{
+	struct corpus *c = parse_string("题\r\n局长**甲**:一\t段。\r第二段。\xC2\x85第三段。"
+					 "\xE2\x80\xA8第四段。\xE2\x80\xA9第五段。\n",
+					 true);
+	const struct speech *s = &c->speeches.v[0];
+
+	is_num(s->para_count, 5, "CRLF, CR, NEL, LS and PS end lines");
+	is_str(para(c, 0, 0, &b), "一 段。", "TAB becomes a space");
+	is_num(c->paras.v[s->para_first + 4].line, 6, "line numbers count every kind of end");
+	corpus_free(c);
+}
+
+static void test_posts_and_departments(void)
+{
+	struct corpus *c = parse_string("市委组织部副部长、市人社局局长**甲**:一。\n"
+					 "市经信局党组书记、局长**乙**:二。\n"
+					 "某公司董事**丙**:三。\n",
+					 true);
+	const struct speech *a = &c->speeches.v[0], *b2 = &c->speeches.v[1];
+
+	is_num(a->dept_count, 2, "posts in two departments");
+	is_str(cstr(c->depts.v[speech_dept(c, a, 1)], &b), "市人社局", "second department");
+	is_num(b2->dept_count, 1, "a bare role inherits the department");
+	ok(c->posts.v[b2->post_first + 1].unit.s == NULL, "but not the unit");
+	is_num(c->speeches.v[2].dept_count, 0, "unknown role: no department");
+	is_num(count_findings(c, DIAG_NO_ROLE), 1, "and a warning");
+	is_num(c->depts.n, 3, "departments interned once");
+	corpus_free(c);
+}
+
+static void test_many_speeches(void)
+{
+	struct buf text = {0};
+	struct corpus *c;
+	int i;
+
+	for (i = 0; i < 300; i++)
+		buf_addf(&text, "题%d\n局长**人%d**:第%d段。\n记者 某\n", i, i, i);
+	c = parse_string(text.data, true);
+	is_num(c->speeches.n, 300, "300 speeches");
+	is_str(cstr(c->speeches.v[299].speaker, &b), "人299", "last speaker");
+	is_num(c->speeches.v[299].line, 898, "last line number");
+	corpus_free(c);
+	buf_fini(&text);
+}
+
+static void test_empty_and_blank(void)
+{
+	struct corpus *c = parse_string("", true);
+
+	is_num(c->speeches.n, 0, "empty file: no speeches");
+	is_num(count_findings(c, DIAG_NO_SPEECHES), 1, "reported");
+	corpus_free(c);
+	c = parse_string(" \n\t\n\n", true);
+	is_num(c->speeches.n, 0, "whitespace only: no speeches");
+	ok(c->colls.v[0].title.s == NULL, "and no title");
+	corpus_free(c);
+}
+
+int main(void)
+{
+	tap_setup();
+	test_lex = lexicon_builtin();
+	test_basic_speech();
+	test_ascii_and_fullwidth_colon();
+	test_join_and_pullquote();
+	test_no_repair();
+	test_complete_endings();
+	test_broken_before_byline_stays();
+	test_pullquote_at_paragraph_end();
+	test_headline_like_pullquote();
+	test_unattached();
+	test_byline_is_not_a_sentence();
+	test_speaker_without_body();
+	test_line_ends_and_tabs();
+	test_posts_and_departments();
+	test_many_speeches();
+	test_empty_and_blank();
+	lexicon_free(test_lex);
+	buf_fini(&b);
+	return done_testing();
+}
