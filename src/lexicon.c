@@ -19,6 +19,7 @@ enum section_kind { SECT_WORDS, SECT_CHARS, SECT_OUTLINE };
 	X("bare-forbidden", SECT_CHARS, bare_forbidden)                                            \
 	X("no-line-start", SECT_CHARS, no_line_start)                                              \
 	X("no-line-end", SECT_CHARS, no_line_end)                                                  \
+	X("outline-after", SECT_CHARS, outline_after)                                              \
 	X("outline", SECT_OUTLINE, outline)
 
 struct section {

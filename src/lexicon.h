@@ -35,6 +35,7 @@ struct lexicon {
 	char *text;
 	struct wordlist byline, role, org_suffix, dept_suffix, place_prefix;
 	struct charset complete_end, closing, bare_forbidden, no_line_start, no_line_end;
+	struct charset outline_after;
 	struct outline_series *outline;
 	size_t outline_count;
 };

@@ -20,6 +20,9 @@
 #include "load.h"
 #include "output.h"
 #include "parse.h"
+#include "render.h"
+#include "state.h"
+#include "tui.h"
 
 #ifndef FAYAN_VERSION
 #define FAYAN_VERSION "0"
@@ -191,6 +194,16 @@ static int terminal_width(void)
 	return DEFAULT_WIDTH;
 }
 
+static bool has_stdin_name(const struct options *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->file_count; i++)
+		if (strcmp(o->files[i], "-") == 0)
+			return true;
+	return false;
+}
+
 static size_t speech_total(const struct corpus *c)
 {
 	return c->speeches.n;
@@ -243,6 +256,84 @@ static int run_printing(const struct corpus *c, const struct options *o,
 	return fflush(stdout) == 0 ? 0 : EXIT_NOTHING;
 }
 
+/* The main loop: render, blit, read a key, apply. */
+static void browse(struct state *st)
+{
+	struct grid g;
+	bool repaint = false;
+	int rows, cols;
+
+	grid_init(&g);
+	for (;;) {
+		render(st, &g);
+		tui_blit(&g, repaint);
+		repaint = false;
+		uint32_t key = tui_read_key();
+		if (key == KEY_CLOSED)
+			break;
+		if (key == KEY_RESIZE_) {
+			tui_size(&rows, &cols);
+			state_resize(st, rows, cols);
+			continue;
+		}
+		state_key(st, key);
+		if (st->request == REQ_QUIT)
+			break;
+		if (st->request == REQ_SUSPEND)
+			tui_suspend();
+		if (st->request == REQ_PIPE) {
+			size_t len;
+			char *text = state_print_speech(st, &len);
+			tui_pipe(st->pipe_command, text, len);
+			free(text);
+		}
+		if (st->request == REQ_REPAINT_ALL)
+			tui_set_ambiguous_width(st->ambiguous_width);
+		repaint = st->request != REQ_NONE;
+		st->request = REQ_NONE;
+	}
+	grid_fini(&g);
+}
+
+static size_t first_speech_of(const struct corpus *c, const struct selection *sel)
+{
+	size_t i;
+
+	for (i = 0; i < c->speeches.n; i++)
+		if (selection_has(c, sel, i))
+			return i;
+	return 0;
+}
+
+/* The screen; when the terminal cannot show it, --print instead (SPEC 2). */
+static int run_screen(const struct corpus *c, const struct options *o,
+		      const struct selection *sel, const struct lexicon *lex, bool keys_from_tty)
+{
+	struct tui_opts topts = {keys_from_tty, o->color, o->ambiguous_width};
+	struct state st;
+	const char *why = tui_open(&topts);
+	int rows, cols, sig;
+
+	if (why) {
+		fprintf(stderr, "%s: %s; printing instead\n", util_progname, why);
+		return run_printing(c, o, sel, lex);
+	}
+	tui_size(&rows, &cols);
+	struct state_opts so = {
+		.dept = sel->dept,
+		.speech = first_speech_of(c, sel),
+		.focus_text = sel->speaker.s != NULL,
+		.ambiguous_width = tui_ambiguous_width(),
+		.fullwidth = o->fullwidth,
+	};
+	state_init(&st, c, lex, &so, rows, cols);
+	browse(&st);
+	state_fini(&st);
+	tui_close();
+	sig = tui_stop_signal();
+	return sig ? 128 + sig : 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -269,7 +360,11 @@ int main(int argc, char **argv)
 	} else {
 		report_unusable(c);
 		resolve_selection(c, &o, &sel);
-		status = run_printing(c, &o, &sel, lex);
+		if (o.mode == MODE_AUTO && isatty(STDOUT_FILENO))
+			status = run_screen(c, &o, &sel, lex,
+					    use_stdin || (o.file_count > 0 && has_stdin_name(&o)));
+		else
+			status = run_printing(c, &o, &sel, lex);
 	}
 	corpus_free(c);
 	lexicon_free(lex);

@@ -1,0 +1,72 @@
+/*
+ * grid — the screen as an array of cells, which render fills and tui blits.
+ *
+ * A wide character owns its lead cell and a continuation cell; zero-width
+ * characters (combining marks, ZWJ) ride on the cell before them. Every
+ * character is sanitised (SPEC 3.5) on the way in and measured with
+ * text_width, so the grid is exactly what the layout computed. Tests read
+ * it. Depends on text; never on curses.
+ */
+#ifndef FAYAN_GRID_H
+#define FAYAN_GRID_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum style {
+	ST_NORMAL,
+	ST_TITLE,
+	ST_STATUS,
+	ST_BORDER,
+	ST_DEPT,
+	ST_ROW,
+	ST_ROW_SELECTED,
+	ST_ROW_CURRENT, /* selected, but the text has the focus */
+	ST_HEADLINE,
+	ST_SPEAKER,
+	ST_PULLQUOTE,
+	ST_BYLINE,
+	ST_MATCH,
+	ST_OVERLAY,
+	ST_OVERLAY_SELECTED,
+	ST_PROMPT,
+	ST_MESSAGE,
+	ST_COUNT
+};
+
+enum { CELL_MARKS = 2 };
+
+struct cell {
+	uint32_t ch;               /* 0 in a continuation cell */
+	uint32_t marks[CELL_MARKS]; /* zero-width characters after ch */
+	uint8_t style;
+	uint8_t width; /* 1 or 2 for a lead cell, 0 for a continuation */
+};
+
+struct grid {
+	int rows, cols;
+	struct cell *cells;
+	int ambiguous_width;
+	int cursor_row, cursor_col; /* -1: hidden */
+};
+
+void grid_init(struct grid *g);
+void grid_fini(struct grid *g);
+void grid_resize(struct grid *g, int rows, int cols);
+void grid_clear(struct grid *g);
+struct cell *grid_at(struct grid *g, int row, int col);
+/* Fills [col, end_col) of row with spaces of style st. */
+void grid_fill(struct grid *g, int row, int col, int end_col, enum style st);
+/*
+ * Writes s at (row, col), stopping before end_col; a wide character that
+ * would straddle end_col becomes a space. Returns the column after the
+ * last cell written.
+ */
+int grid_put(struct grid *g, int row, int col, int end_col, const char *s, size_t len,
+	     enum style st);
+int grid_puts(struct grid *g, int row, int col, int end_col, const char *s, enum style st);
+/* Row as UTF-8 text (continuation cells skipped), for tests. */
+void grid_row_text(const struct grid *g, int row, char *out, size_t size);
+
+#endif

@@ -1,0 +1,370 @@
+#include "render.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "output.h"
+#include "text.h"
+#include "util.h"
+
+#define TOO_SMALL "终端太小"
+#define ALL_DEPTS "全部"
+#define HINTS "j/k 移动  Tab 切换  / 搜索  1-9 部门  ? 帮助"
+
+/* With ambiguous characters 2 columns wide, box drawing is too: use ASCII. */
+static const char *border_char(const struct grid *g)
+{
+	return g->ambiguous_width == 2 ? "|" : "│";
+}
+
+static const char *marker_char(const struct grid *g)
+{
+	return g->ambiguous_width == 2 ? ">" : "▶";
+}
+
+static int put_str(struct grid *g, int row, int col, int end, struct str s, enum style st)
+{
+	return s.s ? grid_put(g, row, col, end, s.s, s.len, st) : col;
+}
+
+static int str_cols(const struct grid *g, const char *s)
+{
+	return (int)text_str_width(s, strlen(s), g->ambiguous_width);
+}
+
+static void render_title(const struct state *st, struct grid *g)
+{
+	const struct corpus *c = st->c;
+	struct str title = STR_NULL, filter;
+	char label[64];
+	int right;
+
+	if (st->speech < c->speeches.n)
+		title = c->colls.v[c->speeches.v[st->speech].coll].title;
+	if (st->filter == GROUP_ALL)
+		filter = str_from(ALL_DEPTS);
+	else if (st->filter == NO_DEPT)
+		filter = str_from(NO_DEPT_NAME);
+	else
+		filter = c->depts.v[st->filter];
+	snprintf(label, sizeof(label), "部门: ");
+	grid_fill(g, 0, 0, g->cols, ST_TITLE);
+	right = g->cols - 1 - str_cols(g, label) - (int)text_str_width(filter.s, filter.len,
+								      g->ambiguous_width);
+	put_str(g, 0, 0, MAX(right - 2, 0), title, ST_TITLE);
+	if (right > 0) {
+		int col = grid_puts(g, 0, right, g->cols, label, ST_TITLE);
+		put_str(g, 0, col, g->cols, filter, ST_TITLE);
+	}
+}
+
+static void render_list_row(const struct state *st, struct grid *g, size_t r, int row)
+{
+	const struct group_row *gr = &st->group.v[r];
+	int end = st->lay.list_width, col;
+	char num[8];
+
+	if (gr->speech == NO_SPEECH) {
+		if (gr->dept == NO_DEPT)
+			snprintf(num, sizeof(num), "   ");
+		else if (gr->dept < 99)
+			snprintf(num, sizeof(num), "%2zu ", gr->dept + 1);
+		else
+			snprintf(num, sizeof(num), "   ");
+		col = grid_puts(g, row, 0, end, num, ST_DEPT);
+		put_str(g, row, col, end,
+			gr->dept == NO_DEPT ? str_from(NO_DEPT_NAME) : st->c->depts.v[gr->dept],
+			ST_DEPT);
+		return;
+	}
+	enum style sty = ST_ROW;
+	if (r == st->sel)
+		sty = st->focus == FOCUS_LIST ? ST_ROW_SELECTED : ST_ROW_CURRENT;
+	grid_fill(g, row, 0, end, sty);
+	grid_puts(g, row, 1, end, r == st->sel ? marker_char(g) : " ", sty);
+	col = put_str(g, row, 3, end, st->c->speeches.v[gr->speech].speaker, sty);
+	col = grid_puts(g, row, col, end, " ", sty);
+	put_str(g, row, col, end, state_row_role(st, r), sty);
+}
+
+static void render_list(const struct state *st, struct grid *g)
+{
+	int row;
+	size_t r;
+
+	for (row = 0; row < st->lay.body_rows; row++) {
+		r = st->list_top + (size_t)row;
+		grid_fill(g, st->lay.body_top + row, 0, st->lay.list_width, ST_NORMAL);
+		if (r < st->group.n)
+			render_list_row(st, g, r, st->lay.body_top + row);
+		grid_puts(g, st->lay.body_top + row, st->lay.border_col, st->lay.border_col + 1,
+			  border_char(g), ST_BORDER);
+	}
+}
+
+static enum style line_style(enum page_style ps)
+{
+	switch (ps) {
+	case PAGE_HEADLINE: return ST_HEADLINE;
+	case PAGE_SPEAKER: return ST_SPEAKER;
+	case PAGE_PULLQUOTE: return ST_PULLQUOTE;
+	case PAGE_BYLINE: return ST_BYLINE;
+	default: return ST_NORMAL;
+	}
+}
+
+/* Marks the cells of search matches on one line of the page. */
+struct highlight {
+	struct grid *g;
+	const struct page *pg;
+	size_t line, base; /* the line, and where its block starts in the text */
+	int row, col0;
+};
+
+static void mark_match(void *ctx, size_t off, size_t len)
+{
+	struct highlight *h = ctx;
+	const struct page_line *l = &h->pg->lines[h->line];
+	const char *text = h->pg->text.data;
+	size_t pos = l->off, end = l->off + l->draw_len;
+	int col = h->col0, w;
+	uint32_t uc;
+
+	off += h->base;
+	while (pos < end) {
+		size_t n = text_next(text + pos, end - pos, &uc);
+		w = text_width(text_sanitise(uc), h->g->ambiguous_width);
+		if (pos >= off && pos < off + len)
+			for (int k = 0; k < w && col + k < h->g->cols; k++)
+				grid_at(h->g, h->row, col + k)->style = ST_MATCH;
+		col += w;
+		pos += n;
+	}
+}
+
+/* Matches are looked for in each block (a paragraph, say) as a whole, so a
+ * term that a line break splits is still marked on both lines. */
+static void highlight_line(const struct state *st, struct grid *g, size_t i, int row, int col0)
+{
+	const struct page *pg = &st->page;
+	size_t first = i, last = i;
+	struct highlight h = {g, pg, i, 0, row, col0};
+
+	if (!search_active(&st->search) || pg->lines[i].style == PAGE_BLANK)
+		return;
+	while (first > 0 && pg->lines[first - 1].style == pg->lines[i].style &&
+	       pg->lines[first - 1].para == pg->lines[i].para)
+		first--;
+	while (last + 1 < pg->line_count && pg->lines[last + 1].style == pg->lines[i].style &&
+	       pg->lines[last + 1].para == pg->lines[i].para)
+		last++;
+	h.base = pg->lines[first].off;
+	search_text(&st->search, pg->text.data + h.base,
+		    pg->lines[last].off + pg->lines[last].len - h.base, mark_match, &h);
+}
+
+static void render_text(const struct state *st, struct grid *g)
+{
+	const struct page *pg = &st->page;
+	int row, x = st->lay.text_col, end = st->lay.text_col + st->lay.text_width;
+	size_t i;
+
+	for (row = 0; row < st->lay.body_rows; row++) {
+		int r = st->lay.body_top + row;
+		grid_fill(g, r, st->lay.border_col + 1, g->cols, ST_NORMAL);
+		i = st->scroll + (size_t)row;
+		if (i >= pg->line_count)
+			continue;
+		grid_put(g, r, x, end, pg->text.data + pg->lines[i].off, pg->lines[i].draw_len,
+			 line_style(pg->lines[i].style));
+		highlight_line(st, g, i, r, x);
+	}
+}
+
+static const char *prompt_label(enum prompt p)
+{
+	switch (p) {
+	case PROMPT_SEARCH: return "/";
+	case PROMPT_SPEAKER: return "发言人: ";
+	default: return "|";
+	}
+}
+
+static void render_prompt(const struct state *st, struct grid *g)
+{
+	struct buf text = {0};
+	int row = st->lay.status_row, col;
+	size_t i;
+
+	for (i = 0; i < st->input_len; i++)
+		buf_add_uc(&text, st->input[i]);
+	grid_fill(g, row, 0, g->cols, ST_PROMPT);
+	col = grid_puts(g, row, 0, g->cols, prompt_label(st->prompt), ST_PROMPT);
+	/* Keep the end of a long input in view. */
+	size_t from = 0;
+	while (from < text.len && (int)text_str_width(text.data + from, text.len - from,
+						      g->ambiguous_width) > g->cols - col - 1)
+		from += text_next(text.data + from, text.len - from, &(uint32_t){0});
+	col = grid_put(g, row, col, g->cols, text.data + from, text.len - from, ST_PROMPT);
+	/* The cursor stays on the prompt, so an input method anchors there. */
+	g->cursor_row = row;
+	g->cursor_col = MIN(col, g->cols - 1);
+	buf_fini(&text);
+}
+
+static void render_status(const struct state *st, struct grid *g)
+{
+	int row = st->lay.status_row, col;
+	size_t total, pos = state_position(st, &total);
+	char left[64], right[16];
+
+	if (st->prompt != PROMPT_NONE) {
+		render_prompt(st, g);
+		return;
+	}
+	grid_fill(g, row, 0, g->cols, ST_STATUS);
+	snprintf(left, sizeof(left), " %zu/%zu  ", pos, total);
+	snprintf(right, sizeof(right), "%s%3d%%", st->raw ? "原文 " : "", state_percent(st));
+	int right_col = g->cols - str_cols(g, right) - 1;
+	col = grid_puts(g, row, 0, right_col, left, ST_STATUS);
+	grid_puts(g, row, col, right_col - 1, st->message[0] ? st->message : HINTS,
+		  st->message[0] ? ST_MESSAGE : ST_STATUS);
+	if (right_col > col)
+		grid_puts(g, row, right_col, g->cols, right, ST_STATUS);
+}
+
+struct box {
+	int top, left, rows, cols; /* inner area */
+};
+
+static void draw_frame(const struct state *st, struct grid *g, const struct box *b,
+		       const char *title)
+{
+	bool ascii = g->ambiguous_width == 2;
+	const char *h = ascii ? "-" : "─", *v = ascii ? "|" : "│";
+	int r, c;
+
+	(void)st;
+	for (r = b->top - 1; r <= b->top + b->rows; r++)
+		grid_fill(g, r, b->left - 2, b->left + b->cols + 2, ST_OVERLAY);
+	for (c = b->left - 1; c <= b->left + b->cols; c++) {
+		grid_puts(g, b->top - 1, c, c + 1, h, ST_OVERLAY);
+		grid_puts(g, b->top + b->rows, c, c + 1, h, ST_OVERLAY);
+	}
+	for (r = b->top - 1; r <= b->top + b->rows; r++) {
+		bool edge = r == b->top - 1 || r == b->top + b->rows;
+		grid_puts(g, r, b->left - 2, b->left - 1,
+			  edge ? (ascii ? "+" : r < b->top ? "┌" : "└") : v, ST_OVERLAY);
+		grid_puts(g, r, b->left + b->cols + 1, b->left + b->cols + 2,
+			  edge ? (ascii ? "+" : r < b->top ? "┐" : "┘") : v, ST_OVERLAY);
+	}
+	grid_puts(g, b->top - 1, b->left + 1, b->left + b->cols, title, ST_OVERLAY);
+}
+
+static const char *overlay_title(enum overlay ov)
+{
+	switch (ov) {
+	case OV_HELP: return " 帮助 (q 关闭) ";
+	case OV_PICKER: return " 选择部门 (Enter 确定) ";
+	case OV_OUTLINE: return " 要点 (Enter 跳转) ";
+	default: return " 索引 (Enter 跳转) ";
+	}
+}
+
+/* One entry of the overlay into row at col, at most cols wide. */
+static void overlay_entry(const struct state *st, struct grid *g, size_t i, int row, int col,
+			  int cols, enum style sty)
+{
+	const struct corpus *c = st->c;
+	struct buf b = {0}, scratch = {0};
+	struct help_row rows[ACT_COUNT];
+	int end = col + cols;
+
+	switch (st->overlay) {
+	case OV_HELP:
+		keymap_help(rows, ARRAY_LEN(rows));
+		grid_puts(g, row, col, end, rows[i].keys, sty);
+		grid_puts(g, row, col + MIN(18, cols / 2), end, rows[i].zh, sty);
+		break;
+	case OV_PICKER:
+		if (i == 0) {
+			grid_puts(g, row, col, end, " 0 " ALL_DEPTS, sty);
+			break;
+		}
+		buf_addf(&b, "%2zu ", i);
+		buf_add(&b, c->depts.v[i - 1].s, c->depts.v[i - 1].len);
+		grid_put(g, row, col, end, b.data, b.len, sty);
+		break;
+	case OV_OUTLINE: {
+		const struct outline_entry *e = &st->outline.v[i];
+		const struct speech *sp = &c->speeches.v[st->speech];
+		struct str t = corpus_para_text(c, speech_para(c, sp, e->para), &scratch);
+		int indent = e->rank == 0 ? 0 : 2;
+		text_display(&b, t.s + e->off, t.len - e->off, st->fullwidth);
+		grid_put(g, row, col + indent, end, b.data, b.len, sty);
+		break;
+	}
+	default: {
+		struct kwic_opts ko = {cols,
+				       search_speaker_width(c, st->search.v, st->search.n,
+							    g->ambiguous_width),
+				       g->ambiguous_width, st->fullwidth};
+		search_kwic(&b, c, &st->search.v[i], &ko);
+		grid_put(g, row, col, end, b.data, b.len, sty);
+		break;
+	}
+	}
+	buf_fini(&b);
+	buf_fini(&scratch);
+}
+
+static void render_overlay(const struct state *st, struct grid *g)
+{
+	struct box b;
+	size_t top, i;
+	int r;
+
+	b.cols = MIN(g->cols - 6, st->overlay == OV_CONCORDANCE ? g->cols - 6 : 64);
+	b.rows = (int)MIN((size_t)MAX(st->lay.body_rows - 2, 1), st->ov_count);
+	b.top = 1 + MAX((st->lay.body_rows - b.rows) / 2, 1);
+	b.left = (g->cols - b.cols) / 2;
+	draw_frame(st, g, &b, overlay_title(st->overlay));
+	/* Keep the selection in view without remembering a scroll offset. */
+	top = st->ov_sel >= (size_t)b.rows ? st->ov_sel - (size_t)b.rows + 1 : 0;
+	for (r = 0; r < b.rows; r++) {
+		i = top + (size_t)r;
+		if (i >= st->ov_count)
+			break;
+		enum style sty = i == st->ov_sel && st->overlay != OV_HELP ? ST_OVERLAY_SELECTED
+									   : ST_OVERLAY;
+		grid_fill(g, b.top + r, b.left, b.left + b.cols, sty);
+		overlay_entry(st, g, i, b.top + r, b.left, b.cols, sty);
+	}
+}
+
+static void render_too_small(struct grid *g)
+{
+	int w = str_cols(g, TOO_SMALL);
+
+	grid_clear(g);
+	grid_puts(g, g->rows / 2, MAX((g->cols - w) / 2, 0), g->cols, TOO_SMALL, ST_MESSAGE);
+}
+
+void render(const struct state *st, struct grid *g)
+{
+	if (g->rows != st->rows || g->cols != st->cols)
+		grid_resize(g, st->rows, st->cols);
+	g->ambiguous_width = st->ambiguous_width;
+	g->cursor_row = g->cursor_col = -1;
+	if (st->lay.too_small) {
+		render_too_small(g);
+		return;
+	}
+	render_title(st, g);
+	if (st->lay.list_shown)
+		render_list(st, g);
+	render_text(st, g);
+	render_status(st, g);
+	if (st->overlay != OV_NONE)
+		render_overlay(st, g);
+}

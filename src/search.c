@@ -1,0 +1,220 @@
+#include "search.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
+
+#include "group.h"
+#include "text.h"
+#include "util.h"
+
+uint32_t search_fold(uint32_t uc)
+{
+	ucs4_t decomposed[UC_DECOMPOSITION_MAX_LENGTH];
+	int tag, n;
+
+	if (uc >= 0x80) {
+		n = uc_decomposition(uc, &tag, decomposed);
+		if (n == 1 && (tag == UC_DECOMP_WIDE || tag == UC_DECOMP_NARROW))
+			uc = decomposed[0];
+	}
+	return uc_tolower(uc);
+}
+
+void search_init(struct search *s)
+{
+	*s = (struct search){0};
+}
+
+void search_fini(struct search *s)
+{
+	buf_fini(&s->term);
+	free(s->chars);
+	free(s->v);
+	search_init(s);
+}
+
+bool search_active(const struct search *s)
+{
+	return s->char_count > 0;
+}
+
+static void add_variant(struct needle_char *nc, uint32_t uc)
+{
+	struct buf b = {0};
+	size_t i;
+
+	buf_add_uc(&b, uc);
+	for (i = 0; i < nc->count; i++)
+		if (nc->lens[i] == b.len && memcmp(nc->bytes[i], b.data, b.len) == 0)
+			break;
+	if (i == nc->count && nc->count < VARIANTS_MAX) {
+		memcpy(nc->bytes[nc->count], b.data, b.len);
+		nc->lens[nc->count++] = (uint8_t)b.len;
+	}
+	buf_fini(&b);
+}
+
+/*
+ * Every character that folds to what uc folds to: the case forms, and the
+ * full-width / half-width forms, which all live in U+FF00-U+FFEF (and
+ * U+3000, the ideographic space).
+ */
+static void fill_variants(struct needle_char *nc, uint32_t uc)
+{
+	uint32_t f = search_fold(uc), c;
+	const uint32_t cased[] = {f, uc_toupper(f), uc_totitle(f), uc};
+
+	nc->count = 0;
+	for (size_t i = 0; i < ARRAY_LEN(cased); i++)
+		if (search_fold(cased[i]) == f)
+			add_variant(nc, cased[i]);
+	if (search_fold(0x3000) == f)
+		add_variant(nc, 0x3000);
+	for (c = 0xFF00; c <= 0xFFEF; c++)
+		if (search_fold(c) == f)
+			add_variant(nc, c);
+}
+
+bool search_compile(struct search *s, const char *term, size_t len)
+{
+	size_t i = 0, k = 0;
+	uint32_t uc;
+
+	buf_clear(&s->term);
+	buf_add(&s->term, term, len);
+	free(s->chars);
+	s->char_count = text_char_count(term, len);
+	s->chars = xcalloc(s->char_count + 1, sizeof(*s->chars));
+	while (i < len) {
+		i += text_next(term + i, len - i, &uc);
+		fill_variants(&s->chars[k++], uc);
+	}
+	s->n = 0;
+	return s->char_count > 0;
+}
+
+/* Length of the variant of nc at text[pos], or 0. */
+static size_t match_char_at(const struct needle_char *nc, const char *text, size_t len,
+			    size_t pos)
+{
+	size_t v;
+
+	for (v = 0; v < nc->count; v++)
+		if (pos + nc->lens[v] <= len && memcmp(text + pos, nc->bytes[v], nc->lens[v]) == 0)
+			return nc->lens[v];
+	return 0;
+}
+
+/* Length of the whole needle at text[pos], or 0. */
+static size_t match_at(const struct search *s, const char *text, size_t len, size_t pos)
+{
+	size_t start = pos, k, n;
+
+	for (k = 0; k < s->char_count; k++) {
+		n = match_char_at(&s->chars[k], text, len, pos);
+		if (!n)
+			return 0;
+		pos += n;
+	}
+	return pos - start;
+}
+
+/*
+ * Each variant of the needle's first character is looked for with memchr /
+ * memmem (fast, bytewise), then the rest verified where it is found. The
+ * hits of the variants are merged left to right.
+ */
+void search_text(const struct search *s, const char *text, size_t len,
+		 void (*found)(void *ctx, size_t off, size_t len), void *ctx)
+{
+	const struct needle_char *first;
+	size_t next[VARIANTS_MAX], pos = 0, v, best, n;
+
+	if (!s->char_count)
+		return;
+	first = &s->chars[0];
+	for (v = 0; v < first->count; v++) {
+		const char *hit = memmem(text, len, first->bytes[v], first->lens[v]);
+		next[v] = hit ? (size_t)(hit - text) : len;
+	}
+	for (;;) {
+		best = len;
+		for (v = 0; v < first->count; v++)
+			best = MIN(best, next[v]);
+		if (best >= len)
+			return;
+		n = best >= pos ? match_at(s, text, len, best) : 0;
+		if (n) {
+			found(ctx, best, n);
+			pos = best + n;
+		}
+		for (v = 0; v < first->count; v++)
+			if (next[v] == best || next[v] < pos) {
+				size_t from = MAX(best + 1, pos);
+				const char *hit = from < len ? memmem(text + from, len - from,
+								      first->bytes[v], first->lens[v])
+							     : NULL;
+				next[v] = hit ? (size_t)(hit - text) : len;
+			}
+	}
+}
+
+struct run_ctx {
+	struct search *s;
+	size_t speech, index;
+	enum match_where where;
+};
+
+static void add_match(void *ctx, size_t off, size_t len)
+{
+	struct run_ctx *r = ctx;
+	struct search *s = r->s;
+
+	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof(*s->v));
+	s->v[s->n++] = (struct match){r->speech, r->where, r->index, off, len};
+}
+
+void search_run(struct search *s, const struct corpus *c, size_t dept)
+{
+	struct run_ctx r = {.s = s};
+	struct buf scratch = {0};
+	size_t i, k;
+
+	s->n = 0;
+	for (i = 0; i < c->speeches.n; i++) {
+		const struct speech *sp = &c->speeches.v[i];
+		if (dept != GROUP_ALL && !speech_in_dept(c, sp, dept))
+			continue;
+		r.speech = i;
+		r.where = WHERE_HEADLINE;
+		r.index = 0;
+		if (sp->headline.s)
+			search_text(s, sp->headline.s, sp->headline.len, add_match, &r);
+		r.where = WHERE_PARA;
+		for (k = 0; k < sp->para_count; k++) {
+			struct str t = corpus_para_text(c, speech_para(c, sp, k), &scratch);
+			r.index = k;
+			search_text(s, t.s, t.len, add_match, &r);
+		}
+		r.where = WHERE_PULLQUOTE;
+		for (k = 0; k < sp->pq_count; k++) {
+			struct str t = c->pqs.v[sp->pq_first + k].text;
+			r.index = k;
+			search_text(s, t.s, t.len, add_match, &r);
+		}
+	}
+	buf_fini(&scratch);
+}
+
+struct str search_match_text(const struct corpus *c, const struct match *m, struct buf *scratch)
+{
+	const struct speech *sp = &c->speeches.v[m->speech];
+
+	switch (m->where) {
+	case WHERE_HEADLINE: return sp->headline;
+	case WHERE_PULLQUOTE: return c->pqs.v[sp->pq_first + m->index].text;
+	default: return corpus_para_text(c, speech_para(c, sp, m->index), scratch);
+	}
+}

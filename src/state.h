@@ -1,0 +1,110 @@
+/*
+ * state — everything the reader shows, and state_apply, the one place keys
+ * change it. Pure: no curses, no I/O. What needs the terminal (suspend,
+ * pipe, repaint) is left in state.request for the main loop to carry out.
+ *
+ * A state borrows the corpus and lexicon (they must outlive it) and owns its
+ * list rows, the laid-out page and its search results; state_fini frees them.
+ */
+#ifndef FAYAN_STATE_H
+#define FAYAN_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "corpus.h"
+#include "group.h"
+#include "keymap.h"
+#include "layout.h"
+#include "lexicon.h"
+#include "page.h"
+#include "search.h"
+
+enum focus { FOCUS_LIST, FOCUS_TEXT };
+enum overlay { OV_NONE, OV_HELP, OV_PICKER, OV_OUTLINE, OV_CONCORDANCE };
+enum prompt { PROMPT_NONE, PROMPT_SEARCH, PROMPT_SPEAKER, PROMPT_PIPE };
+enum request { REQ_NONE, REQ_QUIT, REQ_REDRAW, REQ_SUSPEND, REQ_PIPE, REQ_REPAINT_ALL };
+
+enum { PROMPT_MAX = 256, HISTORY_MAX = 32 };
+
+struct state_opts {
+	size_t dept;    /* GROUP_ALL, or the department to start filtered to */
+	size_t speech;  /* the speech to open, (size_t)-1: the first */
+	size_t scroll;  /* its first line shown */
+	bool focus_text;
+	int ambiguous_width;
+	bool fullwidth;
+};
+
+/* The line of the text the reader is at, kept across relayouts. */
+struct anchor {
+	size_t para;   /* NO_PARA: a line outside the paragraphs */
+	size_t offset; /* bytes into the paragraph's block, or the line index */
+};
+
+struct state {
+	const struct corpus *c;
+	const struct lexicon *lex;
+	int rows, cols;
+	struct layout lay;
+
+	/* The list: rows of the active filter, and for each row the ordinal
+	 * of its speech among the filter's distinct speeches (1-based). */
+	struct group group;
+	size_t filter;
+	size_t *ordinal, *first_row; /* row → ordinal; ordinal → first row */
+	size_t distinct_count;
+	size_t sel, list_top;
+
+	enum focus focus;
+	bool list_hidden;
+	int list_width;
+	int ambiguous_width;
+	bool fullwidth, raw;
+
+	/* The open speech, laid out at the text width. */
+	size_t speech;
+	struct page page;
+	size_t scroll;
+
+	enum overlay overlay;
+	size_t ov_sel, ov_top, ov_count;
+	struct outline outline;
+
+	enum prompt prompt;
+	uint32_t input[PROMPT_MAX];
+	size_t input_len;
+	char *history[HISTORY_MAX];
+	size_t history_count, history_pos;
+
+	/* Search: the term, the speech and scroll it started from. */
+	struct search search;
+	size_t search_from_speech, search_from_scroll, search_from_sel;
+	size_t match_index; /* current match among search.matches */
+
+	char message[160];
+	enum request request;
+	char *pipe_command; /* REQ_PIPE: what to run, owned */
+};
+
+void state_init(struct state *st, const struct corpus *c, const struct lexicon *lex,
+		const struct state_opts *opts, int rows, int cols);
+void state_fini(struct state *st);
+void state_resize(struct state *st, int rows, int cols);
+/* Applies one key (after keymap lookup, or to the prompt). */
+void state_key(struct state *st, uint32_t key);
+void state_apply(struct state *st, enum action act, int arg);
+/* Lays the page out again (after the ambiguous width changed, say). */
+void state_relayout(struct state *st);
+
+/* The filter's number of distinct speeches, and the selected one's ordinal. */
+size_t state_position(const struct state *st, size_t *total);
+/* How far into the speech the view is, 0-100. */
+int state_percent(const struct state *st);
+/* Short role of a list row: the role of the speech's last post there. */
+struct str state_row_role(const struct state *st, size_t row);
+/* The speech text as --print shows it, for |. Caller frees. */
+char *state_print_speech(const struct state *st, size_t *len);
+
+#endif

@@ -1,0 +1,397 @@
+#define _XOPEN_SOURCE_EXTENDED 1
+#include "tui.h"
+
+#include <curses.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <term.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "keymap.h"
+#include "text.h"
+#include "util.h"
+
+enum { CPR_WAIT_MS = 300, ESC_WAIT_MS = 40 };
+
+static SCREEN *screen;
+static FILE *tty_in;
+static int in_fd = -1, out_fd = -1;
+static int ambiguous = 1;
+static volatile sig_atomic_t stop_signal;
+static attr_t style_attr[ST_COUNT];
+static short style_pair[ST_COUNT];
+
+/*
+ * fayan's East Asian Ambiguous override (SPEC 3.4). ncursesw measures
+ * characters with wcwidth(); defining it here puts this one in front of the
+ * C library's for ncursesw too, so layout and screen agree at width 2.
+ */
+int wcwidth(wchar_t wc)
+{
+	static int (*real)(wchar_t);
+	int w;
+
+	if (!real)
+		real = (int (*)(wchar_t))dlsym(RTLD_NEXT, "wcwidth");
+	w = real(wc);
+	if (w == 1 && ambiguous == 2 && text_is_ambiguous((uint32_t)wc))
+		return 2;
+	return w;
+}
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+int tui_stop_signal(void)
+{
+	return stop_signal;
+}
+
+/* Handlers only set a flag; the key reader sees it and the loop ends. */
+static void catch_signals(void)
+{
+	struct sigaction sa = {0};
+
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static void restore_terminal(void)
+{
+	if (screen)
+		endwin();
+}
+
+static void init_styles(bool color)
+{
+	static const struct {
+		attr_t attr;
+		short fg, bg;
+	} table[ST_COUNT] = {
+		[ST_NORMAL] = {A_NORMAL, -1, -1},
+		[ST_TITLE] = {A_REVERSE | A_BOLD, -1, -1},
+		[ST_STATUS] = {A_REVERSE, -1, -1},
+		[ST_BORDER] = {A_NORMAL, COLOR_BLUE, -1},
+		[ST_DEPT] = {A_BOLD, COLOR_YELLOW, -1},
+		[ST_ROW] = {A_NORMAL, -1, -1},
+		[ST_ROW_SELECTED] = {A_REVERSE, -1, -1},
+		[ST_ROW_CURRENT] = {A_BOLD | A_UNDERLINE, -1, -1},
+		[ST_HEADLINE] = {A_BOLD, COLOR_CYAN, -1},
+		[ST_SPEAKER] = {A_BOLD, COLOR_GREEN, -1},
+		[ST_PULLQUOTE] = {A_BOLD, COLOR_MAGENTA, -1},
+		[ST_BYLINE] = {A_DIM, -1, -1},
+		[ST_MATCH] = {A_REVERSE, COLOR_YELLOW, -1},
+		[ST_OVERLAY] = {A_NORMAL, -1, -1},
+		[ST_OVERLAY_SELECTED] = {A_REVERSE, -1, -1},
+		[ST_PROMPT] = {A_NORMAL, -1, -1},
+		[ST_MESSAGE] = {A_BOLD, -1, -1},
+	};
+	bool colors = color && has_colors() && start_color() == OK;
+	int i;
+
+	if (colors)
+		use_default_colors();
+	for (i = 0; i < ST_COUNT; i++) {
+		style_attr[i] = table[i].attr;
+		style_pair[i] = 0;
+		if (colors && (table[i].fg >= 0 || table[i].bg >= 0)) {
+			init_pair((short)(i + 1), table[i].fg, table[i].bg);
+			style_pair[i] = (short)(i + 1);
+		}
+	}
+}
+
+/* Whether terminfo knows TERM well enough to address the cursor. */
+static const char *check_term(void)
+{
+	const char *term = getenv("TERM");
+	int err = 0;
+
+	if (!term || !*term)
+		return "TERM is not set";
+	if (strcmp(term, "dumb") == 0)
+		return "TERM is dumb";
+	if (setupterm(NULL, out_fd, &err) != OK)
+		return "TERM is unknown to terminfo";
+	bool usable = tigetstr("cup") != NULL && tigetstr("cup") != (char *)-1;
+	del_curterm(cur_term);
+	return usable ? NULL : "the terminal cannot move the cursor";
+}
+
+/*
+ * SPEC 3.4: draw “ at the start of a line, ask where the cursor went, wait
+ * briefly. A reply of column 3 means the terminal drew it 2 columns wide.
+ * No reply means 1; a late reply is discarded by the key reader.
+ */
+static int detect_ambiguous(void)
+{
+	static const char probe[] = "\r\xE2\x80\x9C\033[6n";
+	char reply[32];
+	size_t got = 0;
+	int row, col;
+	struct pollfd p = {in_fd, POLLIN, 0};
+
+	if (write(out_fd, probe, sizeof(probe) - 1) < 0)
+		return 1;
+	while (got < sizeof(reply) - 1 && poll(&p, 1, CPR_WAIT_MS) > 0) {
+		ssize_t n = read(in_fd, reply + got, 1);
+		if (n <= 0)
+			break;
+		if (reply[got++] == 'R')
+			break;
+	}
+	reply[got] = '\0';
+	if (write(out_fd, "\r  \r", 4) < 0)
+		return 1;
+	char *csi = strstr(reply, "\033[");
+	if (csi && sscanf(csi, "\033[%d;%dR", &row, &col) == 2)
+		return col == 3 ? 2 : 1;
+	return 1;
+}
+
+const char *tui_open(const struct tui_opts *opts)
+{
+	const char *why;
+
+	out_fd = STDOUT_FILENO;
+	if ((why = check_term()))
+		return why;
+	if (opts->keys_from_tty) {
+		tty_in = fopen("/dev/tty", "r");
+		if (!tty_in)
+			return "no terminal to read keys from";
+	}
+	catch_signals();
+	screen = newterm(NULL, stdout, tty_in ? tty_in : stdin);
+	if (!screen)
+		return "the terminal cannot be opened";
+	in_fd = fileno(tty_in ? tty_in : stdin);
+	util_set_fatal_hook(restore_terminal);
+	set_term(screen);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(ESC_WAIT_MS);
+	leaveok(stdscr, FALSE);
+	curs_set(0);
+	init_styles(opts->color);
+	refresh(); /* enters the alternate screen */
+	ambiguous = opts->ambiguous_width ? opts->ambiguous_width : detect_ambiguous();
+	clearok(curscr, TRUE);
+	return NULL;
+}
+
+void tui_close(void)
+{
+	if (!screen)
+		return;
+	curs_set(1);
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+	util_set_fatal_hook(NULL);
+	if (tty_in)
+		fclose(tty_in);
+	tty_in = NULL;
+}
+
+void tui_size(int *rows, int *cols)
+{
+	getmaxyx(stdscr, *rows, *cols);
+}
+
+int tui_ambiguous_width(void)
+{
+	return ambiguous;
+}
+
+void tui_set_ambiguous_width(int width)
+{
+	ambiguous = width;
+}
+
+static uint32_t map_special(int code)
+{
+	switch (code) {
+	case KEY_UP: return KEY_UP_;
+	case KEY_DOWN: return KEY_DOWN_;
+	case KEY_LEFT: return KEY_LEFT_;
+	case KEY_RIGHT: return KEY_RIGHT_;
+	case KEY_PPAGE: return KEY_PGUP;
+	case KEY_NPAGE: return KEY_PGDN;
+	case KEY_HOME: return KEY_HOME_;
+	case KEY_END: return KEY_END_;
+	case KEY_RESIZE: return KEY_RESIZE_;
+	case KEY_BACKSPACE: return KEY_BACKSPACE_;
+	case KEY_ENTER: return KEY_ENTER_;
+	default: return KEY_NONE;
+	}
+}
+
+/* Waits until input is readable; false when the terminal is gone or a
+ * stop signal came. */
+static bool wait_input(void)
+{
+	struct pollfd p = {in_fd, POLLIN, 0};
+
+	for (;;) {
+		if (stop_signal)
+			return false;
+		int n = poll(&p, 1, -1);
+		if (n < 0 && errno == EINTR)
+			continue; /* SIGWINCH: ncurses turns it into KEY_RESIZE */
+		if (n < 0 || (p.revents & (POLLERR | POLLNVAL)))
+			return false;
+		return true; /* POLLIN, or POLLHUP: the read then tells */
+	}
+}
+
+static int next_char(wint_t *ch, int wait_ms)
+{
+	int r;
+
+	wtimeout(stdscr, wait_ms);
+	r = wget_wch(stdscr, ch);
+	nodelay(stdscr, TRUE);
+	return r;
+}
+
+/*
+ * After ESC: a CSI sequence that ncurses did not know (a late cursor
+ * position report, ESC [ row ; col R, above all) is swallowed whole;
+ * ESC alone is the Esc key.
+ */
+static bool swallow_escape(void)
+{
+	wint_t ch;
+	int r = next_char(&ch, ESC_WAIT_MS), n;
+
+	if (r == ERR)
+		return false;
+	if (r == KEY_CODE_YES || ch != '[') {
+		unget_wch(ch);
+		return false;
+	}
+	for (n = 0; n < 32; n++) {
+		r = next_char(&ch, ESC_WAIT_MS);
+		if (r == ERR || r == KEY_CODE_YES || (ch >= 0x40 && ch <= 0x7E))
+			break;
+	}
+	return true;
+}
+
+uint32_t tui_read_key(void)
+{
+	wint_t ch;
+	int r;
+	bool after_poll = false;
+
+	for (;;) {
+		if (stop_signal)
+			return KEY_CLOSED;
+		r = wget_wch(stdscr, &ch);
+		if (r == ERR) {
+			/* Readable, yet nothing to read: end of file or EIO. */
+			if (after_poll && errno != EINTR)
+				return KEY_CLOSED;
+			if (!wait_input())
+				return KEY_CLOSED;
+			after_poll = true;
+			continue;
+		}
+		after_poll = false;
+		if (r == KEY_CODE_YES) {
+			uint32_t key = map_special((int)ch);
+			if (key != KEY_NONE)
+				return key;
+			continue;
+		}
+		if (ch == KEY_ESC && swallow_escape())
+			continue;
+		return (uint32_t)ch;
+	}
+}
+
+static void put_cell(int row, int col, const struct cell *c)
+{
+	wchar_t wch[CELL_MARKS + 2] = {(wchar_t)c->ch};
+	cchar_t cc;
+	int i;
+
+	for (i = 0; i < CELL_MARKS && c->marks[i]; i++)
+		wch[i + 1] = (wchar_t)c->marks[i];
+	setcchar(&cc, wch, style_attr[c->style], style_pair[c->style], NULL);
+	mvadd_wch(row, col, &cc);
+}
+
+void tui_blit(const struct grid *g, bool repaint_all)
+{
+	int row, col;
+
+	for (row = 0; row < g->rows; row++)
+		for (col = 0; col < g->cols; col++) {
+			const struct cell *c = &g->cells[(size_t)row * (size_t)g->cols + (size_t)col];
+			if (c->width > 0)
+				put_cell(row, col, c);
+		}
+	if (repaint_all)
+		clearok(curscr, TRUE);
+	if (g->cursor_row >= 0) {
+		move(g->cursor_row, g->cursor_col);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* ncurses' own SIGTSTP handler leaves the screen and restores it. */
+void tui_suspend(void)
+{
+	raise(SIGTSTP);
+	clearok(curscr, TRUE);
+	refresh();
+}
+
+void tui_pipe(const char *command, const char *data, size_t len)
+{
+	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+	FILE *p;
+	int status = -1;
+
+	def_prog_mode();
+	endwin();
+	fflush(stdout);
+	p = popen(command, "w");
+	if (p) {
+		fwrite(data, 1, len, p);
+		status = pclose(p);
+	}
+	signal(SIGPIPE, old);
+	fprintf(stdout, "\n[%s %d] 按任意键返回", p ? "退出状态" : "无法运行",
+		p && WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	fflush(stdout);
+	reset_prog_mode();
+	nodelay(stdscr, FALSE);
+	wint_t ch;
+	wget_wch(stdscr, &ch);
+	nodelay(stdscr, TRUE);
+	clearok(curscr, TRUE);
+}

@@ -1,0 +1,38 @@
+/*
+ * tui — the terminal: the only file that includes curses. Opens and closes
+ * the screen, reads keys (as keymap's codes), blits a grid, suspends, pipes,
+ * and asks the terminal how wide it draws East Asian Ambiguous characters.
+ */
+#ifndef FAYAN_TUI_H
+#define FAYAN_TUI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "grid.h"
+
+struct tui_opts {
+	bool keys_from_tty; /* standard input is the corpus: keys from /dev/tty */
+	bool color;
+	int ambiguous_width; /* 1, 2, or 0: ask the terminal */
+};
+
+/* Why the screen cannot start, or NULL when it did. */
+const char *tui_open(const struct tui_opts *opts);
+void tui_close(void);
+void tui_size(int *rows, int *cols);
+/* The ambiguous width in force (what was asked, or what the terminal said). */
+int tui_ambiguous_width(void);
+void tui_set_ambiguous_width(int width);
+/* The next key; KEY_CLOSED when the terminal is gone or a signal says stop. */
+uint32_t tui_read_key(void);
+/* Draws g; repaint_all repaints every cell (after Ctrl-L, or a width change). */
+void tui_blit(const struct grid *g, bool repaint_all);
+void tui_suspend(void);
+/* Runs command with data on its standard input, outside the screen. */
+void tui_pipe(const char *command, const char *data, size_t len);
+/* The signal that ended the session (SIGINT, SIGTERM, SIGHUP), or 0. */
+int tui_stop_signal(void);
+
+#endif
