@@ -244,22 +244,23 @@ static uint32_t map_special(int code)
 	}
 }
 
-/* Waits until input is readable; false when the terminal is gone or a
- * stop signal came. */
-static bool wait_input(void)
+enum wait { WAIT_READY, WAIT_INTERRUPTED, WAIT_GONE };
+
+/* Waits until input is readable or a signal comes (SIGWINCH: ncurses then
+ * has a KEY_RESIZE for us). */
+static enum wait wait_input(void)
 {
 	struct pollfd p = {in_fd, POLLIN, 0};
+	int n;
 
-	for (;;) {
-		if (stop_signal)
-			return false;
-		int n = poll(&p, 1, -1);
-		if (n < 0 && errno == EINTR)
-			continue; /* SIGWINCH: ncurses turns it into KEY_RESIZE */
-		if (n < 0 || (p.revents & (POLLERR | POLLNVAL)))
-			return false;
-		return true; /* POLLIN, or POLLHUP: the read then tells */
-	}
+	if (stop_signal)
+		return WAIT_GONE;
+	n = poll(&p, 1, -1);
+	if (n < 0 && errno == EINTR)
+		return stop_signal ? WAIT_GONE : WAIT_INTERRUPTED;
+	if (n < 0 || (p.revents & (POLLERR | POLLNVAL)))
+		return WAIT_GONE;
+	return WAIT_READY; /* POLLIN, or POLLHUP: the read then tells */
 }
 
 static int next_char(wint_t *ch, int wait_ms)
@@ -308,11 +309,12 @@ uint32_t tui_read_key(void)
 		r = wget_wch(stdscr, &ch);
 		if (r == ERR) {
 			/* Readable, yet nothing to read: end of file or EIO. */
-			if (after_poll && errno != EINTR)
+			if (after_poll)
 				return KEY_CLOSED;
-			if (!wait_input())
+			enum wait w = wait_input();
+			if (w == WAIT_GONE)
 				return KEY_CLOSED;
-			after_poll = true;
+			after_poll = w == WAIT_READY;
 			continue;
 		}
 		after_poll = false;

@@ -1,0 +1,26 @@
+/*
+ * state_priv — what state.c and state_find.c share; not for other modules.
+ */
+#ifndef FAYAN_STATE_PRIV_H
+#define FAYAN_STATE_PRIV_H
+
+#include "state.h"
+
+bool is_speech_row(const struct state *st, size_t row);
+/* The row of speech in the list, or of the first speech when absent. */
+size_t row_of(const struct state *st, size_t speech);
+void set_filter(struct state *st, size_t filter);
+size_t max_scroll(const struct state *st);
+void scroll_to_anchor(struct state *st, struct anchor a);
+void layout_page(struct state *st);
+/* Selects row and shows its speech (from the top unless keep_scroll). */
+void open_row(struct state *st, size_t row, bool keep_scroll);
+
+/* state_find.c */
+void prompt_key(struct state *st, uint32_t key);
+void open_prompt(struct state *st, enum prompt p);
+void open_overlay(struct state *st, enum overlay ov);
+void overlay_apply(struct state *st, enum action act);
+void search_step(struct state *st, int dir);
+
+#endif

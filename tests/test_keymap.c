@@ -1,0 +1,74 @@
+/*
+ * The key table is the one source of the help overlay and of the man page's
+ * KEYS section: this test generates the section from the table and compares
+ * it with assets/fayan.1 (FAYAN_UPDATE=1 rewrites the section). Also checks
+ * a few bindings SPEC 3.1 fixes.
+ */
+#include "tap.h"
+
+#include <stdlib.h>
+
+#include "buf.h"
+#include "keymap.h"
+
+#define MAN "../assets/fayan.1"
+
+static void man_section(struct buf *out)
+{
+	struct help_row rows[ACT_COUNT];
+	size_t n = keymap_help(rows, ACT_COUNT), i;
+
+	buf_adds(out, ".SH KEYS\n");
+	buf_adds(out, "Generated from the key table (src/keymap.c); the ? key shows the same list.\n");
+	for (i = 0; i < n; i++)
+		buf_addf(out, ".TP\n.B \"%s\"\n%s.\n", rows[i].keys, rows[i].en);
+}
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	struct buf b = {0};
+	char chunk[4096];
+	size_t n;
+
+	if (!f)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return b.data;
+}
+
+int main(void)
+{
+	struct buf want = {0};
+	char *man = read_file(MAN), *start, *end;
+	int arg;
+
+	tap_setup();
+	man_section(&want);
+	start = man ? strstr(man, ".SH KEYS\n") : NULL;
+	end = start ? strstr(start + 1, "\n.SH ") : NULL;
+	if (getenv("FAYAN_UPDATE") && start && end) {
+		FILE *f = fopen(MAN, "w");
+		fwrite(man, 1, (size_t)(start - man), f);
+		fwrite(want.data, 1, want.len, f);
+		fputs(end + 1, f);
+		fclose(f);
+		free(man);
+		man = read_file(MAN);
+		start = strstr(man, ".SH KEYS\n");
+		end = strstr(start + 1, "\n.SH ");
+	}
+	ok(start && end && (size_t)(end + 1 - start) == want.len &&
+		   memcmp(start, want.data, want.len) == 0,
+	   "the man page's KEYS section is generated from the key table");
+	ok(keymap_lookup('J', &arg) == ACT_NEXT_SPEECH, "J: next speech");
+	ok(keymap_lookup('3', &arg) == ACT_DEPT && arg == 3, "3: the third department");
+	ok(keymap_lookup('0', &arg) == ACT_DEPT_ALL, "0: all departments");
+	ok(keymap_lookup(KEY_PGDN, &arg) == ACT_PAGE_DOWN, "PgDn pages");
+	ok(keymap_lookup('x', &arg) == ACT_NONE, "x is unbound");
+	buf_fini(&want);
+	free(man);
+	return done_testing();
+}

@@ -1,0 +1,161 @@
+/*
+ * Screen tests from the in-memory grid: for each screens/NAME.keys (first
+ * line "COLS ROWS [OPTION...]", second the keys), the bundled collection is
+ * shown at that size, the keys applied, and the grid compared with
+ * screens/NAME.screen. FAYAN_UPDATE=1 rewrites the screens.
+ * Also: every text line's width equals the cells the grid fills.
+ */
+#include "tap.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+
+#include "assets.h"
+#include "group.h"
+#include "helpers.h"
+#include "keys.h"
+#include "render.h"
+#include "state.h"
+
+static struct corpus *corpus;
+
+static void screen_text(const struct grid *g, struct buf *out)
+{
+	char row[4096];
+	int r;
+
+	buf_clear(out);
+	for (r = 0; r < g->rows; r++) {
+		grid_row_text(g, r, row, sizeof(row));
+		size_t n = strlen(row);
+		while (n > 0 && row[n - 1] == ' ')
+			n--;
+		buf_add(out, row, n);
+		buf_addc(out, '\n');
+	}
+}
+
+/* Options on the size line: -d N (filter to department N), -a 2. */
+static void parse_options(const char *line, struct state_opts *o)
+{
+	const char *p;
+
+	if ((p = strstr(line, "-d ")))
+		o->dept = (size_t)atoi(p + 3) - 1;
+	if ((p = strstr(line, "-a 2")))
+		o->ambiguous_width = 2;
+}
+
+static void run_case(const char *dir, const char *name)
+{
+	char path[512], line[512], keys[2048] = "";
+	struct state_opts o = {.dept = GROUP_ALL, .speech = (size_t)-1, .ambiguous_width = 1,
+			       .fullwidth = true};
+	struct state st;
+	struct grid g;
+	struct buf got = {0};
+	int rows, cols;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s.keys", dir, name);
+	f = fopen(path, "r");
+	if (!f || !fgets(line, sizeof(line), f) || sscanf(line, "%d %d", &cols, &rows) != 2) {
+		ok(0, "%s: readable key script", name);
+		if (f)
+			fclose(f);
+		return;
+	}
+	if (!fgets(keys, sizeof(keys), f))
+		keys[0] = '\0';
+	fclose(f);
+	keys[strcspn(keys, "\n")] = '\0';
+	parse_options(line, &o);
+	state_init(&st, corpus, test_lex, &o, rows, cols);
+	grid_init(&g);
+	for (const char *k = keys; *k;) {
+		uint32_t key = next_script_key(&k, &rows, &cols);
+		if (key == KEY_RESIZE_)
+			state_resize(&st, rows, cols);
+		else
+			state_key(&st, key);
+		st.request = REQ_NONE;
+		render(&st, &g); /* as the real loop does after every key */
+	}
+	render(&st, &g);
+	screen_text(&g, &got);
+	snprintf(path, sizeof(path), "%s/%s.screen", dir, name);
+	if (getenv("FAYAN_UPDATE")) {
+		f = fopen(path, "w");
+		fwrite(got.data, 1, got.len, f);
+		fclose(f);
+	}
+	struct buf want = {0};
+	f = fopen(path, "r");
+	while (f && fgets(line, sizeof(line), f))
+		buf_adds(&want, line);
+	if (f)
+		fclose(f);
+	if (!ok(want.len && strcmp(got.data, want.data) == 0, "screen %s", name))
+		printf("# got:\n%s", got.data);
+	buf_fini(&want);
+	buf_fini(&got);
+	grid_fini(&g);
+	state_fini(&st);
+}
+
+/* The widths layout computed are the cells the grid fills. */
+static void test_widths_agree(int amb)
+{
+	struct state_opts o = {.dept = GROUP_ALL, .speech = 0, .ambiguous_width = amb,
+			       .fullwidth = true};
+	size_t sp, i, bad = 0, lines = 0;
+	struct state st;
+	struct grid g;
+
+	grid_init(&g);
+	grid_resize(&g, 1, 400);
+	g.ambiguous_width = amb;
+	for (sp = 0; sp < corpus->speeches.n; sp++) {
+		o.speech = sp;
+		state_init(&st, corpus, test_lex, &o, 40, 100);
+		for (i = 0; i < st.page.line_count; i++) {
+			const struct page_line *l = &st.page.lines[i];
+			grid_clear(&g);
+			int end = grid_put(&g, 0, 0, 400, st.page.text.data + l->off, l->draw_len,
+					   ST_NORMAL);
+			bad += end != l->width;
+			lines++;
+		}
+		state_fini(&st);
+	}
+	grid_fini(&g);
+	is_num(bad, 0, "ambiguous %d: the grid fills exactly the width layout gave, %zu lines",
+	       amb, lines);
+}
+
+int main(int argc, char **argv)
+{
+	const char *dir = argc > 1 ? argv[1] : "screens";
+	struct dirent **names;
+	int n, i;
+
+	tap_setup();
+	test_lex = lexicon_builtin();
+	corpus = parse_string((const char *)asset_collection, true);
+	test_widths_agree(1);
+	test_widths_agree(2);
+	n = scandir(dir, &names, NULL, alphasort);
+	for (i = 0; i < n; i++) {
+		char *dot = strrchr(names[i]->d_name, '.');
+		if (dot && strcmp(dot, ".keys") == 0) {
+			*dot = '\0';
+			run_case(dir, names[i]->d_name);
+		}
+		free(names[i]);
+	}
+	if (n >= 0)
+		free(names);
+	corpus_free(corpus);
+	lexicon_free(test_lex);
+	return done_testing();
+}

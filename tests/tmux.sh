@@ -1,0 +1,85 @@
+#!/bin/sh
+# End-to-end screen tests: the real binary in a real terminal emulator (tmux).
+# Each screens/NAME.keys script is played into fayan running in tmux at the
+# script's size, and the whole screen tmux shows must equal screens/NAME.screen,
+# the screen the in-memory test renders: every row, so nothing stray is left.
+# usage: tmux.sh FAYAN   (run from tests/)
+fayan=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+. ./tap.sh
+export LC_ALL=C.UTF-8
+unset NO_COLOR COLUMNS LINES
+sock=fayan-test-$$
+tmx() { tmux -L "$sock" -f /dev/null "$@"; }
+tmp=$(mktemp -d)
+trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+
+command -v tmux >/dev/null || { echo "1..0 # SKIP tmux is not installed"; exit 0; }
+
+screen() { tmx capture-pane -p -t t | sed 's/ *$//'; }
+
+# wait_for FILE: until the screen equals FILE (at most 5 s); 0 when it did.
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen >"$tmp/got"
+		cmp -s "$tmp/got" "$1" && return 0
+		sleep 0.1; i=$((i + 1))
+	done
+	return 1
+}
+
+# One server for every case; each case gets a fresh session.
+tmx start-server \; set-option -g exit-empty off \; set-option -g status off
+start() { # start COLS ROWS ARGS...
+	cols=$1 rows=$2; shift 2
+	tmx kill-session -t t 2>/dev/null
+	tmx new-session -d -s t -x "$cols" -y "$rows" "$fayan --ambiguous=1 $*; sleep 30"
+}
+
+# play SCRIPT: sends the keys of a script, token by token.
+play() {
+	rest=$1
+	while [ -n "$rest" ]; do
+		case $rest in
+		'<'*'>'*)
+			tok=${rest%%>*}; tok=${tok#<}; rest=${rest#*>}
+			case $tok in
+			Resize\ *) size=${tok#Resize }; tmx resize-window -t t -x "${size%x*}" -y "${size#*x}" ;;
+			PgDn) tmx send-keys -t t NPage ;;
+			PgUp) tmx send-keys -t t PPage ;;
+			Esc) tmx send-keys -t t Escape; sleep 0.2 ;;
+			*) tmx send-keys -t t "$tok" ;;
+			esac ;;
+		*)
+			text=${rest%%<*}
+			rest=${rest#"$text"}
+			tmx send-keys -t t -l "$text" ;;
+		esac
+		sleep 0.05
+	done
+}
+
+for keys in screens/*.keys; do
+	name=$(basename "$keys" .keys)
+	read -r cols rows opts <"$keys"
+	case $opts in *-a*) continue ;; esac # tmux draws ambiguous characters 1 column wide
+	args=""
+	case $opts in *"-d "*) args="-d $(sed -n 1p "$keys" | sed 's/.*-d \([0-9]*\).*/\1/')" ;; esac
+	start "$cols" "$rows"
+	wait_for screens/start-"$cols"x"$rows".screen 2>/dev/null || sleep 0.5
+	play "$(sed -n 2p "$keys")"
+	if wait_for "screens/$name.screen"; then ok 0 "tmux: $name"
+	else
+		ok 1 "tmux: $name"
+		diff "screens/$name.screen" "$tmp/got" | head -10 | sed 's/^/# /'
+	fi
+done
+
+# q leaves the alternate screen and the process ends.
+start 80 24
+wait_for screens/start-80x24.screen
+pid=$(tmx list-panes -t t -F '#{pane_pid}')
+tmx send-keys -t t q
+sleep 0.5
+pgrep -P "$pid" -x fayan >/dev/null; is $? 1 "q quits"
+done_testing
