@@ -20,6 +20,7 @@
 #include "load.h"
 #include "output.h"
 #include "parse.h"
+#include "place.h"
 #include "render.h"
 #include "state.h"
 #include "tui.h"
@@ -251,6 +252,7 @@ static int run_printing(const struct corpus *c, const struct options *o,
 	switch (o->mode) {
 	case MODE_LIST: output_list(stdout, c, sel); break;
 	case MODE_JSON: output_json(stdout, c); break;
+	case MODE_GREP: output_grep(stdout, c, sel, o->grep, &popts); break;
 	default: output_print(stdout, c, sel, &popts); break;
 	}
 	return fflush(stdout) == 0 ? 0 : EXIT_NOTHING;
@@ -326,8 +328,18 @@ static int run_screen(const struct corpus *c, const struct options *o,
 		.ambiguous_width = tui_ambiguous_width(),
 		.fullwidth = o->fullwidth,
 	};
+	char *place_file = place_path(c);
+	struct place p;
+	if (!o->dept && !o->speaker && place_load(place_file, c, &p)) {
+		so.speech = p.speech;
+		so.scroll = p.scroll;
+		so.dept = p.dept;
+	}
 	state_init(&st, c, lex, &so, rows, cols);
 	browse(&st);
+	p = (struct place){st.speech, st.scroll, st.filter};
+	place_save(place_file, c, &p);
+	free(place_file);
 	state_fini(&st);
 	tui_close();
 	sig = tui_stop_signal();

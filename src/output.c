@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "group.h"
+#include "search.h"
 
 enum { FINDINGS_PER_KIND = 100 };
 
@@ -304,4 +305,31 @@ size_t output_check(FILE *out, const struct corpus *c)
 	buf_fini(&msg);
 	buf_fini(&scratch);
 	return n;
+}
+
+void output_grep(FILE *out, const struct corpus *c, const struct selection *sel, const char *term,
+		 const struct page_opts *opts)
+{
+	struct search s;
+	struct buf line = {0};
+	size_t i, kept = 0;
+
+	search_init(&s);
+	search_compile(&s, term, strlen(term));
+	search_run(&s, c, sel->dept);
+	for (i = 0; i < s.n; i++) /* -s narrows further */
+		if (selection_has(c, sel, s.v[i].speech))
+			s.v[kept++] = s.v[i];
+	s.n = kept;
+	struct kwic_opts ko = {opts->width,
+			       search_speaker_width(c, s.v, s.n, opts->ambiguous_width),
+			       opts->ambiguous_width, opts->fullwidth};
+	for (i = 0; i < s.n; i++) {
+		buf_clear(&line);
+		search_kwic(&line, c, &s.v[i], &ko);
+		buf_addc(&line, '\n');
+		fwrite(line.data, 1, line.len, out);
+	}
+	buf_fini(&line);
+	search_fini(&s);
 }

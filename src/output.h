@@ -24,6 +24,9 @@ void output_list(FILE *out, const struct corpus *c, const struct selection *sel)
 void output_print(FILE *out, const struct corpus *c, const struct selection *sel,
 		  const struct page_opts *opts);
 void output_json(FILE *out, const struct corpus *c);
+/* --grep: every occurrence of term, one KWIC line each (SPEC 2.1). */
+void output_grep(FILE *out, const struct corpus *c, const struct selection *sel, const char *term,
+		 const struct page_opts *opts);
 /* Prints every finding; returns the number printed plus those counted. */
 size_t output_check(FILE *out, const struct corpus *c);
 

@@ -30,10 +30,14 @@ wait_for() {
 
 # One server for every case; each case gets a fresh session.
 tmx start-server \; set-option -g exit-empty off \; set-option -g status off
+# Each case remembers its place in its own state directory, unless told.
+case_no=0
 start() { # start COLS ROWS ARGS...
 	cols=$1 rows=$2; shift 2
+	case_no=$((case_no + 1))
 	tmx kill-session -t t 2>/dev/null
-	tmx new-session -d -s t -x "$cols" -y "$rows" "$fayan --ambiguous=1 $*; sleep 30"
+	tmx new-session -d -s t -x "$cols" -y "$rows" \
+		"XDG_STATE_HOME=${STATE:-$tmp/state-$case_no} $fayan --ambiguous=1 $*; sleep 30"
 }
 
 # play SCRIPT: sends the keys of a script, token by token.
@@ -74,6 +78,23 @@ for keys in screens/*.keys; do
 		diff "screens/$name.screen" "$tmp/got" | head -10 | sed 's/^/# /'
 	fi
 done
+
+# The place is remembered across a restart, and a corrupt file is ignored.
+STATE=$tmp/place
+start 60 16
+wait_for screens/start-60x16.screen
+play "$(sed -n 2p screens/place.keys)"
+wait_for screens/place.screen
+tmx send-keys -t t q
+sleep 0.3
+start 60 16
+wait_for screens/place.screen; ok $? "the place survives a restart"
+tmx send-keys -t t q
+sleep 0.3
+for f in "$STATE"/fayan/place-*; do printf 'fayan-place 1\nspeech 99999 1\n' >"$f"; done
+start 60 16
+wait_for screens/start-60x16.screen; ok $? "a corrupt state file is ignored"
+unset STATE
 
 # q leaves the alternate screen and the process ends.
 start 80 24
