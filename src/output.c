@@ -120,17 +120,27 @@ void output_print(FILE *out, const struct corpus *c, const struct selection *sel
 	page_fini(&pg);
 }
 
+/* Characters JSON may carry raw but a terminal would act on, should the
+ * output be shown: C1 controls, bidi controls, line and paragraph separators. */
+static bool json_must_escape(uint32_t uc)
+{
+	return (uc >= 0x80 && uc <= 0x9F) || uc == 0x061C || uc == 0x200E || uc == 0x200F ||
+	       (uc >= 0x2028 && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
+}
+
 static void json_str(FILE *out, struct str s)
 {
-	size_t i;
+	size_t i = 0, n;
+	uint32_t uc;
 
 	if (!s.s) {
 		fputs("null", out);
 		return;
 	}
 	fputc('"', out);
-	for (i = 0; i < s.len; i++) {
+	while (i < s.len) {
 		unsigned char ch = (unsigned char)s.s[i];
+		n = text_next(s.s + i, s.len - i, &uc);
 		if (ch == '"' || ch == '\\')
 			fprintf(out, "\\%c", ch);
 		else if (ch == '\n')
@@ -139,10 +149,11 @@ static void json_str(FILE *out, struct str s)
 			fputs("\\r", out);
 		else if (ch == '\t')
 			fputs("\\t", out);
-		else if (ch < 0x20 || ch == 0x7F)
-			fprintf(out, "\\u%04x", ch);
+		else if (ch < 0x20 || ch == 0x7F || json_must_escape(uc))
+			fprintf(out, "\\u%04x", (unsigned)uc);
 		else
-			fputc(ch, out);
+			fwrite(s.s + i, 1, n, out);
+		i += n;
 	}
 	fputc('"', out);
 }

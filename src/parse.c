@@ -161,7 +161,8 @@ static void end_speech(struct walk *w, const char *before)
 {
 	if (!w->cur)
 		return;
-	sort_repairs(&w->c->repairs.v[w->cur->repair_first], w->cur->repair_count);
+	if (w->cur->repair_count)
+		sort_repairs(&w->c->repairs.v[w->cur->repair_first], w->cur->repair_count);
 	if (w->last_broken && w->opts->repair)
 		add_finding(w, DIAG_BROKEN_END, w->last_seg_line, str_from(before), 0);
 	if (w->cur->para_count == 0)

@@ -57,16 +57,20 @@ int tui_stop_signal(void)
 	return stop_signal;
 }
 
-/* Handlers only set a flag; the key reader sees it and the loop ends. */
+/* Handlers only set a flag; the key reader sees it and the loop ends. A
+ * signal ignored when we started (nohup) stays ignored: a closed terminal
+ * is then noticed by the read failing. */
 static void catch_signals(void)
 {
-	struct sigaction sa = {0};
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction sa = {0}, old;
+	size_t i;
 
 	sa.sa_handler = on_stop_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	for (i = 0; i < ARRAY_LEN(sigs); i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
 }
 
 static void restore_terminal(void)

@@ -1,0 +1,50 @@
+#!/usr/bin/python3
+"""A closed terminal under a running fayan (SPEC 4): the pty's master is
+closed; fayan must end within a second, having used little CPU (no spinning
+on the key reader's errors). Once with SIGHUP as usual, once with SIGHUP
+ignored (as under nohup), so that only the read's EIO tells.
+usage: closed_pty.py FAYAN   prints TAP"""
+import os, pty, signal, sys, time
+
+fayan = sys.argv[1]
+n = failed = 0
+
+def ok(cond, msg):
+    global n, failed
+    n += 1
+    print(("ok" if cond else "not ok"), n, "-", msg)
+    failed += not cond
+
+def run(ignore_hup):
+    pid, fd = pty.fork()
+    if pid == 0:
+        if ignore_hup:
+            signal.signal(signal.SIGHUP, signal.SIG_IGN)
+        os.environ.update(TERM="xterm-256color", LC_ALL="C.UTF-8", XDG_STATE_HOME="/nonexistent")
+        os.execv(fayan, [fayan, "--ambiguous=1"])
+    seen, start = b"", time.time()
+    while "全部".encode() not in seen and time.time() - start < 5:
+        try:
+            seen += os.read(fd, 65536)
+        except OSError:
+            break
+    ok("全部".encode() in seen, "fayan drew its screen (SIGHUP %s)" % ("ignored" if ignore_hup else "caught"))
+    closed = time.time()
+    os.close(fd)
+    while True:
+        wpid, status, usage = os.wait4(pid, os.WNOHANG)
+        if wpid or time.time() - closed > 3:
+            break
+        time.sleep(0.01)
+    elapsed = time.time() - closed
+    if not wpid:
+        os.kill(pid, signal.SIGKILL)
+        wpid, status, usage = os.wait4(pid, 0)
+    cpu = usage.ru_utime + usage.ru_stime
+    ok(elapsed < 1.0, "ended %.2f s after the terminal closed" % elapsed)
+    ok(cpu < 0.5, "using %.3f s of CPU in all" % cpu)
+
+run(False)
+run(True)
+print("1..%d" % n)
+sys.exit(1 if failed else 0)

@@ -1,0 +1,73 @@
+#!/bin/sh
+# Signals and terminal safety on the screen (SPEC 3.5, 4), in tmux and under
+# script(1): SIGINT and SIGTERM restore the terminal; Ctrl-Z suspends and
+# SIGCONT redraws; no byte sequence from a corpus reaches the terminal.
+# usage: signals.sh FAYAN   (run from tests/)
+fayan=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+. ./tap.sh
+export LC_ALL=C.UTF-8
+command -v tmux >/dev/null || { echo "1..0 # SKIP tmux is not installed"; exit 0; }
+sock=fayan-sig-$$
+tmx() { tmux -L "$sock" -f /dev/null "$@"; }
+tmp=$(mktemp -d)
+trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+export XDG_STATE_HOME=$tmp/state
+
+screen() { tmx capture-pane -p -t t | sed 's/ *$//'; }
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen >"$tmp/got"; cmp -s "$tmp/got" "$1" && return 0
+		sleep 0.1; i=$((i + 1))
+	done
+	return 1
+}
+fayan_pid() { pgrep -f "^$fayan --ambiguous=1" | head -1; }
+gone_within() { # gone_within PID TENTHS
+	i=0; while kill -0 "$1" 2>/dev/null && [ $i -lt "$2" ]; do sleep 0.1; i=$((i + 1)); done
+	! kill -0 "$1" 2>/dev/null
+}
+
+tmx start-server \; set-option -g exit-empty off \; set-option -g status off
+for sig in INT TERM; do
+	tmx kill-session -t t 2>/dev/null
+	tmx new-session -d -s t -x 80 -y 24 \
+		"$fayan --ambiguous=1; stty -a >$tmp/stty; echo status=\$? >$tmp/done; sleep 30"
+	wait_for screens/start-80x24.screen
+	pid=$(fayan_pid)
+	kill -"$sig" "$pid"
+	gone_within "$pid" 10; ok $? "SIG$sig ends fayan"
+	sleep 0.3
+	grep -q '部门' "$tmp/got" && ! screen | grep -q '部门'; ok $? "SIG$sig: the alternate screen is left"
+	grep -q -- ' icanon' "$tmp/stty" && grep -q -- ' echo ' "$tmp/stty"
+	ok $? "SIG$sig: the terminal modes are restored (icanon, echo)"
+done
+
+# Job control needs an interactive shell: a non-interactive one leaves its
+# children in an orphaned process group, which Ctrl-Z cannot stop.
+tmx kill-session -t t 2>/dev/null
+tmx new-session -d -s t -x 80 -y 24 "env -i PATH=$PATH HOME=$tmp TERM=screen LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state PS1='$ ' bash --norc --noprofile -i"
+sleep 0.5
+tmx send-keys -t t "$fayan --ambiguous=1" Enter
+wait_for screens/start-80x24.screen
+pid=$(fayan_pid)
+tmx send-keys -t t C-z
+i=0; while [ "$(ps -o stat= -p "$pid" | cut -c1)" != T ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+is "$(ps -o stat= -p "$pid" | cut -c1)" T "Ctrl-Z suspends"
+screen | grep -q '部门'; ok $((! $?)) "and gives the shell its screen back"
+tmx send-keys -t t fg Enter
+wait_for screens/start-80x24.screen; ok $? "fg (SIGCONT): the screen is redrawn whole"
+tmx send-keys -t t j
+wait_for screens/next-prev.screen >/dev/null 2>&1
+kill -0 "$pid"; ok $? "and keys work again"
+
+# Nothing from the corpus drives the terminal: record every byte fayan writes.
+printf '题,很长的标题\n局长**甲\033]0;PWNED\007**:正文\033[99;99H\033]52;c;UFdORUQ=\007\302\233H\342\200\256反转\177,正文。\n' >"$tmp/esc.txt"
+( sleep 1; printf 'jJ/正文\r'; sleep 0.5; printf 'c'; sleep 0.3; printf '\033'; sleep 0.3; printf 'rq' ) |
+	script -qfec "env TERM=xterm-256color $fayan --ambiguous=1 $tmp/esc.txt" "$tmp/bytes" >/dev/null 2>&1
+grep -q '正文' "$tmp/bytes"; ok $? "the screen showed the text"
+for seq in '\033]0;' '\033]52' '\033[99;99H' '\302\233' '\342\200\256' '\177'; do
+	grep -qF "$(printf "$seq")" "$tmp/bytes"; ok $((! $?)) "the screen never carries $seq"
+done
+grep -qF "$(printf '\342\220\233')" "$tmp/bytes"; ok $? "ESC is shown as ␛"
+done_testing
