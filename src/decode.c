@@ -1,11 +1,11 @@
 #include "decode.h"
+#include "utf8scan.h"
 
 #include <errno.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <strings.h>
 #include <uniconv.h>
-#include <unistr.h>
 
 size_t decode_eol_len(const char *s, size_t len)
 {
@@ -31,6 +31,13 @@ bool decode_encoding_known(const char *name)
 		return false;
 	iconv_close(cd);
 	return true;
+}
+
+bool decode_is_utf8(const char *s, size_t len)
+{
+	bool plain;
+
+	return utf8_scan(s, len, &plain);
 }
 
 static void add_finding(struct corpus *c, size_t coll, struct diag d)
@@ -120,20 +127,29 @@ static bool is_utf8_name(const char *encoding)
 	return strcasecmp(encoding, "UTF-8") == 0 || strcasecmp(encoding, "UTF8") == 0;
 }
 
-void decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c, size_t coll,
+static bool plain_text(const char *s, size_t len)
+{
+	bool plain;
+
+	utf8_scan(s, len, &plain);
+	return plain;
+}
+
+bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c, size_t coll,
 		 char **text, size_t *text_len)
 {
 	char *converted;
 	size_t start = 0, conv_len;
+	bool plain;
 
 	if (!encoding || is_utf8_name(encoding)) {
 		if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
 			start = 3;
-		if (!u8_check((const uint8_t *)bytes + start, len - start)) {
+		if (utf8_scan(bytes + start, len - start, &plain)) {
 			memmove(bytes, bytes + start, len - start);
 			*text = bytes;
 			*text_len = len - start;
-			return;
+			return plain;
 		}
 	}
 	if (!encoding && gb18030_complete((const unsigned char *)bytes, len)) {
@@ -143,7 +159,7 @@ void decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c
 			free(bytes);
 			*text = converted;
 			*text_len = conv_len;
-			return;
+			return plain_text(converted, conv_len);
 		}
 	}
 	if (encoding && !is_utf8_name(encoding)) {
@@ -152,10 +168,11 @@ void decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c
 			free(bytes);
 			*text = converted;
 			*text_len = conv_len;
-			return;
+			return plain_text(converted, conv_len);
 		}
 		add_finding(c, coll, (struct diag){.id = DIAG_BAD_ENCODING, .arg = str_from(encoding)});
 	}
 	*text = replace_invalid(bytes + start, len - start, c, coll, text_len);
 	free(bytes);
+	return plain_text(*text, *text_len);
 }

@@ -22,11 +22,6 @@ struct line {
 	struct str reporter;
 };
 
-struct line_list {
-	struct line *v;
-	size_t n, cap;
-};
-
 /* The walker's state while it builds the speeches of one collection. */
 struct walk {
 	struct corpus *c;
@@ -34,7 +29,8 @@ struct walk {
 	size_t coll;
 	struct speech *cur; /* NULL outside a speech (before one, after a byline) */
 	size_t cur_index;
-	const struct line *headline; /* the headline waiting for its speaker line */
+	struct line headline; /* the headline waiting for its speaker line */
+	bool has_headline;
 	size_t last_seg_line;        /* line of the last segment of the last paragraph */
 	bool last_broken;
 };
@@ -97,49 +93,54 @@ static bool is_complete(const struct lexicon *lex, struct str s)
 	return charset_has(&lex->complete_end, uc);
 }
 
-/* Splits text into lines, TABs made spaces, and keeps the non-blank ones. */
-static void split_lines(char *text, size_t len, struct line_list *lines)
+/*
+ * The line starting at pos: its text without terminator in *raw; returns
+ * where the next starts. When the decoder saw nothing but LF end lines and
+ * no TAB (plain), memchr finds the ends; otherwise each byte is looked at,
+ * CR, CRLF, U+0085, U+2028 and U+2029 end lines too, and TABs become spaces.
+ */
+static size_t next_line(char *text, size_t len, size_t pos, bool plain, struct str *raw)
 {
-	size_t pos = 0, no = 0, end, eol = 0;
+	size_t end = pos, eol = 0;
 
-	while (pos < len) {
-		end = pos;
+	if (plain) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		end = nl ? (size_t)(nl - text) : len;
+		eol = nl ? 1 : 0;
+	} else {
 		while (end < len && !(eol = decode_eol_len(text + end, len - end))) {
 			if (text[end] == '\t')
 				text[end] = ' ';
 			end++;
 		}
-		no++;
-		struct str raw = {text + pos, end - pos}, trimmed = str_trim(raw);
-		if (trimmed.len > 0) {
-			struct line *l = VEC_PUSH(lines);
-			l->raw = raw;
-			l->text = trimmed;
-			l->no = no;
-		}
-		pos = end < len ? end + eol : end;
 	}
+	*raw = (struct str){text + pos, end - pos};
+	return end + eol;
 }
 
-static void classify(const struct lexicon *lex, struct line *lines, size_t count)
+static void classify(const struct lexicon *lex, struct line *l)
 {
-	size_t i;
+	l->kind = LINE_BODY;
+	l->bare = false;
+	if (speaker_match(l->text, &l->speaker))
+		l->kind = LINE_SPEAKER;
+	else if (match_byline(lex, l->text, &l->reporter))
+		l->kind = LINE_BYLINE;
+	else
+		l->bare = is_bare(lex, l->text);
+}
 
-	for (i = 0; i < count; i++) {
-		struct line *l = &lines[i];
-		if (speaker_match(l->text, &l->speaker))
-			l->kind = LINE_SPEAKER;
-		else if (match_byline(lex, l->text, &l->reporter))
-			l->kind = LINE_BYLINE;
-		else
-			l->bare = is_bare(lex, l->text);
-	}
-	for (i = 1; i < count; i++)
-		if (lines[i].kind == LINE_SPEAKER && lines[i - 1].kind == LINE_BODY &&
-		    lines[i - 1].bare)
-			lines[i - 1].kind = LINE_HEADLINE;
-	if (count > 0 && lines[0].kind == LINE_BODY)
-		lines[0].kind = LINE_TITLE;
+/*
+ * A line's kind can depend on the next non-blank line: a bare line right
+ * before a speaker line is that speech's headline. The first non-blank line
+ * is the title unless it is a headline (or a speaker line, or a byline).
+ */
+static void settle(struct line *l, const struct line *next, bool first)
+{
+	if (l->kind == LINE_BODY && l->bare && next && next->kind == LINE_SPEAKER)
+		l->kind = LINE_HEADLINE;
+	if (first && l->kind == LINE_BODY)
+		l->kind = LINE_TITLE;
 }
 
 /* A join is recorded when the next part arrives, after any pull quote that
@@ -269,7 +270,7 @@ static void add_posts(struct walk *w, struct str posts)
 static void start_speech(struct walk *w, const struct line *l)
 {
 	struct corpus *c = w->c;
-	const struct line *head = w->headline;
+	const struct line *head = w->has_headline ? &w->headline : NULL;
 	struct speech *s;
 
 	end_speech(w, "a speaker line");
@@ -287,7 +288,7 @@ static void start_speech(struct walk *w, const struct line *l)
 	s->pq_first = c->pqs.n;
 	s->repair_first = c->repairs.n;
 	extend_raw(w, l);
-	w->headline = NULL;
+	w->has_headline = false;
 	add_posts(w, l->speaker.posts);
 	if (l->speaker.text.len > 0)
 		add_paragraph(w, l->speaker.text, l->no);
@@ -311,7 +312,8 @@ static void walk_line(struct walk *w, const struct line *l)
 		break;
 	case LINE_HEADLINE:
 		end_speech(w, "a headline");
-		w->headline = l;
+		w->headline = *l;
+		w->has_headline = true;
 		break;
 	case LINE_SPEAKER:
 		start_speech(w, l);
@@ -340,28 +342,52 @@ static void walk_line(struct walk *w, const struct line *l)
 	}
 }
 
+/* Reads the lines one by one, each walked once the next one settled it. */
+static void walk_lines(struct walk *w, char *text, size_t len, bool plain)
+{
+	struct line prev, cur;
+	bool have_prev = false, first = true;
+	size_t pos = 0, no = 0;
+	struct str raw;
+
+	while (pos < len) {
+		pos = next_line(text, len, pos, plain, &raw);
+		no++;
+		cur = (struct line){.raw = raw, .text = str_trim(raw), .no = no};
+		if (cur.text.len == 0)
+			continue;
+		classify(w->opts->lex, &cur);
+		if (have_prev) {
+			settle(&prev, &cur, first);
+			walk_line(w, &prev);
+			first = false;
+		}
+		prev = cur;
+		have_prev = true;
+	}
+	if (have_prev) {
+		settle(&prev, NULL, first);
+		walk_line(w, &prev);
+	}
+}
+
 size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t len,
 			const struct parse_opts *opts)
 {
 	struct walk w = {.c = c, .opts = opts, .coll = c->colls.n};
 	struct collection *coll = VEC_PUSH(&c->colls);
-	struct line_list lines = {0};
-	size_t i;
+	bool plain;
 
 	coll->name = xstrdup(name);
-	decode_text(bytes, len, opts->encoding, c, w.coll, &coll->text, &coll->text_len);
+	plain = decode_text(bytes, len, opts->encoding, c, w.coll, &coll->text, &coll->text_len);
 	coll->speech_first = c->speeches.n;
 	coll->unatt_first = c->unatt.n;
-	split_lines(coll->text, coll->text_len, &lines);
-	classify(opts->lex, lines.v, lines.n);
-	for (i = 0; i < lines.n; i++)
-		walk_line(&w, &lines.v[i]);
+	walk_lines(&w, coll->text, coll->text_len, plain);
 	end_speech(&w, "the end of the file");
 	coll = &c->colls.v[w.coll];
 	coll->speech_count = c->speeches.n - coll->speech_first;
 	coll->unatt_count = c->unatt.n - coll->unatt_first;
 	if (coll->speech_count == 0)
 		add_finding(&w, DIAG_NO_SPEECHES, 0, STR_NULL, 0);
-	free(lines.v);
 	return w.coll;
 }

@@ -60,7 +60,7 @@ static void render_title(const struct state *st, struct grid *g)
 
 static void render_list_row(const struct state *st, struct grid *g, size_t r, int row)
 {
-	const struct group_row *gr = &st->group.v[r];
+	const struct group_row *gr = &st->view[r];
 	int end = st->lay.list_width, col;
 	char num[8];
 
@@ -95,7 +95,7 @@ static void render_list(const struct state *st, struct grid *g)
 	for (row = 0; row < st->lay.body_rows; row++) {
 		r = st->list_top + (size_t)row;
 		grid_fill(g, st->lay.body_top + row, 0, st->lay.list_width, ST_NORMAL);
-		if (r < st->group.n)
+		if (r < st->row_count)
 			render_list_row(st, g, r, st->lay.body_top + row);
 		grid_puts(g, st->lay.body_top + row, st->lay.border_col, st->lay.border_col + 1,
 			  border_char(g), ST_BORDER);

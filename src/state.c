@@ -19,54 +19,96 @@ static const struct page_opts *page_opts(const struct state *st, struct page_opt
 
 bool is_speech_row(const struct state *st, size_t row)
 {
-	return row < st->group.n && st->group.v[row].speech != NO_SPEECH;
+	return row < st->row_count && st->view[row].speech != NO_SPEECH;
 }
 
-/* Ordinals of the filter's distinct speeches, in list order: a speech
- * listed under two departments counts once, where it first appears. */
-static void number_rows(struct state *st)
+/* The unfiltered list's ordinals and the departments' header rows, once. */
+static void index_rows(struct state *st)
 {
-	size_t *seen = xcalloc(st->c->speeches.n + 1, sizeof(size_t)), r;
+	size_t n = st->group.n, r, sp, count = 0, d = 0;
 
-	free(st->ordinal);
-	free(st->first_row);
-	st->ordinal = xcalloc(st->group.n + 1, sizeof(size_t));
-	st->first_row = xcalloc(st->group.n + 2, sizeof(size_t));
-	st->distinct_count = 0;
-	for (r = 0; r < st->group.n; r++) {
-		size_t sp = st->group.v[r].speech;
-		if (sp == NO_SPEECH)
+	st->ordinal = xcalloc(n + 1, sizeof(size_t));
+	st->first_row = xcalloc(n + 2, sizeof(size_t));
+	st->speech_row = xcalloc(st->c->speeches.n + 1, sizeof(size_t));
+	st->dept_row = xcalloc(st->c->depts.n + 2, sizeof(size_t));
+	st->dept_size = xcalloc(st->c->depts.n + 2, sizeof(size_t));
+	for (r = 0; r < n; r++) {
+		sp = st->group.v[r].speech;
+		if (sp == NO_SPEECH) {
+			d = st->group.v[r].dept;
+			d = d == NO_DEPT ? st->c->depts.n : d;
+			st->dept_row[d] = r + 1;
 			continue;
-		if (!seen[sp]) {
-			seen[sp] = ++st->distinct_count;
-			st->first_row[seen[sp]] = r;
 		}
-		st->ordinal[r] = seen[sp];
+		st->dept_size[d]++;
+		if (!st->speech_row[sp]) {
+			st->speech_row[sp] = r + 1;
+			st->first_row[++count] = r;
+			st->ordinal[r] = count;
+		} else {
+			st->ordinal[r] = st->ordinal[st->speech_row[sp] - 1];
+		}
 	}
-	free(seen);
+	st->all_distinct = count;
 }
 
-/* The row of speech in the list, or of the first speech when absent. */
+/* The filter's slice of the rows: a department's header and its speeches. */
+static void slice_rows(struct state *st, size_t filter)
+{
+	size_t d = filter == NO_DEPT ? st->c->depts.n : filter, start, end;
+
+	st->filter = filter;
+	if (filter == GROUP_ALL || !st->dept_row[d]) {
+		st->filter = GROUP_ALL;
+		st->view = st->group.v;
+		st->row_count = st->group.n;
+		st->distinct_count = st->all_distinct;
+		return;
+	}
+	start = st->dept_row[d] - 1;
+	end = start + 1 + st->dept_size[d];
+	st->view = st->group.v + start;
+	st->row_count = end - start;
+	st->distinct_count = st->dept_size[d];
+}
+
+static size_t state_ordinal(const struct state *st, size_t row)
+{
+	return st->filter == GROUP_ALL ? st->ordinal[row] : row;
+}
+
+static size_t row_of_ordinal(const struct state *st, size_t ord)
+{
+	return st->filter == GROUP_ALL ? st->first_row[ord] : ord;
+}
+
+/* The row of speech in the list, or of the first speech when absent. In a
+ * department the rows are in speech order: a binary search. */
 size_t row_of(const struct state *st, size_t speech)
 {
-	size_t r;
+	size_t lo = 1, hi = st->row_count;
 
-	for (r = 0; r < st->group.n; r++)
-		if (st->group.v[r].speech == speech)
-			return r;
-	return st->distinct_count ? st->first_row[1] : 0;
+	if (st->filter == GROUP_ALL)
+		return speech < st->c->speeches.n && st->speech_row[speech] ? st->speech_row[speech] - 1
+									      : st->first_row[1];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (st->view[mid].speech < speech)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < st->row_count && st->view[lo].speech == speech ? lo : 1;
 }
 
 void set_filter(struct state *st, size_t filter)
 {
 	size_t keep = st->speech;
 
-	st->filter = filter;
-	group_build(st->c, filter, &st->group);
-	number_rows(st);
+	slice_rows(st, filter);
 	st->list_top = 0;
 	st->sel = row_of(st, keep);
-	open_row(st, st->sel, st->group.v[st->sel].speech == keep);
+	open_row(st, st->sel, st->view[st->sel].speech == keep);
 }
 
 /* Where the top line is, in terms that survive a relayout. */
@@ -159,8 +201,8 @@ void open_row(struct state *st, size_t row, bool keep_scroll)
 		return;
 	st->sel = row;
 	keep_row_visible(st);
-	if (st->group.v[row].speech != st->speech || !keep_scroll)
-		open_speech(st, st->group.v[row].speech, keep_scroll ? st->scroll : 0);
+	if (st->view[row].speech != st->speech || !keep_scroll)
+		open_speech(st, st->view[row].speech, keep_scroll ? st->scroll : 0);
 }
 
 void state_init(struct state *st, const struct corpus *c, const struct lexicon *lex,
@@ -175,6 +217,8 @@ void state_init(struct state *st, const struct corpus *c, const struct lexicon *
 	st->list_width = layout_default_list_width(cols);
 	layout_compute(&st->lay, rows, cols, st->list_hidden, st->list_width);
 	st->speech = opts->speech < c->speeches.n ? opts->speech : 0;
+	group_build(c, GROUP_ALL, &st->group);
+	index_rows(st);
 	set_filter(st, opts->dept);
 	open_row(st, st->sel, false);
 	st->scroll = MIN(opts->scroll, max_scroll(st));
@@ -188,6 +232,9 @@ void state_fini(struct state *st)
 	group_fini(&st->group);
 	free(st->ordinal);
 	free(st->first_row);
+	free(st->speech_row);
+	free(st->dept_row);
+	free(st->dept_size);
 	page_fini(&st->page);
 	search_fini(&st->search);
 	outline_fini(&st->outline);
@@ -211,7 +258,7 @@ void state_resize(struct state *st, int rows, int cols)
 size_t state_position(const struct state *st, size_t *total)
 {
 	*total = st->distinct_count;
-	return is_speech_row(st, st->sel) ? st->ordinal[st->sel] : 0;
+	return is_speech_row(st, st->sel) ? state_ordinal(st, st->sel) : 0;
 }
 
 int state_percent(const struct state *st)
@@ -225,7 +272,7 @@ int state_percent(const struct state *st)
 
 struct str state_row_role(const struct state *st, size_t row)
 {
-	const struct group_row *r = &st->group.v[row];
+	const struct group_row *r = &st->view[row];
 	const struct speech *s = &st->c->speeches.v[r->speech];
 	struct str role = STR_NULL;
 	size_t i;
@@ -242,7 +289,7 @@ static void move_selection(struct state *st, int dir)
 {
 	size_t r = st->sel;
 
-	while (dir > 0 ? r + 1 < st->group.n : r > 0) {
+	while (dir > 0 ? r + 1 < st->row_count : r > 0) {
 		r = dir > 0 ? r + 1 : r - 1;
 		if (is_speech_row(st, r)) {
 			open_row(st, r, false);
@@ -263,11 +310,11 @@ static void scroll_by(struct state *st, long lines)
 /* J / K: the next or previous distinct speech in list order. */
 static bool step_speech(struct state *st, int dir)
 {
-	size_t ord = is_speech_row(st, st->sel) ? st->ordinal[st->sel] : 0;
+	size_t ord = is_speech_row(st, st->sel) ? state_ordinal(st, st->sel) : 0;
 
 	if (dir > 0 ? ord >= st->distinct_count : ord <= 1)
 		return false;
-	open_row(st, st->first_row[dir > 0 ? ord + 1 : ord - 1], false);
+	open_row(st, row_of_ordinal(st, dir > 0 ? ord + 1 : ord - 1), false);
 	return true;
 }
 
@@ -299,10 +346,10 @@ static void go_end(struct state *st, bool bottom)
 		return;
 	}
 	if (!bottom) {
-		for (r = 0; r < st->group.n && !is_speech_row(st, r); r++)
+		for (r = 0; r < st->row_count && !is_speech_row(st, r); r++)
 			;
 	} else {
-		for (r = st->group.n; r > 0 && !is_speech_row(st, r - 1); r--)
+		for (r = st->row_count; r > 0 && !is_speech_row(st, r - 1); r--)
 			;
 		r = r ? r - 1 : 0;
 	}

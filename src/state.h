@@ -49,12 +49,23 @@ struct state {
 	int rows, cols;
 	struct layout lay;
 
-	/* The list: rows of the active filter, and for each row the ordinal
-	 * of its speech among the filter's distinct speeches (1-based). */
+	/*
+	 * The list. group holds every department's rows, built once; a filter
+	 * is a slice of it (view, row_count), so changing it costs nothing
+	 * however large the collection. For the unfiltered list, ordinal maps
+	 * a row to its speech's place among the distinct speeches (a speech
+	 * listed under two departments counts once, where it first appears),
+	 * first_row maps back, and speech_row finds a speech's first row. In
+	 * one department each speech is listed once: the ordinal is the row.
+	 */
 	struct group group;
+	const struct group_row *view;
+	size_t row_count;
 	size_t filter;
-	size_t *ordinal, *first_row; /* row → ordinal; ordinal → first row */
-	size_t distinct_count;
+	size_t *dept_row;  /* department (or depts.n: 未分部门) → its header row + 1 */
+	size_t *dept_size; /* … → its speech rows */
+	size_t *ordinal, *first_row, *speech_row;
+	size_t all_distinct, distinct_count; /* unfiltered; of the filter */
 	size_t sel, list_top;
 
 	enum focus focus;

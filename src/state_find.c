@@ -136,9 +136,9 @@ static void submit_speaker(struct state *st, struct buf *text)
 
 	search_init(&needle);
 	if (search_compile(&needle, text->data ? text->data : "", text->len)) {
-		for (r = 0; r < st->group.n; r++)
+		for (r = 0; r < st->row_count; r++)
 			if (is_speech_row(st, r) &&
-			    name_contains(&needle, st->c->speeches.v[st->group.v[r].speech].speaker)) {
+			    name_contains(&needle, st->c->speeches.v[st->view[r].speech].speaker)) {
 				open_row(st, r, false);
 				search_fini(&needle);
 				return;

@@ -16,10 +16,12 @@ run() { # run ARGS... : $out $err $rc; a signal death (rc > 128) is always a fai
 has() { case $1 in *"$2"*) return 0 ;; esac; return 1; }
 json_has() { has "$out" "$1"; ok $? "$2"; }
 
-# Unreadable: root reads everything, so the file is read as nobody.
+# Unreadable: root reads everything, so root reads it without the
+# capabilities that bypass file permissions.
 printf '局长**甲**:正文。\n' >"$tmp/secret.txt"; chmod 000 "$tmp/secret.txt"
 if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
-	setpriv --reuid=nobody --regid=nogroup --clear-groups "$fayan" --list "$tmp/secret.txt" \
+	setpriv --inh-caps=-dac_override,-dac_read_search \
+		--bounding-set=-dac_override,-dac_read_search "$fayan" --list "$tmp/secret.txt" \
 		>"$tmp/out" 2>"$tmp/err"
 	rc=$?; err=$(cat "$tmp/err")
 else

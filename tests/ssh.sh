@@ -63,7 +63,7 @@ i=0; while ! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && [ $i -lt 50 ]; do
 
 seed=$tmp/seed-$$.txt
 cp ../assets/anqing-2020.txt "$seed"
-remote="XDG_STATE_HOME=$tmp/state exec $fayan --ambiguous=1 $seed"
+remote="ASAN_OPTIONS=${ASAN_OPTIONS:-} XDG_STATE_HOME=$tmp/state exec $fayan --ambiguous=1 $seed"
 
 env -u LANG -u LC_ALL -u LC_CTYPE ssh -F "$tmp/ssh_config" -o BatchMode=yes fayan-test 'locale | sed -n 1p' >"$tmp/locale" 2>&1
 is "$(cat "$tmp/locale")" "LANG=" "the remote session arrives with no locale"

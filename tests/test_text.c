@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "text.h"
+#include "utf8scan.h"
 #include "util.h"
 
 static struct buf b;
@@ -74,6 +75,67 @@ static void test_trim(void)
 	ok(s.len == 1 && s.s[0] == 'x', "trim removes spaces, tabs and U+3000");
 }
 
+/* The reference: step with text_next, which rejects what UTF-8 forbids. */
+static bool reference_valid(const char *s, size_t len, bool *plain)
+{
+	size_t i = 0, n;
+	uint32_t uc;
+
+	*plain = true;
+	while (i < len) {
+		n = text_next(s + i, len - i, &uc);
+		if (uc == REPLACEMENT_CHAR && n == 1)
+			return false;
+		if (uc == '\r' || uc == '\t' || uc == 0x85 || uc == 0x2028 || uc == 0x2029)
+			*plain = false;
+		i += n;
+	}
+	return true;
+}
+
+/* The fast validator (AVX2 where the machine has it) against the reference
+ * on random strings built from the bytes that matter, at lengths around the
+ * 32-byte blocks. */
+static void test_scan(void)
+{
+	static const unsigned char pool[] = {'a', '\n', '\r', '\t', 0x80, 0x85, 0x8F, 0x90, 0x9F,
+					     0xA0, 0xA8, 0xA9, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE2,
+					     0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xB8, 0xAD};
+	static const char *const good[] = {"中文", "a\xE2\x80\x9C" "b", "\xF0\x9F\x98\x80", "\xC2\x85"};
+	char buf[200];
+	size_t disagree = 0, valid = 0, i, k;
+	unsigned seed = 12345;
+
+	for (i = 0; i < 200000; i++) {
+		size_t len = (seed = seed * 1103515245 + 12345) % 100;
+		for (k = 0; k < len;) {
+			seed = seed * 1103515245 + 12345;
+			if ((seed >> 16) % 3 == 0) { /* a whole valid character now and then */
+				const char *g = good[(seed >> 20) % 4];
+				size_t n = strlen(g);
+				if (k + n > len)
+					break;
+				memcpy(buf + k, g, n);
+				k += n;
+			} else {
+				buf[k++] = (char)pool[(seed >> 16) % sizeof(pool)];
+			}
+		}
+		len = k;
+		bool p1, p2, p3;
+		bool v1 = utf8_scan(buf, len, &p1), v2 = utf8_scan_scalar(buf, len, &p2);
+		bool v3 = reference_valid(buf, len, &p3);
+		disagree += v1 != v3 || v2 != v3 || (v3 && (p1 != p3 || p2 != p3));
+		valid += v3;
+	}
+	ok(disagree == 0 && valid > 1000,
+	   "utf8_scan agrees with text_next on 200000 random strings (%zu valid)", valid);
+	bool plain;
+	ok(!utf8_scan("\xED\xA0\x80", 3, &plain), "a surrogate is invalid");
+	ok(!utf8_scan("\xF4\x90\x80\x80", 4, &plain), "past U+10FFFF is invalid");
+	ok(!utf8_scan("\xE0\x9F\xBF", 3, &plain), "an overlong form is invalid");
+}
+
 int main(void)
 {
 	tap_setup();
@@ -82,6 +144,7 @@ int main(void)
 	test_widths();
 	test_fullwidth();
 	test_trim();
+	test_scan();
 	buf_fini(&b);
 	return done_testing();
 }

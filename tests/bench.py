@@ -1,0 +1,150 @@
+#!/usr/bin/python3
+"""fayan's benchmark (SPEC 5, issue 7): each figure beside a reference measured
+in the same run on the same machine, as ratios.
+usage: tests/bench.py BUILDDIR [SIZE_MB]   (from the project root; default 100 MB)
+Prints one table. Nothing here asserts a time: machines are shared and noisy."""
+import os, pty, resource, select, signal, subprocess, sys, tempfile, time
+
+build = sys.argv[1] if len(sys.argv) > 1 else "build"
+size_mb = float(sys.argv[2]) if len(sys.argv) > 2 else 100
+fayan = os.path.abspath(os.path.join(build, "fayan"))
+core = os.path.abspath(os.path.join(build, "tests", "bench_core"))
+gen = os.path.abspath(os.path.join(build, "tests", "gencorpus"))
+seed = os.path.abspath("assets/anqing-2020.txt")
+env = dict(os.environ, LC_ALL="C.UTF-8", TERM="xterm-256color", NO_COLOR="", COLUMNS="80")
+env.pop("NO_COLOR")
+tmp = tempfile.mkdtemp(prefix="fayan-bench-")
+env["XDG_STATE_HOME"] = tmp
+big = os.path.join(tmp, "big.txt")
+rows = []
+
+def row(what, value, ref_what, ref, target=None, unit="s"):
+    ratio = value / ref if ref else float("inf")
+    verdict = "" if target is None else ("ok" if ratio <= target else "MISSED")
+    rows.append((what, "%.4g %s" % (value, unit), ref_what, "%.4g %s" % (ref, unit),
+                 "%.2fx" % ratio, "<= %gx %s" % (target, verdict) if target else ""))
+
+def timed(cmd, repeat=5):
+    """Best wall time and the peak RSS (KB) of a command, output discarded."""
+    best, rss = None, 0
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = time.monotonic()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        t = time.monotonic() - t
+        rss = max(rss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        best = t if best is None else min(best, t)
+    return best, rss
+
+def core_value(*args):
+    out = subprocess.run([core] + list(args), capture_output=True, text=True, env=env).stdout
+    return {k: float(v) for k, v in (line.split() for line in out.splitlines())}
+
+def in_pty(argv, until, keys=b"", rows_=24, cols=80, settle=0.3, timeout=60):
+    """Runs argv in a pty; returns (seconds until `until` first appeared,
+    bytes written after that first frame, the child's CPU seconds)."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.clear(); os.environ.update(env)
+        os.execv(argv[0], argv)
+    import fcntl, struct, termios
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows_, cols, 0, 0))
+    start, seen, first, counted = time.monotonic(), b"", None, 0
+    def read_for(seconds):
+        nonlocal seen
+        got = 0
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            r, _, _ = select.select([fd], [], [], max(0, end - time.monotonic()))
+            if not r:
+                break
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                return got, True
+            if not chunk:
+                return got, True
+            got += len(chunk)
+            if first is None:
+                seen += chunk
+        return got, False
+    while first is None and time.monotonic() - start < timeout:
+        read_for(0.05)
+        if until in seen:
+            first = time.monotonic() - start
+    while read_for(settle)[0]:   # the first frame, to its end
+        pass
+    for k in keys if isinstance(keys, list) else [keys]:
+        if k:
+            os.write(fd, k)
+            n, closed = read_for(settle)
+            counted += n
+    os.write(fd, b"q")
+    while True:
+        n, closed = read_for(0.5)
+        counted += n
+        if closed or not n:
+            break
+    _, status, usage = os.wait4(pid, 0)
+    os.close(fd)
+    return first, counted, usage.ru_utime + usage.ru_stime
+
+subprocess.run([gen, seed, str(size_mb)], stdout=open(big, "wb"), check=True)
+mb = os.path.getsize(big) / 1e6
+
+# Load: fayan --check vs grep -c and wc -l over the same file.
+t_fayan, rss = timed([fayan, "--check", big])
+t_grep, _ = timed(["grep", "-c", "全媒体记者", big])
+t_wc, _ = timed(["wc", "-l", big])
+row("load: fayan --check %.0f MB (%.0f MB/s)" % (mb, mb / t_fayan), t_fayan, "grep -c", t_grep, 3)
+row("load (same)", t_fayan, "wc -l", t_wc)
+row("peak RSS of fayan --check", rss / 1024, "file size", mb / 1.048576, 1.5, "MiB")
+
+# First frame, in a pty at 80x24: the bundled collection and the big one,
+# against less on the same file reaching its end (less +G).
+f_small = in_pty([fayan, "--ambiguous=1"], "j/k".encode())[0]
+f_big = in_pty([fayan, "--ambiguous=1", big], "j/k".encode())[0]
+less = subprocess.run(["sh", "-c", "command -v less"], capture_output=True, text=True).stdout.strip()
+f_less = in_pty([less, "+G", big], b"(END)", settle=0.2)[0]
+row("first frame: bundled collection", f_small, "less +G on %.0f MB" % mb, f_less)
+row("first frame: %.0f MB collection" % mb, f_big, "less +G on %.0f MB" % mb, f_less, 2)
+
+# CPU per navigation key (state + render, in process): big vs bundled.
+k_small = core_value("keys", "-")["key_cpu"]
+k_big = core_value("keys", big)["key_cpu"]
+row("CPU per key, %.0f MB collection" % mb, k_big * 1e6, "per key, bundled", k_small * 1e6, 2, "us")
+
+# Search across the big collection vs grep -c of the same term.
+s = core_value("search", big, "十四五")
+t_gs, _ = timed(["grep", "-c", "十四五", big])
+row("search 十四五 (%d matches)" % s["matches"], s["search_wall"], "grep -c 十四五", t_gs, 2)
+
+# Layout throughput at width 78.
+lay = core_value("layout", big)
+row("layout at width 78, per MB", lay["layout_s_per_mb"], "(no reference)", lay["layout_s_per_mb"])
+
+# Bytes to the terminal: read the bundled collection with the list hidden
+# (z), Space to the end, q; against less paging fayan --print --width=78.
+printed = os.path.join(tmp, "printed.txt")
+with open(printed, "wb") as f:
+    subprocess.run([fayan, "--print", "--width=78"], stdout=f, env=env, check=True)
+presses = int(core_value("pages")["pages"])
+_, b_fayan, _ = in_pty([fayan, "--ambiguous=1"], "j/k".encode(), [b"z"] + [b" "] * presses)
+lines = sum(1 for _ in open(printed, "rb"))
+pages = -(-(lines - 23) // 23)
+_, b_less, _ = in_pty([less, printed], b"\n", [b" "] * pages)
+row("terminal bytes to read it all (z, %d Space)" % presses, b_fayan, "less, %d Space" % pages,
+    b_less, 1.5, "B")
+
+# Bytes for single actions at 80x24, bundled collection (no reference).
+for name, keys in [("open a speech (Enter)", [b"\r"]), ("scroll one line (l j)", [b"l", b"j"]),
+                   ("page (Space)", [b" "]), ("filter (4)", [b"4"])]:
+    _, n, _ = in_pty([fayan, "--ambiguous=1"], "j/k".encode(), keys)
+    row("terminal bytes: " + name, n, "-", n, None, "B")
+
+w = [max(len(str(r[i])) for r in rows) for i in range(6)]
+head = ("measure", "fayan", "reference", "ref", "ratio", "target")
+print("  ".join(h.ljust(w[i]) for i, h in enumerate(head)))
+for r in rows:
+    print("  ".join(str(c).ljust(w[i]) for i, c in enumerate(r)))
+subprocess.run(["rm", "-rf", tmp])
