@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -29,9 +30,11 @@ struct post {
 	size_t dept; /* index in corpus.depts, NO_DEPT when none */
 };
 
+/* Indices and line numbers are 32-bit: the model of a 100 MB collection must
+ * stay small beside its text (SPEC 5), and no file has 4 billion lines. */
 struct para {
-	size_t seg_first, seg_count; /* in corpus.segs */
-	size_t line;                 /* of its first segment */
+	uint32_t seg_first, seg_count; /* in corpus.segs */
+	uint32_t line;                 /* of its first segment */
 };
 
 struct pullquote {
@@ -42,21 +45,28 @@ struct pullquote {
 
 enum repair_kind { REPAIR_JOIN, REPAIR_PULLQUOTE };
 
+/* A join (to: the line the sentence goes on at) or a lifted pull quote
+ * (to == 0). --check makes its findings from these; they are not stored
+ * twice. */
 struct repair {
-	enum repair_kind kind;
-	size_t line;
+	uint32_t line, to;
 };
 
+static inline enum repair_kind repair_kind(const struct repair *r)
+{
+	return r->to ? REPAIR_JOIN : REPAIR_PULLQUOTE;
+}
+
 struct speech {
-	size_t coll;
 	struct str headline, speaker, title, reporter, byline;
-	struct str raw;         /* the file's text from headline to last line */
-	size_t line, raw_line;  /* SPEC's "line"; the first line of raw */
-	size_t post_first, post_count;
-	size_t para_first, para_count;
-	size_t pq_first, pq_count;
-	size_t repair_first, repair_count;
-	size_t dept_first, dept_count; /* in corpus.speech_depts */
+	struct str raw; /* the file's text from headline (or speaker line) to last line */
+	uint32_t coll;
+	uint32_t line; /* SPEC's "line", also the first line of raw */
+	uint32_t post_first, post_count;
+	uint32_t para_first, para_count;
+	uint32_t pq_first, pq_count;
+	uint32_t repair_first, repair_count;
+	uint32_t dept_first, dept_count; /* in corpus.speech_depts */
 };
 
 struct unattached {
@@ -86,7 +96,7 @@ struct corpus {
 	VEC(struct str) segs;
 	VEC(struct pullquote) pqs;
 	VEC(struct repair) repairs;
-	VEC(size_t) speech_depts;
+	VEC(uint32_t) speech_depts;
 	VEC(struct str) depts; /* names, first-appearance order */
 	VEC(struct unattached) unatt;
 	VEC(struct finding) findings;

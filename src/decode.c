@@ -146,7 +146,8 @@ bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c
 		if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
 			start = 3;
 		if (utf8_scan(bytes + start, len - start, &plain)) {
-			memmove(bytes, bytes + start, len - start);
+			if (start)
+				memmove(bytes, bytes + start, len - start);
 			*text = bytes;
 			*text_len = len - start;
 			return plain;

@@ -56,6 +56,8 @@ static void add_chars(struct charset *set, struct str line)
 
 			set->v = xgrow(set->v, &set->cap, set->n + 1, sizeof(uc));
 			set->n++;
+			if (uc < 0x10000)
+				set->bmp[uc / 64] |= 1ull << (uc % 64);
 			while (at > 0 && set->v[at - 1] > uc) {
 				set->v[at] = set->v[at - 1];
 				at--;
@@ -185,6 +187,8 @@ bool charset_has(const struct charset *set, uint32_t uc)
 {
 	size_t lo = 0, hi = set->n;
 
+	if (uc < 0x10000)
+		return (set->bmp[uc / 64] >> (uc % 64)) & 1;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (set->v[mid] == uc)

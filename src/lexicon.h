@@ -23,6 +23,7 @@ struct wordlist {
 struct charset {
 	uint32_t *v; /* sorted */
 	size_t n, cap;
+	uint64_t bmp[0x10000 / 64]; /* the same, for the BMP: one test a character */
 };
 
 /* One enumeration series of the outline (一是 二是 …). */

@@ -28,6 +28,7 @@ bool load_fd(int fd, char **bytes, size_t *len)
 			cap = (size_t)st.st_size + 1;
 	}
 	data = xmalloc(cap);
+	util_hint_huge(data, cap);
 	for (;;) {
 		if (n == cap)
 			data = xgrow(data, &cap, cap + 1, 1);

@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -354,6 +355,9 @@ int main(int argc, char **argv)
 	struct corpus *c;
 	int status;
 
+	/* Large arrays straight from mmap, so growing them is mremap, not a
+	 * copy (glibc would otherwise raise the threshold as blocks are freed). */
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
 	setup_locale();
 	parse_args(argc, argv, &o);
 	lex = lexicon_builtin();

@@ -199,11 +199,11 @@ static void json_text(FILE *out, const struct corpus *c, const struct speech *s,
 			fputc(',', out);
 		json_str(out, c->pqs.v[s->pq_first + i].text);
 	}
-	fprintf(out, "],\"line\":%zu,\"repairs\":[", s->line);
+	fprintf(out, "],\"line\":%zu,\"repairs\":[", (size_t)s->line);
 	for (i = 0; i < s->repair_count; i++) {
 		const struct repair *r = &c->repairs.v[s->repair_first + i];
 		fprintf(out, "%s{\"kind\":\"%s\",\"line\":%zu}", i ? "," : "",
-			r->kind == REPAIR_JOIN ? "join" : "pullquote", r->line);
+			repair_kind(r) == REPAIR_JOIN ? "join" : "pullquote", (size_t)r->line);
 	}
 	fputc(']', out);
 }
@@ -296,26 +296,77 @@ static void put_overflow(FILE *out, const struct corpus *c, size_t coll, const s
 				diag_level_name(diag_level(id)), counts[id] - FINDINGS_PER_KIND);
 }
 
+/* The repairs of one collection as findings, in line order: its speeches
+ * are in line order, and each speech's repairs sorted. */
+struct repair_cursor {
+	const struct corpus *c;
+	size_t speech, end, k;
+};
+
+static bool next_repair(struct repair_cursor *rc, struct finding *f)
+{
+	const struct corpus *c = rc->c;
+
+	for (; rc->speech < rc->end; rc->speech++, rc->k = 0) {
+		const struct speech *s = &c->speeches.v[rc->speech];
+		if (rc->k >= s->repair_count)
+			continue;
+		const struct repair *r = &c->repairs.v[s->repair_first + rc->k++];
+		*f = (struct finding){s->coll, {.line = r->line, .num = r->to}};
+		f->d.id = repair_kind(r) == REPAIR_JOIN ? DIAG_JOIN : DIAG_PULLQUOTE;
+		for (size_t i = 0; f->d.id == DIAG_PULLQUOTE && i < s->pq_count; i++)
+			if (c->pqs.v[s->pq_first + i].line == r->line)
+				f->d.arg = c->pqs.v[s->pq_first + i].text;
+		return true;
+	}
+	return false;
+}
+
+struct check_out {
+	FILE *out;
+	const struct corpus *c;
+	size_t counts[DIAG_COUNT];
+	struct buf msg, scratch;
+};
+
+static void emit(struct check_out *co, const struct finding *f)
+{
+	if (++co->counts[f->d.id] <= FINDINGS_PER_KIND)
+		put_finding(co->out, co->c, f, &co->msg, &co->scratch);
+}
+
+/* Findings and repairs of each collection, merged in line order (a repair
+ * first where both fall on one line). */
 size_t output_check(FILE *out, const struct corpus *c)
 {
-	size_t n = c->findings.n, i, coll, counts[DIAG_COUNT];
+	size_t n = c->findings.n, i, coll, total = n;
 	const struct finding **sorted = xmalloc((n ? n : 1) * sizeof(*sorted));
-	struct buf msg = {0}, scratch = {0};
+	struct check_out co = {.out = out, .c = c};
+	struct finding rep;
 
 	for (i = 0; i < n; i++)
 		sorted[i] = &c->findings.v[i];
 	qsort(sorted, n, sizeof(*sorted), cmp_finding);
 	for (coll = 0, i = 0; coll < c->colls.n; coll++) {
-		memset(counts, 0, sizeof(counts));
-		for (; i < n && sorted[i]->coll == coll; i++)
-			if (++counts[sorted[i]->d.id] <= FINDINGS_PER_KIND)
-				put_finding(out, c, sorted[i], &msg, &scratch);
-		put_overflow(out, c, coll, counts);
+		const struct collection *cl = &c->colls.v[coll];
+		struct repair_cursor rc = {c, cl->speech_first, cl->speech_first + cl->speech_count, 0};
+		bool have = next_repair(&rc, &rep);
+		memset(co.counts, 0, sizeof(co.counts));
+		while (have || (i < n && sorted[i]->coll == coll)) {
+			if (have && !(i < n && sorted[i]->coll == coll && sorted[i]->d.line < rep.d.line)) {
+				emit(&co, &rep);
+				have = next_repair(&rc, &rep);
+				total++;
+			} else {
+				emit(&co, sorted[i++]);
+			}
+		}
+		put_overflow(out, c, coll, co.counts);
 	}
 	free(sorted);
-	buf_fini(&msg);
-	buf_fini(&scratch);
-	return n;
+	buf_fini(&co.msg);
+	buf_fini(&co.scratch);
+	return total;
 }
 
 void output_grep(FILE *out, const struct corpus *c, const struct selection *sel, const char *term,

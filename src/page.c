@@ -149,7 +149,7 @@ void page_build_raw(struct page *pg, const struct corpus *c, size_t speech,
 		    const struct page_opts *opts)
 {
 	const struct speech *s = &c->speeches.v[speech];
-	size_t pos = 0, line = s->raw_line, start;
+	size_t pos = 0, line = s->line, start;
 
 	reset(pg, speech, opts->width, true);
 	while (pos <= s->raw.len) {

@@ -177,12 +177,12 @@ static void extend_raw(struct walk *w, const struct line *l)
 	w->cur->raw.len = (size_t)(l->raw.s + l->raw.len - w->cur->raw.s);
 }
 
-static void add_repair(struct walk *w, enum repair_kind kind, size_t line)
+static void add_repair(struct walk *w, size_t line, size_t to)
 {
 	struct repair *r = VEC_PUSH(&w->c->repairs);
 
-	r->kind = kind;
-	r->line = line;
+	r->line = (uint32_t)line;
+	r->to = (uint32_t)to;
 	w->cur->repair_count++;
 }
 
@@ -192,8 +192,7 @@ static void add_paragraph(struct walk *w, struct str text, size_t line)
 	bool join = w->last_broken && w->opts->repair;
 
 	if (join) {
-		add_repair(w, REPAIR_JOIN, w->last_seg_line);
-		add_finding(w, DIAG_JOIN, w->last_seg_line, STR_NULL, line);
+		add_repair(w, w->last_seg_line, line);
 		c->paras.v[c->paras.n - 1].seg_count++;
 	} else {
 		struct para *p = VEC_PUSH(&c->paras);
@@ -215,8 +214,7 @@ static void add_pullquote(struct walk *w, const struct line *l)
 	pq->line = l->no;
 	pq->after = w->cur->para_count ? w->cur->para_count - 1 : NO_PARA;
 	w->cur->pq_count++;
-	add_repair(w, REPAIR_PULLQUOTE, l->no);
-	add_finding(w, DIAG_PULLQUOTE, l->no, l->text, 0);
+	add_repair(w, l->no, 0);
 }
 
 /* Posts are joined by 、 (U+3001). */
@@ -282,7 +280,7 @@ static void start_speech(struct walk *w, const struct line *l)
 	s->title = l->speaker.posts;
 	s->line = head ? head->no : l->no;
 	s->raw = head ? head->raw : l->raw;
-	s->raw_line = s->line;
+	s->line = s->line;
 	s->post_first = c->posts.n;
 	s->para_first = c->paras.n;
 	s->pq_first = c->pqs.n;

@@ -88,7 +88,7 @@ static void format_place(struct buf *out, const struct corpus *c, const struct p
 		end = (size_t)((char *)memchr(key->data + start, '\n', key->len - start) - key->data);
 		buf_addf(out, "file %.*s\n", (int)(end - start), key->data + start);
 	}
-	buf_addf(out, "speech %zu %zu\nscroll %zu\n", p->speech, s->line, p->scroll);
+	buf_addf(out, "speech %zu %zu\nscroll %zu\n", p->speech, (size_t)s->line, p->scroll);
 	if (p->dept >= c->depts.n) /* all, or the 未分部门 group */
 		buf_adds(out, "dept *\n");
 	else

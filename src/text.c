@@ -24,14 +24,19 @@ bool str_eqs(struct str a, const char *s)
 	return a.s && str_eq(a, str_from(s));
 }
 
+/* The first (last) byte is compared before memcmp: most candidates fail
+ * there, and the parser asks these for every line and post. */
 bool str_starts(struct str a, struct str prefix)
 {
-	return a.len >= prefix.len && memcmp(a.s, prefix.s, prefix.len) == 0;
+	return a.len >= prefix.len &&
+	       (prefix.len == 0 || (a.s[0] == prefix.s[0] && memcmp(a.s, prefix.s, prefix.len) == 0));
 }
 
 bool str_ends(struct str a, struct str suffix)
 {
-	return a.len >= suffix.len && memcmp(a.s + a.len - suffix.len, suffix.s, suffix.len) == 0;
+	return a.len >= suffix.len &&
+	       (suffix.len == 0 || (a.s[a.len - 1] == suffix.s[suffix.len - 1] &&
+				    memcmp(a.s + a.len - suffix.len, suffix.s, suffix.len) == 0));
 }
 
 static size_t space_len_at(const char *s, size_t len)

@@ -2,7 +2,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 const char *util_progname = "fayan";
 static void (*fatal_hook)(void);
@@ -46,6 +48,16 @@ void *xcalloc(size_t count, size_t size)
 void *xrealloc(void *p, size_t size)
 {
 	return checked(realloc(p, size ? size : 1));
+}
+
+void util_hint_huge(void *p, size_t len)
+{
+	const uintptr_t huge = 2u << 20;
+	uintptr_t start = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+	uintptr_t end = ((uintptr_t)p + len) & ~(huge - 1);
+
+	if (len >= HUGE_HINT_MIN && end > start)
+		madvise((void *)start, end - start, MADV_HUGEPAGE);
 }
 
 void *xgrow(void *p, size_t *cap, size_t need, size_t elem_size)

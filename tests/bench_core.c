@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <locale.h>
+#include <malloc.h>
 
 #include "group.h"
 #include "load.h"
@@ -92,6 +93,7 @@ int main(int argc, char **argv)
 	double w, t;
 
 	setlocale(LC_ALL, "C.UTF-8");
+	mallopt(M_MMAP_THRESHOLD, 1 << 20); /* as main does */
 	if (argc < 2)
 		return 2;
 	lex = lexicon_builtin();

@@ -52,7 +52,7 @@ static void test_join_and_pullquote(void)
 	is_num(c->pqs.v[s->pq_first].after, 1, "pull quote after the paragraph it was lifted from");
 	is_num(s->repair_count, 2, "two repairs");
 	is_num(c->repairs.v[s->repair_first].line, 4, "join reported at the broken part's last line");
-	ok(c->repairs.v[s->repair_first].kind == REPAIR_JOIN, "first repair is the join");
+	ok(repair_kind(&c->repairs.v[s->repair_first]) == REPAIR_JOIN, "first repair is the join");
 	is_num(c->repairs.v[s->repair_first + 1].line, 6, "pull quote repair at its line");
 	corpus_free(c);
 }
