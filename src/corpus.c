@@ -32,6 +32,34 @@ void corpus_free(struct corpus *c)
 	free(c);
 }
 
+#define RESERVE(vec, count)                                                                        \
+	do {                                                                                       \
+		size_t need_ = (vec)->n + (count);                                                 \
+		if (need_ > (vec)->cap) {                                                          \
+			(vec)->v = xrealloc((vec)->v, need_ * sizeof(*(vec)->v));                  \
+			(vec)->cap = need_;                                                        \
+			util_hint_huge((vec)->v, need_ * sizeof(*(vec)->v));                       \
+		}                                                                                  \
+	} while (0)
+
+/*
+ * Bounds from the line count: a speech takes at least two lines, a paragraph
+ * or segment one. Only pages that are written become resident, so the
+ * generous virtual size costs little; a collection of small files never
+ * reaches the hint's threshold.
+ */
+void corpus_reserve(struct corpus *c, size_t lines)
+{
+	if (lines < 4096)
+		return;
+	RESERVE(&c->speeches, lines / 2);
+	RESERVE(&c->posts, lines / 2);
+	RESERVE(&c->paras, lines);
+	RESERVE(&c->segs, lines);
+	RESERVE(&c->repairs, lines / 2);
+	RESERVE(&c->speech_depts, lines / 2);
+}
+
 static size_t hash_str(struct str s)
 {
 	size_t h = 14695981039346656037u, i;

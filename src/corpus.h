@@ -108,6 +108,10 @@ struct corpus {
 struct corpus *corpus_new(void);
 void corpus_free(struct corpus *c);
 
+/* Makes room for a collection of about this many lines, in one allocation
+ * per array (with a huge-page hint) rather than by growing. */
+void corpus_reserve(struct corpus *c, size_t lines);
+
 /* The index of the department with this name, added if new. */
 size_t corpus_intern_dept(struct corpus *c, struct str name);
 size_t corpus_find_dept(const struct corpus *c, struct str name);

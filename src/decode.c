@@ -36,8 +36,9 @@ bool decode_encoding_known(const char *name)
 bool decode_is_utf8(const char *s, size_t len)
 {
 	bool plain;
+	size_t lines;
 
-	return utf8_scan(s, len, &plain);
+	return utf8_scan(s, len, &plain, &lines);
 }
 
 static void add_finding(struct corpus *c, size_t coll, struct diag d)
@@ -127,16 +128,16 @@ static bool is_utf8_name(const char *encoding)
 	return strcasecmp(encoding, "UTF-8") == 0 || strcasecmp(encoding, "UTF8") == 0;
 }
 
-static bool plain_text(const char *s, size_t len)
+static bool plain_text(const char *s, size_t len, size_t *lines)
 {
 	bool plain;
 
-	utf8_scan(s, len, &plain);
+	utf8_scan(s, len, &plain, lines);
 	return plain;
 }
 
 bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c, size_t coll,
-		 char **text, size_t *text_len)
+		 char **text, size_t *text_len, size_t *lines)
 {
 	char *converted;
 	size_t start = 0, conv_len;
@@ -145,7 +146,7 @@ bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c
 	if (!encoding || is_utf8_name(encoding)) {
 		if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
 			start = 3;
-		if (utf8_scan(bytes + start, len - start, &plain)) {
+		if (utf8_scan(bytes + start, len - start, &plain, lines)) {
 			if (start)
 				memmove(bytes, bytes + start, len - start);
 			*text = bytes;
@@ -160,7 +161,7 @@ bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c
 			free(bytes);
 			*text = converted;
 			*text_len = conv_len;
-			return plain_text(converted, conv_len);
+			return plain_text(converted, conv_len, lines);
 		}
 	}
 	if (encoding && !is_utf8_name(encoding)) {
@@ -169,11 +170,11 @@ bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c
 			free(bytes);
 			*text = converted;
 			*text_len = conv_len;
-			return plain_text(converted, conv_len);
+			return plain_text(converted, conv_len, lines);
 		}
 		add_finding(c, coll, (struct diag){.id = DIAG_BAD_ENCODING, .arg = str_from(encoding)});
 	}
 	*text = replace_invalid(bytes + start, len - start, c, coll, text_len);
 	free(bytes);
-	return plain_text(*text, *text_len);
+	return plain_text(*text, *text_len, lines);
 }

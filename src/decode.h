@@ -29,9 +29,10 @@ bool decode_is_utf8(const char *s, size_t len);
  * Takes ownership of bytes (malloc'd, len bytes) and returns the decoded,
  * malloc'd text in *text / *text_len. encoding is NULL for automatic
  * detection. Findings go to c under collection coll. Returns true when the
- * text is "plain": LF is its only line end and it has no TAB.
+ * text is "plain": LF is its only line end and it has no TAB. *lines gets
+ * the count of LF bytes (a size hint for the parser).
  */
 bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c, size_t coll,
-		 char **text, size_t *text_len);
+		 char **text, size_t *text_len, size_t *lines);
 
 #endif

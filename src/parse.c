@@ -374,10 +374,13 @@ size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t 
 {
 	struct walk w = {.c = c, .opts = opts, .coll = c->colls.n};
 	struct collection *coll = VEC_PUSH(&c->colls);
+	size_t lines = 0;
 	bool plain;
 
 	coll->name = xstrdup(name);
-	plain = decode_text(bytes, len, opts->encoding, c, w.coll, &coll->text, &coll->text_len);
+	plain = decode_text(bytes, len, opts->encoding, c, w.coll, &coll->text, &coll->text_len,
+			    &lines);
+	corpus_reserve(c, lines);
 	coll->speech_first = c->speeches.n;
 	coll->unatt_first = c->unatt.n;
 	walk_lines(&w, coll->text, coll->text_len, plain);

@@ -28,8 +28,11 @@ bool str_eqs(struct str a, const char *s)
  * there, and the parser asks these for every line and post. */
 bool str_starts(struct str a, struct str prefix)
 {
-	return a.len >= prefix.len &&
-	       (prefix.len == 0 || (a.s[0] == prefix.s[0] && memcmp(a.s, prefix.s, prefix.len) == 0));
+	if (a.len < prefix.len)
+		return false;
+	if (prefix.len >= 2 && (a.s[0] != prefix.s[0] || a.s[1] != prefix.s[1]))
+		return false;
+	return memcmp(a.s, prefix.s, prefix.len) == 0;
 }
 
 bool str_ends(struct str a, struct str suffix)

@@ -11,13 +11,24 @@ static bool word_has(uint64_t w, unsigned char b)
 	return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
 }
 
-bool utf8_scan_scalar(const char *str, size_t len, bool *plain)
+/* LF bytes in the 8 bytes of w. */
+static size_t word_count_lf(uint64_t w)
+{
+	uint64_t x = w ^ 0x0A0A0A0A0A0A0A0Aull;
+
+	/* A byte is zero exactly when its 7 low bits and its high bit are. */
+	x = ~(((x & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | x | 0x7F7F7F7F7F7F7F7Full);
+	return (size_t)__builtin_popcountll(x);
+}
+
+bool utf8_scan_scalar(const char *str, size_t len, bool *plain, size_t *newlines)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 	unsigned c, c1;
 
 	*plain = true;
+	*newlines = 0;
 	while (i < len) {
 		c = s[i];
 		if (c < 0x80) {
@@ -29,11 +40,14 @@ bool utf8_scan_scalar(const char *str, size_t len, bool *plain)
 					break;
 				if (word_has(w, '\r') || word_has(w, '\t'))
 					*plain = false;
+				*newlines += word_count_lf(w);
 				i += 8;
 			}
-			for (; i < len && s[i] < 0x80; i++)
+			for (; i < len && s[i] < 0x80; i++) {
 				if (s[i] == '\r' || s[i] == '\t')
 					*plain = false;
+				*newlines += s[i] == '\n';
+			}
 			continue;
 		}
 		c1 = i + 1 < len ? s[i + 1] : 0;
@@ -169,35 +183,41 @@ static size_t resume_at(const unsigned char *s, size_t end)
 	return end;
 }
 
-AVX2 static bool scan_avx2(const char *str, size_t len, bool *plain)
+AVX2 static bool scan_avx2(const char *str, size_t len, bool *plain, size_t *newlines)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	__m256i prev = _mm256_setzero_si256(), error = prev, odd = prev;
-	size_t i, tail;
+	const __m256i lf = _mm256_set1_epi8('\n');
+	size_t i, tail, lines = 0, tail_lines;
 	bool tail_plain;
 
 	for (i = 0; i + 32 <= len; i += 32) {
 		__m256i input = _mm256_loadu_si256((const __m256i *)(s + i));
 		error = _mm256_or_si256(error, check_block(input, prev));
 		odd = _mm256_or_si256(odd, not_plain(input, prev));
+		lines += (size_t)__builtin_popcount(
+			(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(input, lf)));
 		prev = input;
 	}
 	tail = resume_at(s, i);
-	if (!utf8_scan_scalar(str + tail, len - tail, &tail_plain))
+	/* Bytes from tail to i were counted already (none is LF: they are the
+	 * start of a character cut short). */
+	if (!utf8_scan_scalar(str + tail, len - tail, &tail_plain, &tail_lines))
 		return false;
 	*plain = tail_plain && _mm256_testz_si256(odd, odd);
+	*newlines = lines + tail_lines;
 	return _mm256_testz_si256(error, error);
 }
 
-bool utf8_scan(const char *s, size_t len, bool *plain)
+bool utf8_scan(const char *s, size_t len, bool *plain, size_t *newlines)
 {
 	if (__builtin_cpu_supports("avx2"))
-		return scan_avx2(s, len, plain);
-	return utf8_scan_scalar(s, len, plain);
+		return scan_avx2(s, len, plain, newlines);
+	return utf8_scan_scalar(s, len, plain, newlines);
 }
 #else
-bool utf8_scan(const char *s, size_t len, bool *plain)
+bool utf8_scan(const char *s, size_t len, bool *plain, size_t *newlines)
 {
-	return utf8_scan_scalar(s, len, plain);
+	return utf8_scan_scalar(s, len, plain, newlines);
 }
 #endif

@@ -13,9 +13,10 @@
 #include <stddef.h>
 
 /* Whether s is valid UTF-8 (no overlong forms, surrogates or values past
- * U+10FFFF); *plain as above (meaningful when valid). */
-bool utf8_scan(const char *s, size_t len, bool *plain);
+ * U+10FFFF); *plain as above, and *newlines the count of LF bytes (both
+ * meaningful when valid). */
+bool utf8_scan(const char *s, size_t len, bool *plain, size_t *newlines);
 /* The byte loop alone, for the tests to compare against. */
-bool utf8_scan_scalar(const char *s, size_t len, bool *plain);
+bool utf8_scan_scalar(const char *s, size_t len, bool *plain, size_t *newlines);
 
 #endif
