@@ -8,27 +8,18 @@ fayan=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 export LC_ALL=C.UTF-8
 command -v tmux >/dev/null || { echo "1..0 # SKIP tmux is not installed"; exit 0; }
 sock=fayan-sig-$$
-tmx() { tmux -L "$sock" -f /dev/null "$@"; }
 tmp=$(mktemp -d)
+. ./tmuxlib.sh
 trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 export XDG_STATE_HOME=$tmp/state
 
-screen() { tmx capture-pane -p -t t | sed 's/ *$//'; }
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		screen >"$tmp/got"; cmp -s "$tmp/got" "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
 fayan_pid() { pgrep -f "^$fayan --ambiguous=1" | head -1; }
 gone_within() { # gone_within PID TENTHS
 	i=0; while kill -0 "$1" 2>/dev/null && [ $i -lt "$2" ]; do sleep 0.1; i=$((i + 1)); done
 	! kill -0 "$1" 2>/dev/null
 }
 
-tmx start-server \; set-option -g exit-empty off \; set-option -g status off
+tmx_start_server
 for sig in INT TERM; do
 	tmx kill-session -t t 2>/dev/null
 	tmx new-session -d -s t -x 80 -y 24 \

@@ -14,7 +14,7 @@ fi
 tmp=$(mktemp -d)
 chmod 755 "$tmp"
 sock=fayan-ssh-$$
-tmx() { tmux -L "$sock" -f /dev/null "$@"; }
+. ./tmuxlib.sh
 sshd_pid=
 cleanup() {
 	tmx kill-server 2>/dev/null
@@ -68,26 +68,15 @@ remote="ASAN_OPTIONS=${ASAN_OPTIONS:-} XDG_STATE_HOME=$tmp/state exec $fayan --a
 env -u LANG -u LC_ALL -u LC_CTYPE ssh -F "$tmp/ssh_config" -o BatchMode=yes fayan-test 'locale | sed -n 1p' >"$tmp/locale" 2>&1
 is "$(cat "$tmp/locale")" "LANG=" "the remote session arrives with no locale"
 
-screen() { tmx capture-pane -p -t t | sed 's/ *$//'; }
-wait_for() {
-	i=0
-	while [ $i -lt 80 ]; do
-		screen >"$tmp/got"
-		cmp -s "$tmp/got" "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
-
-tmx start-server \; set-option -g exit-empty off \; set-option -g status off
+tmx_start_server
 tmx new-session -d -s t -x 80 -y 24 \
 	"env -u LANG -u LC_ALL -u LC_CTYPE ssh -F $tmp/ssh_config -tt fayan-test '$remote'; sleep 30"
-wait_for screens/start-80x24.screen
+wait_for screens/start-80x24.screen 80
 ok $? "Chinese text on screen over SSH with no locale"
 grep -q '聂立新 · 市委组织部副部长' "$tmp/got"; ok $? "the speaker line is there"
 
 tmx resize-window -t t -x 60 -y 20
-wait_for screens/resize-only.screen
+wait_for screens/resize-only.screen 80
 ok $? "resize through the connection redraws at 60x20"
 
 remote_pid=$(pgrep -f "$seed" | head -1)
@@ -99,7 +88,7 @@ pgrep -f "$seed" >/dev/null; is $? 1 "q ends the remote fayan"
 tmx kill-session -t t
 tmx new-session -d -s t -x 80 -y 24 \
 	"env -u LANG -u LC_ALL -u LC_CTYPE ssh -F $tmp/ssh_config -tt fayan-test '$remote'; sleep 30"
-wait_for screens/start-80x24.screen
+wait_for screens/start-80x24.screen 80
 remote_pid=$(pgrep -f "^$fayan --ambiguous=1 $seed" | head -1)
 ok $([ -n "$remote_pid" ]; echo $?) "the remote fayan runs (pid ${remote_pid:-none})"
 client_pid=$(pgrep -f "ssh -F $tmp/ssh_config -tt" | head -1)

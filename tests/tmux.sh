@@ -8,28 +8,12 @@ fayan=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 . ./tap.sh
 export LC_ALL=C.UTF-8
 unset NO_COLOR COLUMNS LINES
-sock=fayan-test-$$
-tmx() { tmux -L "$sock" -f /dev/null "$@"; }
-tmp=$(mktemp -d)
-trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
-
 command -v tmux >/dev/null || { echo "1..0 # SKIP tmux is not installed"; exit 0; }
-
-screen() { tmx capture-pane -p -t t | sed 's/ *$//'; }
-
-# wait_for FILE: until the screen equals FILE (at most 5 s); 0 when it did.
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		screen >"$tmp/got"
-		cmp -s "$tmp/got" "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
-
-# One server for every case; each case gets a fresh session.
-tmx start-server \; set-option -g exit-empty off \; set-option -g status off
+sock=fayan-test-$$
+tmp=$(mktemp -d)
+. ./tmuxlib.sh
+trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+tmx_start_server
 # Each case remembers its place in its own state directory, unless told.
 case_no=0
 start() { # start COLS ROWS ARGS...
