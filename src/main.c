@@ -16,6 +16,7 @@
 
 #include "corpus.h"
 #include "decode.h"
+#include "encout.h"
 #include "group.h"
 #include "lexicon.h"
 #include "load.h"
@@ -183,6 +184,19 @@ static void setup_locale(void)
 		setlocale(LC_CTYPE, "C.UTF-8");
 }
 
+/* Standard output in the locale's character set: UTF-8 as it is, another
+ * (a real GB18030 locale) converted on the way out. */
+static FILE *locale_output(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	FILE *f;
+
+	if (strcmp(codeset, "UTF-8") == 0 || !(f = encout_open(codeset)))
+		return stdout;
+	fflush(stdout);
+	return f;
+}
+
 static int terminal_width(void)
 {
 	const char *env = getenv("COLUMNS");
@@ -250,13 +264,15 @@ static int run_printing(const struct corpus *c, const struct options *o,
 		.lex = lex,
 	};
 
+	FILE *out = locale_output();
+
 	switch (o->mode) {
-	case MODE_LIST: output_list(stdout, c, sel); break;
-	case MODE_JSON: output_json(stdout, c); break;
-	case MODE_GREP: output_grep(stdout, c, sel, o->grep, &popts); break;
-	default: output_print(stdout, c, sel, &popts); break;
+	case MODE_LIST: output_list(out, c, sel); break;
+	case MODE_JSON: output_json(out, c); break;
+	case MODE_GREP: output_grep(out, c, sel, o->grep, &popts); break;
+	default: output_print(out, c, sel, &popts); break;
 	}
-	return fflush(stdout) == 0 ? 0 : EXIT_NOTHING;
+	return (out == stdout ? fflush(out) : fclose(out)) == 0 ? 0 : EXIT_NOTHING;
 }
 
 /* The main loop: render, blit, read a key, apply. */

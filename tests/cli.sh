@@ -96,4 +96,18 @@ case $out in *"$(printf '\033')"*) ok 1 "nor --list output" ;; *) ok 0 "nor --li
 "$fayan" --print "$seed" "$seed" "$seed" | head -1 >/dev/null
 is $? 0 "--print | head ends quietly"
 
+# A real GB18030 locale is left alone, and the printing modes write GB18030
+# (the locale is built here, from Debian's locales package).
+if localedef -i zh_CN -f GB18030 "$tmp/zh_CN.GB18030" 2>/dev/null; then
+	LOCPATH=$tmp LC_ALL=zh_CN.GB18030 "$fayan" --json "$seed" | iconv -f GB18030 -t UTF-8 >"$tmp/gb.json"
+	"$fayan" --json "$seed" | cmp -s - "$tmp/gb.json"
+	ok $? "GB18030 locale: --json is written in GB18030 (the same text once converted)"
+	# wcwidth in that locale makes “ ” two columns, as --ambiguous=2 does
+	LOCPATH=$tmp LC_ALL=zh_CN.GB18030 "$fayan" --print --width=60 "$seed" | iconv -f GB18030 -t UTF-8 >"$tmp/gb.txt"
+	"$fayan" --print --width=60 --ambiguous=2 "$seed" | cmp -s - "$tmp/gb.txt"
+	ok $? "GB18030 locale: --print is GB18030 and wraps by the locale's widths"
+else
+	echo "ok $((n + 1)) # SKIP no locales package to build zh_CN.GB18030"; n=$((n + 1))
+fi
+
 done_testing

@@ -8,7 +8,7 @@
 build=$1 seconds=${2:-60}
 out=${FUZZ_OUT:-$(mktemp -d)}
 export LC_ALL=C.UTF-8
-core="src/buf.c src/concord.c src/corpus.c src/decode.c src/dept.c src/diag.c src/grid.c
+core="src/buf.c src/concord.c src/corpus.c src/decode.c src/dept.c src/diag.c src/encout.c src/grid.c
 	src/group.c src/keymap.c src/layout.c src/lexicon.c src/load.c src/output.c src/page.c
 	src/parse.c src/place.c src/render.c src/search.c src/speaker.c src/state.c
 	src/state_find.c src/text.c src/utf8scan.c src/util.c src/wrap.c"
