@@ -165,11 +165,12 @@ bool place_load(const char *path, const struct corpus *c, struct place *p)
 	if (!text || !place_key(c, &key))
 		goto out;
 	/* The file must say exactly what we would write for some place. */
-	if (sscanf(strstr(text, "speech ") ? strstr(text, "speech ") : "", "speech %zu %zu", &speech,
-		   &line) != 2 ||
+	/* Fields start lines; a path in a "file" line may hold these words. */
+	const char *sp = strstr(text, "\nspeech "), *sc = strstr(text, "\nscroll ");
+	if (!sp || sscanf(sp, "\nspeech %zu %zu", &speech, &line) != 2 ||
 	    speech >= c->speeches.n || c->speeches.v[speech].line != line)
 		goto out;
-	if (!strstr(text, "scroll ") || sscanf(strstr(text, "scroll "), "scroll %zu", &scroll) != 1)
+	if (!sc || sscanf(sc, "\nscroll %zu", &scroll) != 1)
 		goto out;
 	dept = strstr(text, "\ndept ");
 	if (!dept)
