@@ -21,7 +21,7 @@ static bool split_role(const struct lexicon *lex, struct str post, struct post_s
 			continue;
 		if (org.len == 0 || wordlist_suffix_of(&lex->org_suffix, org).s) {
 			out->org = org;
-			out->role = role;
+			out->role = (struct str){post.s + org.len, role.len}; /* in the post */
 			return true;
 		}
 	}

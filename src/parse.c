@@ -32,6 +32,7 @@ struct walk {
 	struct line headline; /* the headline waiting for its speaker line */
 	bool has_headline;
 	size_t last_seg_line;        /* line of the last segment of the last paragraph */
+	struct split_memo *memo;     /* MEMO_SLOTS of them */
 	bool last_broken;
 };
 
@@ -48,6 +49,8 @@ static bool is_bare(const struct lexicon *lex, struct str s)
 	size_t i = 0, chars = 0;
 	uint32_t uc;
 
+	if (s.len > BARE_MAX_CHARS * 4) /* no character is longer than 4 bytes */
+		return false;
 	while (i < s.len) {
 		i += text_next(s.s + i, s.len - i, &uc);
 		if (++chars > BARE_MAX_CHARS || charset_has(&lex->bare_forbidden, uc))
@@ -64,7 +67,8 @@ static bool match_byline(const struct lexicon *lex, struct str s, struct str *re
 	size_t i;
 	uint32_t uc;
 
-	if (!prefix.s || text_char_count(s.s, s.len) > BYLINE_MAX_CHARS)
+	if (!prefix.s || s.len > BYLINE_MAX_CHARS * 4 ||
+	    text_char_count(s.s, s.len) > BYLINE_MAX_CHARS)
 		return false;
 	rest = str_trim((struct str){s.s + prefix.len, s.len - prefix.len});
 	for (i = 0; i < rest.len;) {
@@ -217,6 +221,59 @@ static void add_pullquote(struct walk *w, const struct line *l)
 	add_repair(w, l->no, 0);
 }
 
+/*
+ * The splits of posts seen before, by their text: collections repeat the
+ * same posts speech after speech. Results are kept as offsets into the post.
+ */
+struct split_memo {
+	struct str post;
+	uint16_t dept_len, unit_off, unit_len, role_off;
+	bool has_dept, has_unit, role_known;
+};
+
+enum { MEMO_SLOTS = 4096 };
+
+static size_t memo_hash(struct str s)
+{
+	size_t h = 5381, i;
+
+	for (i = 0; i < s.len; i++)
+		h = h * 33 + (unsigned char)s.s[i];
+	return h % MEMO_SLOTS;
+}
+
+/* dept_split_post, remembered. A slot holds the last post that hashed to it;
+ * the memo lives as long as one collection's parse, as the texts it points
+ * into do. */
+static void split_post(struct split_memo *memo, const struct lexicon *lex, struct str post,
+		       struct post_split *out)
+{
+	struct split_memo *m = &memo[memo_hash(post)];
+
+	if (post.len > UINT16_MAX || !m->post.s || !str_eq(m->post, post)) {
+		dept_split_post(lex, post, out);
+		if (post.len > UINT16_MAX)
+			return;
+		*m = (struct split_memo){
+			.post = post,
+			.dept_len = (uint16_t)out->dept.len,
+			.unit_off = (uint16_t)(out->unit.s ? out->unit.s - post.s : 0),
+			.unit_len = (uint16_t)out->unit.len,
+			.role_off = (uint16_t)(out->role.s - post.s),
+			.has_dept = out->dept.s != NULL,
+			.has_unit = out->unit.s != NULL,
+			.role_known = out->role_known,
+		};
+		return;
+	}
+	*out = (struct post_split){
+		.dept = m->has_dept ? (struct str){post.s, m->dept_len} : STR_NULL,
+		.unit = m->has_unit ? (struct str){post.s + m->unit_off, m->unit_len} : STR_NULL,
+		.role = {post.s + m->role_off, post.len - m->role_off},
+		.role_known = m->role_known,
+	};
+}
+
 /* Posts are joined by 、 (U+3001). */
 #define SEPARATOR "\xE3\x80\x81"
 enum { SEPARATOR_LEN = 3 };
@@ -241,7 +298,7 @@ static void add_posts(struct walk *w, struct str posts)
 		start = end < posts.len ? end + SEPARATOR_LEN : end;
 		if (text.len == 0)
 			continue;
-		dept_split_post(w->opts->lex, text, &split);
+		split_post(w->memo, w->opts->lex, text, &split);
 		struct post *p = VEC_PUSH(&c->posts);
 		p->text = text;
 		p->role = split.role;
@@ -378,6 +435,7 @@ size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t 
 	bool plain;
 
 	coll->name = xstrdup(name);
+	w.memo = xcalloc(MEMO_SLOTS, sizeof(*w.memo));
 	plain = decode_text(bytes, len, opts->encoding, c, w.coll, &coll->text, &coll->text_len,
 			    &lines);
 	corpus_reserve(c, lines);
@@ -390,5 +448,6 @@ size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t 
 	coll->unatt_count = c->unatt.n - coll->unatt_first;
 	if (coll->speech_count == 0)
 		add_finding(&w, DIAG_NO_SPEECHES, 0, STR_NULL, 0);
+	free(w.memo);
 	return w.coll;
 }
