@@ -80,6 +80,16 @@ start 60 16
 wait_for screens/start-60x16.screen; ok $? "a corrupt state file is ignored"
 unset STATE
 
+# | pipes the speech, as --print shows it at width 78, to a shell command.
+start 80 24
+wait_for screens/start-80x24.screen
+play "|cat >$tmp/piped<Enter>"
+sleep 0.5
+tmx send-keys -t t Enter
+wait_for screens/start-80x24.screen; ok $? "| returns to the screen after a key"
+"$fayan" --print --width=78 -s 聂立新 ../assets/anqing-2020.txt | tail -n +3 >"$tmp/want"
+cmp -s "$tmp/piped" "$tmp/want"; ok $? "| gives the command the speech as --print prints it"
+
 # q leaves the alternate screen and the process ends.
 start 80 24
 wait_for screens/start-80x24.screen
