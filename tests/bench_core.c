@@ -24,6 +24,7 @@
 #include "render.h"
 #include "search.h"
 #include "state.h"
+#include "util.h"
 
 static double now(clockid_t clock)
 {
@@ -105,12 +106,16 @@ int main(int argc, char **argv)
 		       now(CLOCK_PROCESS_CPUTIME_ID) - t, c->speeches.n);
 	} else if (strcmp(argv[1], "search") == 0 && argc == 4) {
 		struct search s;
+		double best = 1e9;
 		c = load(argv[2], lex);
 		search_init(&s);
-		w = now(CLOCK_MONOTONIC);
-		search_compile(&s, argv[3], strlen(argv[3]));
-		search_run(&s, c, GROUP_ALL);
-		printf("search_wall %.4f\nmatches %zu\n", now(CLOCK_MONOTONIC) - w, s.n);
+		for (int k = 0; k < 5; k++) { /* the best of five, as for grep */
+			w = now(CLOCK_MONOTONIC);
+			search_compile(&s, argv[3], strlen(argv[3]));
+			search_run(&s, c, GROUP_ALL);
+			best = MIN(best, now(CLOCK_MONOTONIC) - w);
+		}
+		printf("search_wall %.4f\nmatches %zu\n", best, s.n);
 		search_fini(&s);
 	} else if (strcmp(argv[1], "keys") == 0 && argc == 3) {
 		c = load(strcmp(argv[2], "-") == 0 ? NULL : argv[2], lex);

@@ -80,6 +80,15 @@ start 60 16
 wait_for screens/start-60x16.screen; ok $? "a corrupt state file is ignored"
 unset STATE
 
+# --ambiguous=auto (the default): fayan asks tmux where “ left the cursor;
+# tmux draws it one column wide, so the screen is the width-1 screen.
+tmx kill-session -t t 2>/dev/null
+tmx new-session -d -s t -x 80 -y 24 "XDG_STATE_HOME=$tmp/auto $fayan; sleep 30"
+wait_for screens/start-80x24.screen; ok $? "--ambiguous=auto: tmux's answer gives width 1"
+tmx send-keys -t t j
+i=0; while ! screen | grep -q '▶ 聂立新 局长' && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+screen | grep -q '▶ 聂立新 局长'; ok $? "and keys work: no cursor report was taken for one"
+
 # | pipes the speech, as --print shows it at width 78, to a shell command.
 start 80 24
 wait_for screens/start-80x24.screen
