@@ -33,14 +33,6 @@ bool decode_encoding_known(const char *name)
 	return true;
 }
 
-bool decode_is_utf8(const char *s, size_t len)
-{
-	bool plain;
-	size_t lines;
-
-	return utf8_scan(s, len, &plain, &lines);
-}
-
 static void add_finding(struct corpus *c, size_t coll, struct diag d)
 {
 	struct finding *f = VEC_PUSH(&c->findings);

@@ -21,10 +21,6 @@ size_t decode_eol_len(const char *s, size_t len);
 /* Whether iconv knows the encoding name (for --encoding). */
 bool decode_encoding_known(const char *name);
 
-/* Whether s is valid UTF-8 (no overlong forms, surrogates or values past
- * U+10FFFF). */
-bool decode_is_utf8(const char *s, size_t len);
-
 /*
  * Takes ownership of bytes (malloc'd, len bytes) and returns the decoded,
  * malloc'd text in *text / *text_len. encoding is NULL for automatic

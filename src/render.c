@@ -35,9 +35,9 @@ static int str_cols(const struct grid *g, const char *s)
 static void render_title(const struct state *st, struct grid *g)
 {
 	const struct corpus *c = st->c;
+	static const char label[] = "部门: ";
 	struct str title = STR_NULL, filter;
-	char label[64];
-	int right;
+	int right, col;
 
 	if (st->speech < c->speeches.n)
 		title = c->colls.v[c->speeches.v[st->speech].coll].title;
@@ -47,13 +47,13 @@ static void render_title(const struct state *st, struct grid *g)
 		filter = str_from(NO_DEPT_NAME);
 	else
 		filter = c->depts.v[st->filter];
-	snprintf(label, sizeof(label), "部门: ");
 	grid_fill(g, 0, 0, g->cols, ST_TITLE);
-	right = g->cols - 1 - str_cols(g, label) - (int)text_str_width(filter.s, filter.len,
-								      g->ambiguous_width);
+	/* The filter flush right; the title takes what is left. */
+	right = g->cols - 1 - str_cols(g, label) -
+		(int)text_str_width(filter.s, filter.len, g->ambiguous_width);
 	put_str(g, 0, 0, MAX(right - 2, 0), title, ST_TITLE);
 	if (right > 0) {
-		int col = grid_puts(g, 0, right, g->cols, label, ST_TITLE);
+		col = grid_puts(g, 0, right, g->cols, label, ST_TITLE);
 		put_str(g, 0, col, g->cols, filter, ST_TITLE);
 	}
 }
