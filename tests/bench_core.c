@@ -118,8 +118,11 @@ int main(int argc, char **argv)
 		printf("search_wall %.4f\nmatches %zu\n", best, s.n);
 		search_fini(&s);
 	} else if (strcmp(argv[1], "keys") == 0 && argc == 3) {
+		double best = 1e9;
 		c = load(strcmp(argv[2], "-") == 0 ? NULL : argv[2], lex);
-		printf("key_cpu %.9f\n", keys_cpu(c, lex));
+		for (int k = 0; k < 5; k++) /* the best of five runs of 1,000 keys */
+			best = MIN(best, keys_cpu(c, lex));
+		printf("key_cpu %.9f\n", best);
 	} else if (strcmp(argv[1], "pages") == 0) {
 		c = load(NULL, lex);
 		printf("pages %d\n", pages(c, lex));
