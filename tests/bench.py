@@ -139,11 +139,20 @@ _, b_less, _ = in_pty([less, printed], b"\n", [b" "] * pages)
 row("terminal bytes to read it all (z, %d Space)" % presses, b_fayan, "less, %d Space" % pages,
     b_less, 1.5, "B")
 
-# Bytes for single actions at 80x24, bundled collection (no reference).
-for name, keys in [("open a speech (Enter)", [b"\r"]), ("scroll one line (l j)", [b"l", b"j"]),
-                   ("page (Space)", [b" "]), ("filter (4)", [b"4"])]:
+# Bytes for single actions at 80x24 on the bundled collection; less on the
+# printed text beside them where it has the same action.
+_, less_line, _ = in_pty([less, printed], b"\n", [b"j"])
+_, less_page, _ = in_pty([less, printed], b"\n", [b" "])
+for name, keys, ref_name, ref in [
+        ("open a speech (Enter)", [b"\r"], "-", None),
+        ("scroll one line (l, then j)", [b"l", b"j"], "less j", less_line),
+        ("page (Space; the first speech fits, so the next)", [b" "], "less Space", less_page),
+        ("change the filter (4)", [b"4"], "-", None)]:
     _, n, _ = in_pty([fayan, "--ambiguous=1"], "j/k".encode(), keys)
-    row("terminal bytes: " + name, n, "-", n, None, "B")
+    if ref is None:
+        row("terminal bytes: " + name, n, "-", n, None, "B")
+    else:
+        row("terminal bytes: " + name, n, ref_name, ref, None, "B")
 
 w = [max(len(str(r[i])) for r in rows) for i in range(6)]
 head = ("measure", "fayan", "reference", "ref", "ratio", "target")
