@@ -46,9 +46,11 @@ def core_value(*args):
 def in_pty(argv, until, keys=b"", rows_=24, cols=80, settle=0.3, timeout=60):
     """Runs argv in a pty; returns (seconds until `until` first appeared,
     bytes written after that first frame, the child's CPU seconds)."""
+    state = tempfile.mkdtemp(dir=tmp)  # no remembered place from an earlier run
     pid, fd = pty.fork()
     if pid == 0:
-        os.environ.clear(); os.environ.update(env)
+        os.environ.clear(); os.environ.update(env, XDG_STATE_HOME=state)
+        os.environ.pop("COLUMNS", None)
         os.execv(argv[0], argv)
     import fcntl, struct, termios
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows_, cols, 0, 0))
@@ -139,20 +141,26 @@ _, b_less, _ = in_pty([less, printed], b"\n", [b" "] * pages)
 row("terminal bytes to read it all (z, %d Space)" % presses, b_fayan, "less, %d Space" % pages,
     b_less, 1.5, "B")
 
-# Bytes for single actions at 80x24 on the bundled collection; less on the
-# printed text beside them where it has the same action.
-_, less_line, _ = in_pty([less, printed], b"\n", [b"j"])
-_, less_page, _ = in_pty([less, printed], b"\n", [b" "])
+# Bytes for single actions on the bundled collection at 60x16 (where its
+# first speech is longer than the screen); less on the printed text beside
+# them where it has the same action.
+small = dict(rows_=16, cols=60)
+printed60 = os.path.join(tmp, "printed60.txt")
+with open(printed60, "wb") as f:
+    subprocess.run([fayan, "--print", "--width=58", seed], stdout=f, env=env, check=True)
+_, less_line, _ = in_pty([less, printed60], b"\n", [b"j"], **small)
+_, less_page, _ = in_pty([less, printed60], b"\n", [b" "], **small)
 for name, keys, ref_name, ref in [
         ("open a speech (Enter)", [b"\r"], "-", None),
-        ("scroll one line (l, then j)", [b"l", b"j"], "less j", less_line),
-        ("page (Space; the first speech fits, so the next)", [b" "], "less Space", less_page),
+        ("scroll one line (j in the text)", [b"l", b"j"], "less j", less_line),
+        ("scroll one line, list hidden (z j)", [b"z", b"j"], "less j", less_line),
+        ("page (Space)", [b"l", b" "], "less Space", less_page),
         ("change the filter (4)", [b"4"], "-", None)]:
-    _, n, _ = in_pty([fayan, "--ambiguous=1"], "j/k".encode(), keys)
-    if ref is None:
-        row("terminal bytes: " + name, n, "-", n, None, "B")
-    else:
-        row("terminal bytes: " + name, n, ref_name, ref, None, "B")
+    _, focus, _ = in_pty([fayan, "--ambiguous=1"], "j/k".encode(), keys[:1], **small)
+    _, n, _ = in_pty([fayan, "--ambiguous=1"], "j/k".encode(), keys, **small)
+    if keys[0] in (b"l", b"z"):  # the focus change itself is not the action
+        n -= focus
+    row("terminal bytes, 60x16: " + name, n, ref_name, ref if ref else n, None, "B")
 
 w = [max(len(str(r[i])) for r in rows) for i in range(6)]
 head = ("measure", "fayan", "reference", "ref", "ratio", "target")
