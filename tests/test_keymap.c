@@ -10,6 +10,11 @@
 
 #include "buf.h"
 #include "keymap.h"
+#include "load.h"
+#include "util.h"
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #define MAN "../assets/fayan.1"
 
@@ -24,19 +29,19 @@ static void man_section(struct buf *out)
 		buf_addf(out, ".TP\n.B \"%s\"\n%s.\n", rows[i].keys, rows[i].en);
 }
 
+/* The whole file, NUL-terminated (load_fd's buffer has room for it). */
 static char *read_file(const char *path)
 {
-	FILE *f = fopen(path, "r");
-	struct buf b = {0};
-	char chunk[4096];
-	size_t n;
+	int fd = open(path, O_RDONLY);
+	char *bytes = NULL;
+	size_t len = 0;
 
-	if (!f)
+	if (fd < 0)
 		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	return b.data;
+	if (load_fd(fd, &bytes, &len))
+		bytes = xrealloc(bytes, len + 1), bytes[len] = '\0';
+	close(fd);
+	return bytes;
 }
 
 int main(void)
