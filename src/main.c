@@ -384,8 +384,11 @@ int main(int argc, char **argv)
 	load_all(c, use_stdin ? stdin_name : o.files, use_stdin ? 1 : o.file_count, &popts);
 
 	if (o.mode == MODE_CHECK) {
-		output_check(stdout, c);
+		FILE *out = locale_output();
+		output_check(out, c);
 		status = speech_total(c) > 0 ? 0 : EXIT_NOTHING;
+		if ((out == stdout ? fflush(out) : fclose(out)) != 0)
+			status = EXIT_NOTHING;
 	} else if (speech_total(c) == 0) {
 		report_unusable(c);
 		status = EXIT_NOTHING;
