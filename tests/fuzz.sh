@@ -7,6 +7,8 @@
 # usage: tests/fuzz.sh BUILDDIR [SECONDS]   (run from the project root)
 build=$1 seconds=${2:-60}
 out=${FUZZ_OUT:-$(mktemp -d)}
+# A temporary directory of our own goes at the end, unless a crash is in it.
+[ -z "$FUZZ_OUT" ] && trap 'ls "$out"/crash-* >/dev/null 2>&1 || rm -rf "$out"' EXIT
 export LC_ALL=C.UTF-8
 core="src/buf.c src/concord.c src/corpus.c src/decode.c src/dept.c src/diag.c src/encout.c src/grid.c
 	src/group.c src/keymap.c src/layout.c src/lexicon.c src/load.c src/output.c src/page.c

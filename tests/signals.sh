@@ -10,7 +10,7 @@ command -v tmux >/dev/null || { echo "1..0 # SKIP tmux is not installed"; exit 0
 sock=fayan-sig-$$
 tmp=$(mktemp -d)
 . ./tmuxlib.sh
-trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'tmx kill-server 2>/dev/null; sleep 0.3; rm -rf "$tmp"' EXIT
 export XDG_STATE_HOME=$tmp/state
 
 fayan_pid() { pgrep -f "^$fayan --ambiguous=1" | head -1; }

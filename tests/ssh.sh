@@ -19,6 +19,7 @@ sshd_pid=
 cleanup() {
 	tmx kill-server 2>/dev/null
 	[ -n "$sshd_pid" ] && kill "$sshd_pid" 2>/dev/null
+	sleep 0.3 # what the killed sessions still write (their places)
 	rm -rf "$tmp"
 }
 trap cleanup EXIT

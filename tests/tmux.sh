@@ -12,7 +12,7 @@ command -v tmux >/dev/null || { echo "1..0 # SKIP tmux is not installed"; exit 0
 sock=fayan-test-$$
 tmp=$(mktemp -d)
 . ./tmuxlib.sh
-trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'tmx kill-server 2>/dev/null; sleep 0.3; rm -rf "$tmp"' EXIT
 tmx_start_server
 # Each case remembers its place in its own state directory, unless told.
 case_no=0
