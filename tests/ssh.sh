@@ -23,6 +23,8 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+# Killed (a timeout, Ctrl-C): exit, so the EXIT trap stops our tmux server.
+trap 'exit 1' INT TERM HUP
 
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/host_key" || exit 1
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/user_key" || exit 1

@@ -13,6 +13,8 @@ sock=fayan-test-$$
 tmp=$(mktemp -d)
 . ./tmuxlib.sh
 trap 'tmx kill-server 2>/dev/null; sleep 0.3; rm -rf "$tmp"' EXIT
+# Killed (a timeout, Ctrl-C): exit, so the EXIT trap stops our tmux server.
+trap 'exit 1' INT TERM HUP
 tmx_start_server
 # Each case remembers its place in its own state directory, unless told.
 case_no=0
