@@ -8,11 +8,7 @@ fayan=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 export LC_ALL=C.UTF-8
 command -v tmux >/dev/null || { echo "1..0 # SKIP tmux is not installed"; exit 0; }
 sock=fayan-sig-$$
-tmp=$(mktemp -d)
 . ./tmuxlib.sh
-trap 'tmx kill-server 2>/dev/null; sleep 0.3; rm -rf "$tmp"' EXIT
-# Killed (a timeout, Ctrl-C): exit, so the EXIT trap stops our tmux server.
-trap 'exit 1' INT TERM HUP
 export XDG_STATE_HOME=$tmp/state
 
 fayan_pid() { pgrep -f "^$fayan --ambiguous=1" | head -1; }

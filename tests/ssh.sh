@@ -11,20 +11,10 @@ sshd=/usr/sbin/sshd
 if [ ! -x "$sshd" ] || ! command -v ssh >/dev/null || ! command -v tmux >/dev/null; then
 	echo "1..0 # SKIP openssh-server, openssh-client or tmux missing"; exit 0
 fi
-tmp=$(mktemp -d)
-chmod 755 "$tmp"
 sock=fayan-ssh-$$
-. ./tmuxlib.sh
 sshd_pid=
-cleanup() {
-	tmx kill-server 2>/dev/null
-	[ -n "$sshd_pid" ] && kill "$sshd_pid" 2>/dev/null
-	sleep 0.3 # what the killed sessions still write (their places)
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-# Killed (a timeout, Ctrl-C): exit, so the EXIT trap stops our tmux server.
-trap 'exit 1' INT TERM HUP
+stop_more() { [ -z "$sshd_pid" ] || kill "$sshd_pid" 2>/dev/null; }
+. ./tmuxlib.sh
 
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/host_key" || exit 1
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/user_key" || exit 1

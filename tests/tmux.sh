@@ -10,11 +10,7 @@ export LC_ALL=C.UTF-8
 unset NO_COLOR COLUMNS LINES
 command -v tmux >/dev/null || { echo "1..0 # SKIP tmux is not installed"; exit 0; }
 sock=fayan-test-$$
-tmp=$(mktemp -d)
 . ./tmuxlib.sh
-trap 'tmx kill-server 2>/dev/null; sleep 0.3; rm -rf "$tmp"' EXIT
-# Killed (a timeout, Ctrl-C): exit, so the EXIT trap stops our tmux server.
-trap 'exit 1' INT TERM HUP
 tmx_start_server
 # Each case remembers its place in its own state directory, unless told.
 case_no=0
