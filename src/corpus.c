@@ -24,6 +24,7 @@ void corpus_free(struct corpus *c)
 	free(c->segs.v);
 	free(c->pqs.v);
 	free(c->repairs.v);
+	free(c->parts.v);
 	free(c->speech_depts.v);
 	free(c->depts.v);
 	free(c->unatt.v);

@@ -59,6 +59,8 @@ static inline enum repair_kind repair_kind(const struct repair *r)
 
 struct speech {
 	struct str headline, speaker, title, reporter, byline;
+	struct str group;       /* the group header above it, or absent */
+	struct str designation; /* 代表, 委员… after the name, or absent */
 	struct str raw; /* the file's text from headline (or speaker line) to last line */
 	uint32_t coll;
 	uint32_t line; /* SPEC's "line", also the first line of raw */
@@ -67,7 +69,12 @@ struct speech {
 	uint32_t pq_first, pq_count;
 	uint32_t repair_first, repair_count;
 	uint32_t dept_first, dept_count; /* in corpus.speech_depts */
+	uint32_t speaker_line; /* the line its recogniser took */
+	uint8_t layout;        /* that recogniser's (enum speech_layout) */
 };
+
+/* Room for every layout's count of candidate lines (enum speech_layout). */
+enum { CORPUS_LAYOUT_SLOTS = 8 };
 
 struct unattached {
 	size_t coll, line;
@@ -83,9 +90,13 @@ struct collection {
 	char *name; /* as given: a path, "-" or "<bundled>" */
 	char *text; /* the decoded text, owned */
 	size_t text_len;
-	struct str title;
+	struct str title, subtitle;
+	uint8_t layout; /* the one chosen for it (enum speech_layout) */
+	uint32_t layout_counts[CORPUS_LAYOUT_SLOTS]; /* candidate lines per layout */
 	size_t speech_first, speech_count;
 	size_t unatt_first, unatt_count;
+	size_t preamble_first, preamble_count; /* paragraphs, in corpus.parts */
+	size_t trailer_first, trailer_count;   /* lines as written, in corpus.parts */
 };
 
 struct corpus {
@@ -99,6 +110,7 @@ struct corpus {
 	VEC(uint32_t) speech_depts;
 	VEC(struct str) depts; /* names, first-appearance order */
 	VEC(struct unattached) unatt;
+	VEC(struct str) parts; /* preambles and trailers */
 	VEC(struct finding) findings;
 	/* Department name → index + 1 (0: empty), open addressing. */
 	size_t *dept_slots;

@@ -1,6 +1,9 @@
 #include "dept.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
 
 /*
  * Split from the right: the longest listed role that leaves an organisation
@@ -16,14 +19,45 @@ static bool split_role(const struct lexicon *lex, struct str post, struct post_s
 	for (i = 0; i < lex->role.n; i++) {
 		struct str role = lex->role.v[i];
 		struct str org = {post.s, post.len - role.len};
+		struct str prefix;
 
 		if (!str_ends(post, role))
 			continue;
+		/* 政协原副主席: 原 belongs to the role. */
+		if ((prefix = wordlist_suffix_of(&lex->role_prefix, org)).s)
+			org.len -= prefix.len;
 		if (org.len == 0 || wordlist_suffix_of(&lex->org_suffix, org).s) {
 			out->org = org;
-			out->role = (struct str){post.s + org.len, role.len}; /* in the post */
+			out->role = (struct str){post.s + org.len, post.len - org.len}; /* in the post */
 			return true;
 		}
+	}
+	/* No role: a post that is an organisation alone (青石县个体劳动者协会). */
+	if (wordlist_suffix_of(&lex->org_suffix, post).s) {
+		out->org = post;
+		out->role = (struct str){post.s + post.len, 0};
+		return true;
+	}
+	return false;
+}
+
+/* Whether w occurs in s at from. */
+static bool word_at(struct str s, size_t from, struct str w)
+{
+	return from + w.len <= s.len && memcmp(s.s + from, w.s, w.len) == 0;
+}
+
+/* Whether a listed compound (城乡, 乡村) runs across byte cut of s or ends
+ * there: its last character is no organisation's end. */
+static bool cuts_compound(const struct lexicon *lex, struct str s, size_t cut)
+{
+	size_t i, from;
+
+	for (i = 0; i < lex->compound.n; i++) {
+		struct str w = lex->compound.v[i];
+		for (from = cut >= w.len ? cut - w.len : 0; from < cut; from++)
+			if (word_at(s, from, w))
+				return true;
 	}
 	return false;
 }
@@ -54,18 +88,39 @@ static size_t dept_end(const struct lexicon *lex, struct str s)
 	while (end < s.len) {
 		end += text_next(s.s + end, s.len - end, &uc);
 		if (wordlist_suffix_of(&lex->dept_suffix, (struct str){s.s, end}).s &&
-		    !cuts_word(lex, s, end))
+		    !cuts_word(lex, s, end) && !cuts_compound(lex, s, end))
 			return end;
 	}
 	return 0;
+}
+
+/* 中共安庆市委|宣传部: the shortest leading part of org that ends in a
+ * [prefix-end] word and has a department after it. */
+static struct str dept_after_committee(const struct lexicon *lex, struct str org)
+{
+	size_t e = 0, end;
+	uint32_t uc;
+
+	while (e < org.len) {
+		e += text_next(org.s + e, org.len - e, &uc);
+		if (e >= org.len || !wordlist_suffix_of(&lex->prefix_end, (struct str){org.s, e}).s)
+			continue;
+		end = dept_end(lex, (struct str){org.s + e, org.len - e});
+		if (end)
+			return (struct str){org.s, e + end};
+	}
+	return STR_NULL;
 }
 
 /* Place prefixes are tried longest first, and only count when a department
  * follows them: 市委组织部 → 市委 + 组织部, but 市委 alone is a department. */
 static struct str find_dept(const struct lexicon *lex, struct str org)
 {
+	struct str dept = dept_after_committee(lex, org);
 	size_t i, end;
 
+	if (dept.s)
+		return dept;
 	for (i = 0; i < lex->place_prefix.n; i++) {
 		struct str prefix = lex->place_prefix.v[i];
 		if (!str_starts(org, prefix) || org.len == prefix.len)
@@ -95,4 +150,67 @@ void dept_split_post(const struct lexicon *lex, struct str post, struct post_spl
 		out->unit = (struct str){out->org.s + out->dept.len, out->org.len - out->dept.len};
 	else if (!out->dept.s)
 		out->unit = out->org;
+}
+
+/*
+ * The splits of posts seen before, by their text: collections repeat the
+ * same posts speech after speech. Results are kept as offsets into the post.
+ */
+struct dept_memo {
+	struct str post;
+	uint16_t dept_len, unit_off, unit_len, role_off;
+	bool has_dept, has_unit, role_known;
+};
+
+enum { MEMO_SLOTS = 4096 };
+
+static size_t memo_hash(struct str s)
+{
+	size_t h = 5381, i;
+
+	for (i = 0; i < s.len; i++)
+		h = h * 33 + (unsigned char)s.s[i];
+	return h % MEMO_SLOTS;
+}
+
+/* dept_split_post, remembered. A slot holds the last post that hashed to it;
+ * the memo lives as long as one collection's parse, as the texts it points
+ * into do. */
+void dept_split_memo(struct dept_memo *memo, const struct lexicon *lex, struct str post,
+		     struct post_split *out)
+{
+	struct dept_memo *m = &memo[memo_hash(post)];
+
+	if (post.len > UINT16_MAX || !m->post.s || !str_eq(m->post, post)) {
+		dept_split_post(lex, post, out);
+		if (post.len > UINT16_MAX)
+			return;
+		*m = (struct dept_memo){
+			.post = post,
+			.dept_len = (uint16_t)out->dept.len,
+			.unit_off = (uint16_t)(out->unit.s ? out->unit.s - post.s : 0),
+			.unit_len = (uint16_t)out->unit.len,
+			.role_off = (uint16_t)(out->role.s - post.s),
+			.has_dept = out->dept.s != NULL,
+			.has_unit = out->unit.s != NULL,
+			.role_known = out->role_known,
+		};
+		return;
+	}
+	*out = (struct post_split){
+		.dept = m->has_dept ? (struct str){post.s, m->dept_len} : STR_NULL,
+		.unit = m->has_unit ? (struct str){post.s + m->unit_off, m->unit_len} : STR_NULL,
+		.role = {post.s + m->role_off, post.len - m->role_off},
+		.role_known = m->role_known,
+	};
+}
+
+struct dept_memo *dept_memo_new(void)
+{
+	return xcalloc(MEMO_SLOTS, sizeof(struct dept_memo));
+}
+
+void dept_memo_free(struct dept_memo *memo)
+{
+	free(memo);
 }

@@ -22,4 +22,13 @@ struct post_split {
 
 void dept_split_post(const struct lexicon *lex, struct str post, struct post_split *out);
 
+/* dept_split_post with the splits of posts seen before remembered (a page
+ * repeats its posts). The memo points into the posts it saw: free it before
+ * their text goes. */
+struct dept_memo;
+struct dept_memo *dept_memo_new(void);
+void dept_memo_free(struct dept_memo *memo);
+void dept_split_memo(struct dept_memo *memo, const struct lexicon *lex, struct str post,
+		     struct post_split *out);
+
 #endif

@@ -4,7 +4,7 @@
  *
  * One X-macro row per diagnostic: id, level, message. A message may hold
  * {s} (the finding's text argument), {n} and {x} (its number, decimal or hex). Findings
- * point into the corpus text (arg) and live as long as it. Depends on buf.
+ * point into the corpus text or static storage (arg) and live as long as it. Depends on buf.
  */
 #ifndef FAYAN_DIAG_H
 #define FAYAN_DIAG_H
@@ -28,7 +28,8 @@ enum diag_level { DIAG_LEVEL_REPAIR, DIAG_LEVEL_WARNING, DIAG_LEVEL_ERROR };
 	X(DIAG_GB18030, DIAG_LEVEL_WARNING, "not valid UTF-8; read as GB18030")                    \
 	X(DIAG_BAD_ENCODING, DIAG_LEVEL_WARNING,                                                   \
 	  "not valid {s}; read as UTF-8 with invalid bytes shown as U+FFFD")                       \
-	X(DIAG_NO_SPEECHES, DIAG_LEVEL_ERROR, "no speeches found")
+	X(DIAG_NO_SPEECHES, DIAG_LEVEL_ERROR,                                                      \
+	  "no speeches found; the layouts fayan knows are{s} (--layout=NAME forces one)")
 
 #define DIAG_ENUM(id, level, text) id,
 enum diag_id { DIAG_CATALOGUE(DIAG_ENUM) DIAG_COUNT };

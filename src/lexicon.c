@@ -14,6 +14,19 @@ enum section_kind { SECT_WORDS, SECT_CHARS, SECT_OUTLINE };
 	X("org-suffix", SECT_WORDS, org_suffix)                                                    \
 	X("dept-suffix", SECT_WORDS, dept_suffix)                                                  \
 	X("place-prefix", SECT_WORDS, place_prefix)                                                \
+	X("prefix-end", SECT_WORDS, prefix_end)                                                    \
+	X("compound", SECT_WORDS, compound)                                                        \
+	X("role-prefix", SECT_WORDS, role_prefix)                                                  \
+	X("surname", SECT_WORDS, surname)                                                          \
+	X("name-stop", SECT_WORDS, name_stop)                                                      \
+	X("not-name", SECT_CHARS, not_name)                                                        \
+	X("designation", SECT_WORDS, designation)                                                  \
+	X("speech-verb", SECT_WORDS, speech_verb)                                                  \
+	X("preamble", SECT_WORDS, preamble)                                                        \
+	X("trailer", SECT_WORDS, trailer)                                                          \
+	X("group", SECT_WORDS, group)                                                              \
+	X("subtitle-tail", SECT_WORDS, subtitle_tail)                                              \
+	X("attribution", SECT_WORDS, attribution)                                                  \
 	X("complete-end", SECT_CHARS, complete_end)                                                \
 	X("closing", SECT_CHARS, closing)                                                          \
 	X("bare-forbidden", SECT_CHARS, bare_forbidden)                                            \
@@ -90,6 +103,24 @@ static void add_outline(struct lexicon *lex, struct str line)
 	}
 }
 
+/* A line of a word list holds one or more entries separated by spaces. */
+static void add_words(struct wordlist *words, struct str line)
+{
+	size_t i = 0, start;
+
+	while (i < line.len) {
+		while (i < line.len && line.s[i] == ' ')
+			i++;
+		start = i;
+		while (i < line.len && line.s[i] != ' ')
+			i++;
+		if (i > start) {
+			words->v = xgrow(words->v, &words->cap, words->n + 1, sizeof(*words->v));
+			words->v[words->n++] = (struct str){line.s + start, i - start};
+		}
+	}
+}
+
 static int longest_first(const void *a, const void *b)
 {
 	const struct str *x = a, *y = b;
@@ -104,8 +135,7 @@ static void add_line(struct lexicon *lex, const struct section *sect, struct str
 
 	switch (sect->kind) {
 	case SECT_WORDS:
-		words->v = xgrow(words->v, &words->cap, words->n + 1, sizeof(*words->v));
-		words->v[words->n++] = line;
+		add_words(words, line);
 		break;
 	case SECT_CHARS:
 		add_chars(field, line);
@@ -116,39 +146,72 @@ static void add_line(struct lexicon *lex, const struct section *sect, struct str
 	}
 }
 
-struct lexicon *lexicon_new(const char *src, size_t len, size_t *bad_line)
+static void sort_words(struct lexicon *lex)
 {
-	struct lexicon *lex = xcalloc(1, sizeof(*lex));
-	const struct section *sect = NULL;
-	size_t pos = 0, lineno = 0, i;
+	size_t i;
 
-	lex->text = xmemdup(src, len);
-	while (pos < len) {
-		const char *nl = memchr(lex->text + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - lex->text) : len;
-		struct str line = str_trim((struct str){lex->text + pos, end - pos});
-
-		lineno++;
-		pos = end + 1;
-		if (line.len == 0 || line.s[0] == '#')
-			continue;
-		if (line.s[0] == '[') {
-			sect = find_section(line);
-		} else if (sect) {
-			add_line(lex, sect, line);
-			continue;
-		}
-		if (!sect) {
-			*bad_line = lineno;
-			lexicon_free(lex);
-			return NULL;
-		}
-	}
 	for (i = 0; i < ARRAY_LEN(sections); i++)
 		if (sections[i].kind == SECT_WORDS) {
 			struct wordlist *w = (void *)((char *)lex + sections[i].offset);
 			qsort(w->v, w->n, sizeof(*w->v), longest_first);
 		}
+}
+
+size_t lexicon_add(struct lexicon *lex, const char *src, size_t len,
+		   void (*bad)(void *ctx, size_t line), void *ctx)
+{
+	const struct section *sect = NULL;
+	size_t pos = 0, lineno = 0, bad_count = 0;
+	char *text = xmemdup(src, len);
+
+	lex->texts = xrealloc(lex->texts, (lex->text_count + 1) * sizeof(*lex->texts));
+	lex->texts[lex->text_count++] = text;
+	while (pos < len) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		struct str line = str_trim((struct str){text + pos, end - pos});
+
+		lineno++;
+		pos = end + 1;
+		if (line.len == 0 || line.s[0] == '#')
+			continue;
+		if (line.s[0] == '[')
+			sect = find_section(line);
+		else if (sect)
+			add_line(lex, sect, line);
+		if (!sect) {
+			/* An unknown section's entries are skipped with it. */
+			bad_count++;
+			if (bad)
+				bad(ctx, lineno);
+			while (pos < len && text[pos] != '[') {
+				nl = memchr(text + pos, '\n', len - pos);
+				pos = nl ? (size_t)(nl - text) + 1 : len;
+				lineno++;
+			}
+		}
+	}
+	sort_words(lex);
+	return bad_count;
+}
+
+static void note_bad(void *ctx, size_t line)
+{
+	size_t *first = ctx;
+
+	if (!*first)
+		*first = line;
+}
+
+struct lexicon *lexicon_new(const char *src, size_t len, size_t *bad_line)
+{
+	struct lexicon *lex = xcalloc(1, sizeof(*lex));
+
+	*bad_line = 0;
+	if (lexicon_add(lex, src, len, note_bad, bad_line) > 0) {
+		lexicon_free(lex);
+		return NULL;
+	}
 	return lex;
 }
 
@@ -179,7 +242,9 @@ void lexicon_free(struct lexicon *lex)
 	for (i = 0; i < lex->outline_count; i++)
 		free(lex->outline[i].markers);
 	free(lex->outline);
-	free(lex->text);
+	for (i = 0; i < lex->text_count; i++)
+		free(lex->texts[i]);
+	free(lex->texts);
 	free(lex);
 }
 

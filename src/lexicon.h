@@ -33,9 +33,13 @@ struct outline_series {
 };
 
 struct lexicon {
-	char *text;
-	struct wordlist byline, role, org_suffix, dept_suffix, place_prefix;
+	char **texts; /* the sources the entries point into */
+	size_t text_count;
+	struct wordlist byline, role, org_suffix, dept_suffix, place_prefix, prefix_end, compound;
+	struct wordlist role_prefix, surname, name_stop, designation, speech_verb;
+	struct wordlist preamble, trailer, group, subtitle_tail, attribution;
 	struct charset complete_end, closing, bare_forbidden, no_line_start, no_line_end;
+	struct charset not_name;
 	struct charset outline_after;
 	struct outline_series *outline;
 	size_t outline_count;
@@ -44,6 +48,14 @@ struct lexicon {
 /* Parses a lexicon; on a malformed line returns NULL and puts its 1-based
  * number in *bad_line. */
 struct lexicon *lexicon_new(const char *text, size_t len, size_t *bad_line);
+/*
+ * Adds the entries of another source in the same format (a user's own
+ * lexicon) to lex; the text is copied. Calls bad(ctx, line) for each line
+ * outside a known section (the section's entries are skipped) and returns
+ * how many there were.
+ */
+size_t lexicon_add(struct lexicon *lex, const char *text, size_t len,
+		   void (*bad)(void *ctx, size_t line), void *ctx);
 /* The word lists compiled into the binary. Caller owns the result. */
 struct lexicon *lexicon_builtin(void);
 void lexicon_free(struct lexicon *lex);

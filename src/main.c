@@ -4,6 +4,7 @@
  * error is reported plainly on stderr.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -24,6 +25,7 @@
 #include "parse.h"
 #include "place.h"
 #include "render.h"
+#include "speaker.h"
 #include "state.h"
 #include "tui.h"
 
@@ -39,13 +41,22 @@ struct options {
 	enum mode mode;
 	int width; /* 0: automatic */
 	int ambiguous_width; /* 0: auto */
-	const char *grep, *dept, *speaker, *encoding;
+	const char *grep, *dept, *speaker, *encoding, *layout, *lexicon;
 	bool fullwidth, repair, color;
 	char **files;
 	size_t file_count;
 };
 
-enum { OPT_CHECK = 256, OPT_ENCODING, OPT_AMBIGUOUS, OPT_NO_FULLWIDTH, OPT_NO_REPAIR, OPT_NO_COLOR };
+enum {
+	OPT_CHECK = 256,
+	OPT_ENCODING,
+	OPT_AMBIGUOUS,
+	OPT_NO_FULLWIDTH,
+	OPT_NO_REPAIR,
+	OPT_NO_COLOR,
+	OPT_LAYOUT,
+	OPT_LEXICON,
+};
 
 static const struct option long_options[] = {
 	{"list", no_argument, NULL, 'l'},
@@ -61,6 +72,8 @@ static const struct option long_options[] = {
 	{"no-fullwidth", no_argument, NULL, OPT_NO_FULLWIDTH},
 	{"no-repair", no_argument, NULL, OPT_NO_REPAIR},
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
+	{"layout", required_argument, NULL, OPT_LAYOUT},
+	{"lexicon", required_argument, NULL, OPT_LEXICON},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{0},
@@ -84,6 +97,9 @@ static const char usage_text[] =
 	"  -s, --speaker=NAME     start with that speaker's first speech open;\n"
 	"                         restricts the printing modes\n"
 	"      --encoding=NAME    input encoding (default: UTF-8, else GB18030)\n"
+	"      --layout=NAME      parse with that layout instead of choosing one;\n"
+	"                         --layout=list lists them\n"
+	"      --lexicon=FILE     add the word lists in FILE to the built-in ones\n"
 	"      --ambiguous=1|2|auto  columns of East Asian Ambiguous characters\n"
 	"      --no-fullwidth     keep half-width , : ; ? ! in Chinese text\n"
 	"      --no-repair        show the text exactly as the file has it\n"
@@ -132,6 +148,21 @@ static int parse_ambiguous(const char *arg)
 	usage_error("invalid --ambiguous '%s' (1, 2 or auto)", arg);
 }
 
+/* A layout's name; "list" prints them all and exits. */
+static const char *parse_layout(const char *arg)
+{
+	enum speech_layout k;
+
+	if (strcmp(arg, "list") == 0) {
+		for (k = 0; k < LAYOUT_COUNT; k++)
+			puts(speaker_layout_name(k));
+		exit(0);
+	}
+	if (speaker_layout_from_name(arg) == LAYOUT_NONE)
+		usage_error("unknown layout '%s' (--layout=list lists them)", arg);
+	return arg;
+}
+
 static void parse_args(int argc, char **argv, struct options *o)
 {
 	int ch;
@@ -161,6 +192,8 @@ static void parse_args(int argc, char **argv, struct options *o)
 		case OPT_NO_FULLWIDTH: o->fullwidth = false; break;
 		case OPT_NO_REPAIR: o->repair = false; break;
 		case OPT_NO_COLOR: o->color = false; break;
+		case OPT_LAYOUT: o->layout = parse_layout(optarg); break;
+		case OPT_LEXICON: o->lexicon = optarg; break;
 		case 'h': fputs(usage_text, stdout); exit(0);
 		case 'V': printf("fayan %s\n", FAYAN_VERSION); exit(0);
 		default:
@@ -363,6 +396,48 @@ static int run_screen(const struct corpus *c, const struct options *o,
 	return sig ? 128 + sig : 0;
 }
 
+static void report_lexicon_line(void *ctx, size_t line)
+{
+	fprintf(stderr, "%s: %s:%zu: not a known [section]; its entries are skipped\n",
+		util_progname, (const char *)ctx, line);
+}
+
+/*
+ * The user's own word lists add to the built-in ones: --lexicon FILE, else
+ * $XDG_CONFIG_HOME/fayan/lexicon.txt when it exists. A named file that cannot
+ * be read is an error; a bad line is reported and skipped.
+ */
+static void add_user_lexicon(struct lexicon *lex, const char *named)
+{
+	char path[4096];
+	const char *home = getenv("HOME"), *config = getenv("XDG_CONFIG_HOME");
+	char *bytes;
+	size_t len;
+	int fd;
+
+	if (named)
+		snprintf(path, sizeof(path), "%s", named);
+	else if (config && *config)
+		snprintf(path, sizeof(path), "%s/fayan/lexicon.txt", config);
+	else if (home && *home)
+		snprintf(path, sizeof(path), "%s/.config/fayan/lexicon.txt", home);
+	else
+		return;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		if (named)
+			die(EXIT_NOTHING, "%s: %s", path, strerror(errno));
+		return;
+	}
+	if (!load_fd(fd, &bytes, &len)) {
+		close(fd);
+		die(EXIT_NOTHING, "%s: %s", path, strerror(errno));
+	}
+	close(fd);
+	lexicon_add(lex, bytes, len, report_lexicon_line, path);
+	free(bytes);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -377,8 +452,10 @@ int main(int argc, char **argv)
 	setup_locale();
 	parse_args(argc, argv, &o);
 	lex = lexicon_builtin();
+	add_user_lexicon(lex, o.lexicon);
 	c = corpus_new();
-	struct parse_opts popts = {.lex = lex, .repair = o.repair, .encoding = o.encoding};
+	struct parse_opts popts = {
+		.lex = lex, .repair = o.repair, .encoding = o.encoding, .layout = o.layout};
 	char *stdin_name[] = {"-"};
 	bool use_stdin = o.file_count == 0 && !isatty(STDIN_FILENO);
 	load_all(c, use_stdin ? stdin_name : o.files, use_stdin ? 1 : o.file_count, &popts);

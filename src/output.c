@@ -4,6 +4,7 @@
 
 #include "group.h"
 #include "search.h"
+#include "speaker.h"
 
 enum { FINDINGS_PER_KIND = 100 };
 
@@ -94,6 +95,22 @@ static void put_page(FILE *out, const struct page *pg)
 	}
 }
 
+/* A collection's title and subtitle, and a blank line. */
+static void put_heading(FILE *out, struct page *pg, const struct collection *coll,
+			const struct page_opts *opts)
+{
+	if (!coll->title.s && !coll->subtitle.s)
+		return;
+	pg->line_count = 0;
+	buf_clear(&pg->text);
+	if (coll->title.s)
+		page_add_block(pg, PAGE_TITLE, coll->title, opts);
+	if (coll->subtitle.s)
+		page_add_block(pg, PAGE_TITLE, coll->subtitle, opts);
+	put_page(out, pg);
+	fputc('\n', out);
+}
+
 void output_print(FILE *out, const struct corpus *c, const struct selection *sel,
 		  const struct page_opts *opts)
 {
@@ -106,13 +123,7 @@ void output_print(FILE *out, const struct corpus *c, const struct selection *sel
 			continue;
 		if (c->speeches.v[i].coll != coll) {
 			coll = c->speeches.v[i].coll;
-			if (c->colls.v[coll].title.s) {
-				pg.line_count = 0;
-				buf_clear(&pg.text);
-				page_add_block(&pg, PAGE_TITLE, c->colls.v[coll].title, opts);
-				put_page(out, &pg);
-				fputc('\n', out);
-			}
+			put_heading(out, &pg, &c->colls.v[coll], opts);
 		}
 		page_build(&pg, c, i, opts);
 		put_page(out, &pg);
@@ -199,7 +210,8 @@ static void json_text(FILE *out, const struct corpus *c, const struct speech *s,
 			fputc(',', out);
 		json_str(out, c->pqs.v[s->pq_first + i].text);
 	}
-	fprintf(out, "],\"line\":%zu,\"repairs\":[", (size_t)s->line);
+	fprintf(out, "],\"line\":%zu,\"layout\":\"%s\",\"repairs\":[", (size_t)s->line,
+		speaker_layout_name(s->layout));
 	for (i = 0; i < s->repair_count; i++) {
 		const struct repair *r = &c->repairs.v[s->repair_first + i];
 		fprintf(out, "%s{\"kind\":\"%s\",\"line\":%zu}", i ? "," : "",
@@ -213,8 +225,12 @@ static void json_speech(FILE *out, const struct corpus *c, const struct speech *
 {
 	fputs("{\"headline\":", out);
 	json_str(out, s->headline);
+	fputs(",\"group\":", out);
+	json_str(out, s->group);
 	fputs(",\"speaker\":", out);
 	json_str(out, s->speaker);
+	fputs(",\"designation\":", out);
+	json_str(out, s->designation);
 	fputs(",\"title\":", out);
 	json_str(out, s->title);
 	fputc(',', out);
@@ -223,6 +239,31 @@ static void json_speech(FILE *out, const struct corpus *c, const struct speech *
 	json_str(out, s->reporter);
 	json_text(out, c, s, scratch);
 	fputc('}', out);
+}
+
+/* subtitle, layout, preamble and trailer (its lines joined by LF). */
+static void json_parts(FILE *out, const struct corpus *c, const struct collection *coll,
+		       struct buf *scratch)
+{
+	size_t k;
+
+	fputs(",\"subtitle\":", out);
+	json_str(out, coll->subtitle);
+	fprintf(out, ",\"layout\":\"%s\",\"preamble\":[", speaker_layout_name(coll->layout));
+	for (k = 0; k < coll->preamble_count; k++) {
+		if (k)
+			fputc(',', out);
+		json_str(out, c->parts.v[coll->preamble_first + k]);
+	}
+	fputs("],\"trailer\":", out);
+	buf_clear(scratch);
+	for (k = 0; k < coll->trailer_count; k++) {
+		struct str line = c->parts.v[coll->trailer_first + k];
+		if (k)
+			buf_addc(scratch, '\n');
+		buf_add(scratch, line.s, line.len);
+	}
+	json_str(out, coll->trailer_count ? (struct str){scratch->data, scratch->len} : STR_NULL);
 }
 
 void output_json(FILE *out, const struct corpus *c)
@@ -237,6 +278,7 @@ void output_json(FILE *out, const struct corpus *c)
 		json_str(out, str_from(coll->name));
 		fputs(",\"title\":", out);
 		json_str(out, coll->title);
+		json_parts(out, c, coll, &scratch);
 		fputs(",\"speeches\":[", out);
 		for (k = 0; k < coll->speech_count; k++) {
 			if (k)

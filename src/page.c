@@ -96,6 +96,8 @@ static void add_speaker(struct page *pg, const struct speech *s, const struct pa
 	size_t start = pg->text.len;
 
 	text_display(&pg->text, s->speaker.s, s->speaker.len, opts->fullwidth);
+	if (s->designation.s)
+		text_display(&pg->text, s->designation.s, s->designation.len, opts->fullwidth);
 	if (s->title.len > 0) {
 		buf_adds(&pg->text, " · ");
 		text_display(&pg->text, s->title.s, s->title.len, opts->fullwidth);
@@ -103,26 +105,68 @@ static void add_speaker(struct page *pg, const struct speech *s, const struct pa
 	wrap_block(pg, start, PAGE_SPEAKER, NO_PARA, opts);
 }
 
+static void add_paragraph(struct page *pg, struct str text, enum page_style style, size_t para,
+			  const struct page_opts *opts)
+{
+	size_t start = pg->text.len;
+
+	if (page_indents(opts->width))
+		buf_adds(&pg->text, INDENT);
+	text_display(&pg->text, text.s, text.len, opts->fullwidth);
+	wrap_block(pg, start, style, para, opts);
+}
+
+/* What stands above the speech: the page's preamble above its first speech,
+ * the group header where a group starts. */
+static void add_parts_above(struct page *pg, const struct corpus *c, size_t speech,
+			    const struct page_opts *opts)
+{
+	const struct speech *s = &c->speeches.v[speech];
+	const struct collection *coll = &c->colls.v[s->coll];
+	bool first = speech == coll->speech_first;
+	size_t i;
+
+	if (first && coll->preamble_count) {
+		for (i = 0; i < coll->preamble_count; i++)
+			add_paragraph(pg, c->parts.v[coll->preamble_first + i], PAGE_PREAMBLE, NO_PARA,
+				      opts);
+		add_blank(pg);
+	}
+	if (s->group.s && (first || !str_eq(c->speeches.v[speech - 1].group, s->group))) {
+		page_add_block(pg, PAGE_GROUP, s->group, opts);
+		add_blank(pg);
+	}
+}
+
+static void add_trailer(struct page *pg, const struct corpus *c, size_t speech,
+			const struct page_opts *opts)
+{
+	const struct collection *coll = &c->colls.v[c->speeches.v[speech].coll];
+	size_t i;
+
+	if (speech + 1 != coll->speech_first + coll->speech_count)
+		return;
+	for (i = 0; i < coll->trailer_count; i++)
+		page_add_block(pg, PAGE_TRAILER, c->parts.v[coll->trailer_first + i], opts);
+}
+
 void page_build(struct page *pg, const struct corpus *c, size_t speech,
 		const struct page_opts *opts)
 {
 	const struct speech *s = &c->speeches.v[speech];
 	struct buf scratch = {0};
-	size_t i, start;
+	size_t i;
 
 	reset(pg, speech, opts->width, false);
+	add_parts_above(pg, c, speech, opts);
 	if (s->headline.s)
 		page_add_block(pg, PAGE_HEADLINE, s->headline, opts);
 	add_speaker(pg, s, opts);
 	add_blank(pg);
 	add_pullquotes(pg, c, s, NO_PARA, opts);
 	for (i = 0; i < s->para_count; i++) {
-		struct str text = corpus_para_text(c, speech_para(c, s, i), &scratch);
-		start = pg->text.len;
-		if (page_indents(opts->width))
-			buf_adds(&pg->text, INDENT);
-		text_display(&pg->text, text.s, text.len, opts->fullwidth);
-		wrap_block(pg, start, PAGE_PARA, i, opts);
+		add_paragraph(pg, corpus_para_text(c, speech_para(c, s, i), &scratch), PAGE_PARA, i,
+			      opts);
 		add_pullquotes(pg, c, s, i, opts);
 	}
 	add_blank(pg);
@@ -130,6 +174,7 @@ void page_build(struct page *pg, const struct corpus *c, size_t speech,
 		page_add_block(pg, PAGE_BYLINE, s->byline, opts);
 		add_blank(pg);
 	}
+	add_trailer(pg, c, speech, opts);
 	buf_fini(&scratch);
 }
 

@@ -24,6 +24,9 @@ enum page_style {
 	PAGE_PULLQUOTE,
 	PAGE_BYLINE,
 	PAGE_RAW,
+	PAGE_PREAMBLE, /* the page's preamble, above its first speech */
+	PAGE_GROUP,    /* a group header, above the first speech of its group */
+	PAGE_TRAILER,  /* the page's trailer, below its last speech */
 };
 
 struct page_opts {
@@ -52,7 +55,9 @@ struct page {
 
 void page_init(struct page *pg);
 void page_fini(struct page *pg);
-/* Lays out speech at opts->width, replacing what pg held. */
+/* Lays out speech at opts->width, replacing what pg held: the page's preamble
+ * above its first speech, a group header where a group starts, the trailer
+ * below its last speech. */
 void page_build(struct page *pg, const struct corpus *c, size_t speech,
 		const struct page_opts *opts);
 /* The raw view: the speech's lines as the file has them, repairs marked. */

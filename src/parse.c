@@ -1,39 +1,45 @@
 #include "parse.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "decode.h"
 #include "dept.h"
+#include "lines.h"
 #include "speaker.h"
 
-enum { BARE_MAX_CHARS = 20, BYLINE_MAX_CHARS = 40 };
+/*
+ * A collection is parsed in three steps over an array of its non-blank
+ * lines (the text's bytes are read once, to find the lines):
+ *
+ *   1. every line is classified (bare, byline, trailer, preamble) and every
+ *      recogniser marks the lines it would take (a bit per layout);
+ *   2. the layout that explains the page best is chosen, with the marked
+ *      layouts that have strong evidence of their own beside it; each
+ *      candidate line of those is settled to one recogniser;
+ *   3. the walk builds the speeches and the parts of the page, repairing
+ *      the layout damage on the way.
+ */
 
-enum line_kind { LINE_BODY, LINE_TITLE, LINE_HEADLINE, LINE_SPEAKER, LINE_BYLINE };
-
-/* A non-blank line of the file. */
-struct line {
-	struct str text; /* trimmed */
-	struct str raw;  /* untrimmed, without its terminator */
-	size_t no;
-	enum line_kind kind;
-	bool bare;
-	struct speaker_line speaker;
-	struct str reporter;
-};
+#define NO_LINE ((size_t)-1)
 
 /* The walker's state while it builds the speeches of one collection. */
 struct walk {
 	struct corpus *c;
 	const struct parse_opts *opts;
 	size_t coll;
-	struct speech *cur; /* NULL outside a speech (before one, after a byline) */
-	size_t cur_index;
-	struct line headline; /* the headline waiting for its speaker line */
-	bool has_headline;
-	size_t last_seg_line;        /* line of the last segment of the last paragraph */
-	struct split_memo *memo;     /* MEMO_SLOTS of them */
+	struct lines lines;
+	struct speech *cur; /* NULL outside a speech */
+	size_t headline;    /* the waiting headline, NO_LINE */
+	size_t close_at;    /* the attribution that will close cur, NO_LINE */
+	size_t next_close, scanned; /* the next closing speaker line, found once */
+	struct str group;
+	bool any_speech, in_note, headed_attribution;
+	size_t last_seg_line; /* line of the last segment of the last paragraph */
 	bool last_broken;
+	VEC(size_t) preamble, trailer; /* line indices */
+	struct dept_memo *memo;
 };
 
 static void add_finding(struct walk *w, enum diag_id id, size_t line, struct str arg, size_t num)
@@ -44,41 +50,22 @@ static void add_finding(struct walk *w, enum diag_id id, size_t line, struct str
 	f->d = (struct diag){.id = id, .line = line, .arg = arg, .num = num};
 }
 
-static bool is_bare(const struct lexicon *lex, struct str s)
+static struct str line_text(const struct walk *w, size_t i)
 {
-	size_t i = 0, chars = 0;
-	uint32_t uc;
-
-	if (s.len > BARE_MAX_CHARS * 4) /* no character is longer than 4 bytes */
-		return false;
-	while (i < s.len) {
-		i += text_next(s.s + i, s.len - i, &uc);
-		if (++chars > BARE_MAX_CHARS || charset_has(&lex->bare_forbidden, uc))
-			return false;
-	}
-	return chars > 0;
+	return lines_text(&w->lines, i);
 }
 
-/* A credit line: a listed prefix, then a short rest that is no sentence.
- * Several reporters may be joined by 、, so that alone does not disqualify. */
-static bool match_byline(const struct lexicon *lex, struct str s, struct str *reporter)
+static struct str line_raw(const struct walk *w, size_t i)
 {
-	struct str prefix = wordlist_prefix_of(&lex->byline, s), rest;
-	size_t i;
-	uint32_t uc;
-
-	if (!prefix.s || s.len > BYLINE_MAX_CHARS * 4 ||
-	    text_char_count(s.s, s.len) > BYLINE_MAX_CHARS)
-		return false;
-	rest = str_trim((struct str){s.s + prefix.len, s.len - prefix.len});
-	for (i = 0; i < rest.len;) {
-		i += text_next(rest.s + i, rest.len - i, &uc);
-		if (uc != 0x3001 && charset_has(&lex->bare_forbidden, uc))
-			return false;
-	}
-	*reporter = rest;
-	return rest.len > 0;
+	return lines_raw(&w->lines, i);
 }
+
+static bool has_flag(const struct walk *w, size_t i, unsigned flag)
+{
+	return lines_has(&w->lines, i, flag);
+}
+
+/* ---- Step 3: the walk -------------------------------------------------- */
 
 /* Whether a paragraph ending in s is complete (SPEC 1.2). */
 static bool is_complete(const struct lexicon *lex, struct str s)
@@ -97,54 +84,65 @@ static bool is_complete(const struct lexicon *lex, struct str s)
 	return charset_has(&lex->complete_end, uc);
 }
 
-/*
- * The line starting at pos: its text without terminator in *raw; returns
- * where the next starts. When the decoder saw nothing but LF end lines and
- * no TAB (plain), memchr finds the ends; otherwise each byte is looked at,
- * CR, CRLF, U+0085, U+2028 and U+2029 end lines too, and TABs become spaces.
- */
-static size_t next_line(char *text, size_t len, size_t pos, bool plain, struct str *raw)
+static enum speech_layout speaker_at(const struct walk *w, size_t i)
 {
-	size_t end = pos, eol = 0;
-
-	if (plain) {
-		const char *nl = memchr(text + pos, '\n', len - pos);
-		end = nl ? (size_t)(nl - text) : len;
-		eol = nl ? 1 : 0;
-	} else {
-		while (end < len && !(eol = decode_eol_len(text + end, len - end))) {
-			if (text[end] == '\t')
-				text[end] = ' ';
-			end++;
-		}
-	}
-	*raw = (struct str){text + pos, end - pos};
-	return end + eol;
+	return i < w->lines.n ? (enum speech_layout)w->lines.v[i].speaker : LAYOUT_NONE;
 }
 
-static void classify(const struct lexicon *lex, struct line *l)
+static bool opens_speech(const struct walk *w, size_t i)
 {
-	l->kind = LINE_BODY;
-	l->bare = false;
-	if (speaker_match(l->text, &l->speaker))
-		l->kind = LINE_SPEAKER;
-	else if (match_byline(lex, l->text, &l->reporter))
-		l->kind = LINE_BYLINE;
-	else
-		l->bare = is_bare(lex, l->text);
+	enum speech_layout l = speaker_at(w, i);
+
+	return l != LAYOUT_NONE && !speaker_layout_closes(l);
 }
 
-/*
- * A line's kind can depend on the next non-blank line: a bare line right
- * before a speaker line is that speech's headline. The first non-blank line
- * is the title unless it is a headline (or a speaker line, or a byline).
- */
-static void settle(struct line *l, const struct line *next, bool first)
+/* The next line at or after from that closes a speech (an attribution);
+ * each line is looked at once over the whole walk. */
+static size_t next_closing(struct walk *w, size_t from)
 {
-	if (l->kind == LINE_BODY && l->bare && next && next->kind == LINE_SPEAKER)
-		l->kind = LINE_HEADLINE;
-	if (first && l->kind == LINE_BODY)
-		l->kind = LINE_TITLE;
+	size_t i;
+
+	if (w->next_close != NO_LINE && w->next_close >= from)
+		return w->next_close;
+	for (i = MAX(from, w->scanned); i < w->lines.n; i++)
+		if (speaker_at(w, i) != LAYOUT_NONE && speaker_layout_closes(speaker_at(w, i)))
+			break;
+	w->scanned = i;
+	w->next_close = i < w->lines.n ? i : NO_LINE;
+	return w->next_close;
+}
+
+/* A bare line that heads a speech: before a speaker line, or (attribution)
+ * outside a speech with a paragraph after it and an attribution ahead. */
+static bool is_headline(struct walk *w, size_t i)
+{
+	if (!has_flag(w, i, LF_BARE) || speaker_at(w, i) != LAYOUT_NONE)
+		return false;
+	if (opens_speech(w, i + 1))
+		return true;
+	return !w->cur && i + 1 < w->lines.n && !has_flag(w, i + 1, LF_BARE) &&
+	       speaker_at(w, i + 1) == LAYOUT_NONE && next_closing(w, i + 1) != NO_LINE;
+}
+
+/* A short line over a headline: 专家学者. Inside an open speech only when
+ * it reads as one (a listed ending), for it may be the speech's last line. */
+static bool is_group(struct walk *w, size_t i)
+{
+	struct str s = line_text(w, i);
+
+	if (!has_flag(w, i, LF_BARE) || speaker_at(w, i) != LAYOUT_NONE || i + 1 >= w->lines.n ||
+	    !has_flag(w, i + 1, LF_BARE) || !opens_speech(w, i + 2))
+		return false;
+	return !w->cur || wordlist_suffix_of(&w->opts->lex->group, s).s;
+}
+
+/* Whether nothing but trailer lines follows line i. */
+static bool only_trailer_after(const struct walk *w, size_t i)
+{
+	for (i++; i < w->lines.n; i++)
+		if (!has_flag(w, i, LF_TRAILER) && !has_flag(w, i, LF_BRACKETED))
+			return false;
+	return true;
 }
 
 /* A join is recorded when the next part arrives, after any pull quote that
@@ -173,12 +171,15 @@ static void end_speech(struct walk *w, const char *before)
 	if (w->cur->para_count == 0)
 		add_finding(w, DIAG_EMPTY_SPEECH, w->cur->line, w->cur->speaker, 0);
 	w->cur = NULL;
+	w->close_at = NO_LINE;
 	w->last_broken = false;
 }
 
-static void extend_raw(struct walk *w, const struct line *l)
+static void extend_raw(struct walk *w, size_t i)
 {
-	w->cur->raw.len = (size_t)(l->raw.s + l->raw.len - w->cur->raw.s);
+	struct str raw = line_raw(w, i);
+
+	w->cur->raw.len = (size_t)(raw.s + raw.len - w->cur->raw.s);
 }
 
 static void add_repair(struct walk *w, size_t line, size_t to)
@@ -200,9 +201,9 @@ static void add_paragraph(struct walk *w, struct str text, size_t line)
 		c->paras.v[c->paras.n - 1].seg_count++;
 	} else {
 		struct para *p = VEC_PUSH(&c->paras);
-		p->seg_first = c->segs.n;
+		p->seg_first = (uint32_t)c->segs.n;
 		p->seg_count = 1;
-		p->line = line;
+		p->line = (uint32_t)line;
 		w->cur->para_count++;
 	}
 	*VEC_PUSH(&c->segs) = text;
@@ -210,244 +211,327 @@ static void add_paragraph(struct walk *w, struct str text, size_t line)
 	w->last_broken = !is_complete(w->opts->lex, text);
 }
 
-static void add_pullquote(struct walk *w, const struct line *l)
+static void add_pullquote(struct walk *w, size_t i)
 {
 	struct pullquote *pq = VEC_PUSH(&w->c->pqs);
 
-	pq->text = l->text;
-	pq->line = l->no;
+	pq->text = line_text(w, i);
+	pq->line = w->lines.v[i].no;
 	pq->after = w->cur->para_count ? w->cur->para_count - 1 : NO_PARA;
 	w->cur->pq_count++;
-	add_repair(w, l->no, 0);
+	add_repair(w, pq->line, 0);
 }
 
 /*
- * The splits of posts seen before, by their text: collections repeat the
- * same posts speech after speech. Results are kept as offsets into the post.
+ * SPEC 1.2: a bare line interrupting a sentence is a pull quote; a
+ * heading-like line after a complete paragraph is the speaker's own
+ * subheading and stays a paragraph of its own; the rest joins or starts a
+ * paragraph as its predecessor is broken or complete.
  */
-struct split_memo {
-	struct str post;
-	uint16_t dept_len, unit_off, unit_len, role_off;
-	bool has_dept, has_unit, role_known;
-};
-
-enum { MEMO_SLOTS = 4096 };
-
-static size_t memo_hash(struct str s)
+static void add_body(struct walk *w, size_t i)
 {
-	size_t h = 5381, i;
+	struct str text = line_text(w, i);
+	size_t no = w->lines.v[i].no;
 
-	for (i = 0; i < s.len; i++)
-		h = h * 33 + (unsigned char)s.s[i];
-	return h % MEMO_SLOTS;
-}
-
-/* dept_split_post, remembered. A slot holds the last post that hashed to it;
- * the memo lives as long as one collection's parse, as the texts it points
- * into do. */
-static void split_post(struct split_memo *memo, const struct lexicon *lex, struct str post,
-		       struct post_split *out)
-{
-	struct split_memo *m = &memo[memo_hash(post)];
-
-	if (post.len > UINT16_MAX || !m->post.s || !str_eq(m->post, post)) {
-		dept_split_post(lex, post, out);
-		if (post.len > UINT16_MAX)
-			return;
-		*m = (struct split_memo){
-			.post = post,
-			.dept_len = (uint16_t)out->dept.len,
-			.unit_off = (uint16_t)(out->unit.s ? out->unit.s - post.s : 0),
-			.unit_len = (uint16_t)out->unit.len,
-			.role_off = (uint16_t)(out->role.s - post.s),
-			.has_dept = out->dept.s != NULL,
-			.has_unit = out->unit.s != NULL,
-			.role_known = out->role_known,
-		};
-		return;
+	extend_raw(w, i);
+	if (!w->opts->repair) {
+		add_paragraph(w, text, no);
+	} else if (has_flag(w, i, LF_BARE) && w->last_broken) {
+		add_pullquote(w, i);
+	} else if (has_flag(w, i, LF_HEADING) && !w->last_broken) {
+		add_paragraph(w, text, no);
+		w->last_broken = false;
+	} else {
+		add_paragraph(w, text, no);
 	}
-	*out = (struct post_split){
-		.dept = m->has_dept ? (struct str){post.s, m->dept_len} : STR_NULL,
-		.unit = m->has_unit ? (struct str){post.s + m->unit_off, m->unit_len} : STR_NULL,
-		.role = {post.s + m->role_off, post.len - m->role_off},
-		.role_known = m->role_known,
-	};
 }
 
-/* Posts are joined by 、 (U+3001). */
-#define SEPARATOR "\xE3\x80\x81"
-enum { SEPARATOR_LEN = 3 };
-
-static size_t find_separator(struct str s, size_t from)
+/* Posts are joined by 、 (or ， or ,): the separator's length at s, else 0. */
+static size_t separator_len(const char *s, size_t len)
 {
-	for (; from + SEPARATOR_LEN <= s.len; from++)
-		if (memcmp(s.s + from, SEPARATOR, SEPARATOR_LEN) == 0)
+	if (len >= 1 && s[0] == ',')
+		return 1;
+	if (len >= 3 && (memcmp(s, "\xE3\x80\x81", 3) == 0 || memcmp(s, "\xEF\xBC\x8C", 3) == 0))
+		return 3;
+	return 0;
+}
+
+static size_t find_separator(struct str s, size_t from, size_t *sep_len)
+{
+	for (; from < s.len; from++)
+		if ((*sep_len = separator_len(s.s + from, s.len - from)) > 0)
 			return from;
+	*sep_len = 0;
 	return s.len;
+}
+
+static void add_post(struct walk *w, struct str text, size_t *prev_dept)
+{
+	struct post_split split;
+	struct post *p = VEC_PUSH(&w->c->posts);
+
+	dept_split_memo(w->memo, w->opts->lex, text, &split);
+	p->text = text;
+	p->role = split.role;
+	p->unit = split.unit;
+	p->dept = split.dept.s ? corpus_intern_dept(w->c, split.dept) : *prev_dept;
+	w->cur->post_count++;
+	if (!split.role_known)
+		add_finding(w, DIAG_NO_ROLE, w->cur->speaker_line, text, 0);
+	else if (p->dept == NO_DEPT)
+		add_finding(w, DIAG_NO_DEPARTMENT, w->cur->speaker_line, text, 0);
+	*prev_dept = p->dept;
 }
 
 static void add_posts(struct walk *w, struct str posts)
 {
 	struct corpus *c = w->c;
-	size_t start = 0, end, prev_dept = NO_DEPT, i;
-	struct post_split split;
+	size_t start = 0, end, sep, prev_dept = NO_DEPT, i;
 
 	while (start < posts.len) {
-		end = find_separator(posts, start);
+		end = find_separator(posts, start, &sep);
 		struct str text = str_trim((struct str){posts.s + start, end - start});
-		start = end < posts.len ? end + SEPARATOR_LEN : end;
-		if (text.len == 0)
-			continue;
-		split_post(w->memo, w->opts->lex, text, &split);
-		struct post *p = VEC_PUSH(&c->posts);
-		p->text = text;
-		p->role = split.role;
-		p->unit = split.unit;
-		p->dept = split.dept.s ? corpus_intern_dept(c, split.dept) : prev_dept;
-		w->cur->post_count++;
-		if (!split.role_known)
-			add_finding(w, DIAG_NO_ROLE, w->cur->line, text, 0);
-		else if (p->dept == NO_DEPT)
-			add_finding(w, DIAG_NO_DEPARTMENT, w->cur->line, text, 0);
-		prev_dept = p->dept;
+		start = end + sep;
+		if (text.len > 0)
+			add_post(w, text, &prev_dept);
+		if (!sep)
+			break;
 	}
 	/* The speech's departments: its posts' departments, once each, in order. */
-	w->cur->dept_first = c->speech_depts.n;
+	w->cur->dept_first = (uint32_t)c->speech_depts.n;
 	for (i = w->cur->post_first; i < c->posts.n; i++) {
 		size_t d = c->posts.v[i].dept;
 		if (d != NO_DEPT && !speech_in_dept(c, w->cur, d)) {
-			*VEC_PUSH(&c->speech_depts) = d;
+			*VEC_PUSH(&c->speech_depts) = (uint32_t)d;
 			w->cur->dept_count++;
 		}
 	}
 }
 
-static void start_speech(struct walk *w, const struct line *l)
+/* Opens a speech whose first line is first (its headline, or its speaker
+ * line) and whose speaker line is speaker. */
+static void start_speech(struct walk *w, size_t first, size_t speaker)
 {
 	struct corpus *c = w->c;
-	const struct line *head = w->has_headline ? &w->headline : NULL;
+	struct speaker_context ctx = lines_context(&w->lines, w->opts->lex, speaker);
+	struct speaker_line sl;
 	struct speech *s;
 
 	end_speech(w, "a speaker line");
-	w->cur_index = c->speeches.n;
+	speaker_match(&ctx, (enum speech_layout)w->lines.v[speaker].speaker, &sl);
 	s = w->cur = VEC_PUSH(&c->speeches);
-	s->coll = w->coll;
-	s->headline = head ? head->text : STR_NULL;
-	s->speaker = l->speaker.name;
-	s->title = l->speaker.posts;
-	s->line = head ? head->no : l->no;
-	s->raw = head ? head->raw : l->raw;
-	s->line = s->line;
-	s->post_first = c->posts.n;
-	s->para_first = c->paras.n;
-	s->pq_first = c->pqs.n;
-	s->repair_first = c->repairs.n;
-	extend_raw(w, l);
-	w->has_headline = false;
-	add_posts(w, l->speaker.posts);
-	if (l->speaker.text.len > 0)
-		add_paragraph(w, l->speaker.text, l->no);
+	s->coll = (uint32_t)w->coll;
+	s->headline = w->headline != NO_LINE ? line_text(w, w->headline) : STR_NULL;
+	s->group = w->group;
+	s->speaker = sl.name;
+	s->designation = sl.designation.s ? sl.designation : STR_NULL;
+	s->title = sl.posts;
+	s->line = w->lines.v[first].no;
+	s->speaker_line = w->lines.v[speaker].no;
+	s->layout = w->lines.v[speaker].speaker;
+	s->raw = line_raw(w, first);
+	s->post_first = (uint32_t)c->posts.n;
+	s->para_first = (uint32_t)c->paras.n;
+	s->pq_first = (uint32_t)c->pqs.n;
+	s->repair_first = (uint32_t)c->repairs.n;
+	w->headline = NO_LINE;
+	w->any_speech = true;
+	w->in_note = false;
+	add_posts(w, sl.posts);
+	if (speaker_layout_closes(s->layout)) {
+		w->close_at = speaker;
+		return;
+	}
+	extend_raw(w, speaker);
+	if (sl.text.len > 0)
+		add_paragraph(w, sl.text, s->speaker_line);
 }
 
-static void add_unattached(struct walk *w, const struct line *l)
+static void add_unattached(struct walk *w, size_t i)
 {
 	struct unattached *u = VEC_PUSH(&w->c->unatt);
 
 	u->coll = w->coll;
-	u->line = l->no;
-	u->text = l->text;
-	add_finding(w, DIAG_UNATTACHED, l->no, l->text, 0);
+	u->line = w->lines.v[i].no;
+	u->text = line_text(w, i);
+	add_finding(w, DIAG_UNATTACHED, u->line, u->text, 0);
 }
 
-static void walk_line(struct walk *w, const struct line *l)
+static void add_byline(struct walk *w, size_t i)
 {
-	switch (l->kind) {
-	case LINE_TITLE:
-		w->c->colls.v[w->coll].title = l->text;
-		break;
-	case LINE_HEADLINE:
-		end_speech(w, "a headline");
-		w->headline = *l;
-		w->has_headline = true;
-		break;
-	case LINE_SPEAKER:
-		start_speech(w, l);
-		break;
-	case LINE_BYLINE:
-		if (!w->cur) {
-			add_unattached(w, l);
-			break;
-		}
-		w->cur->byline = l->text;
-		w->cur->reporter = l->reporter;
-		extend_raw(w, l);
-		end_speech(w, "a byline");
-		break;
-	case LINE_BODY:
-		if (!w->cur) {
-			add_unattached(w, l);
-			break;
-		}
-		extend_raw(w, l);
-		if (l->bare && w->opts->repair)
-			add_pullquote(w, l);
+	struct str s = line_text(w, i), reporter;
+	bool bracketed;
+
+	lines_byline(w->opts->lex, s, &bracketed, &reporter);
+	w->cur->byline = s;
+	w->cur->reporter = reporter;
+	extend_raw(w, i);
+	end_speech(w, "a byline");
+}
+
+/* An attribution closes the speech it was found for; found alone, it makes
+ * a speech without text. */
+static void walk_closing(struct walk *w, size_t i)
+{
+	if (!w->cur || w->close_at != i)
+		start_speech(w, i, i);
+	extend_raw(w, i);
+	end_speech(w, "an attribution");
+}
+
+/* Text outside a speech: an attribution page's speech without headline, the
+ * preamble before the first speech (or inside an editor's note), else stray. */
+static void walk_outside(struct walk *w, size_t i)
+{
+	size_t close;
+
+	if (!w->headed_attribution && !w->in_note && (close = next_closing(w, i)) != NO_LINE) {
+		start_speech(w, i, close);
+		add_body(w, i);
+	} else if (!w->any_speech || w->in_note) {
+		*VEC_PUSH(&w->preamble) = i;
+	} else {
+		add_unattached(w, i);
+	}
+}
+
+/* The first line is the page's title unless it heads the first speech as
+ * other speeches' headlines do theirs: a page with no headlines has none
+ * to lose its title to. */
+static bool title_heads_speech(struct walk *w)
+{
+	size_t i;
+
+	if (!is_headline(w, 0))
+		return false;
+	for (i = 2; i < w->lines.n; i++)
+		if (opens_speech(w, i) && has_flag(w, i - 1, LF_BARE))
+			return true;
+	return false;
+}
+
+static bool walk_part(struct walk *w, size_t i)
+{
+	if (i == 0 && !title_heads_speech(w)) {
+		w->c->colls.v[w->coll].title = line_text(w, i);
+	} else if (i == 1 && has_flag(w, 1, LF_DASH) && !w->any_speech &&
+		   w->c->colls.v[w->coll].title.s) {
+		w->c->colls.v[w->coll].subtitle = line_text(w, i);
+	} else if (has_flag(w, i, LF_TRAILER) && w->any_speech) {
+		end_speech(w, "the trailer");
+		*VEC_PUSH(&w->trailer) = i;
+	} else if (has_flag(w, i, LF_BRACKETED) && w->any_speech && only_trailer_after(w, i)) {
+		end_speech(w, "the trailer");
+		*VEC_PUSH(&w->trailer) = i;
+	} else if (has_flag(w, i, LF_PREAMBLE) && !w->cur) {
+		*VEC_PUSH(&w->preamble) = i;
+		w->in_note = true;
+	} else {
+		return false;
+	}
+	return true;
+}
+
+static void walk_line(struct walk *w, size_t i)
+{
+	enum speech_layout l = speaker_at(w, i);
+
+	if (l != LAYOUT_NONE) {
+		if (speaker_layout_closes(l))
+			walk_closing(w, i);
 		else
-			add_paragraph(w, l->text, l->no);
-		break;
+			start_speech(w, w->headline != NO_LINE ? w->headline : i, i);
+	} else if (walk_part(w, i)) {
+		/* done */
+	} else if (has_flag(w, i, LF_BYLINE) && w->cur && w->close_at == NO_LINE) {
+		add_byline(w, i);
+	} else if (is_group(w, i)) {
+		end_speech(w, "a group header");
+		w->group = line_text(w, i);
+	} else if (is_headline(w, i)) {
+		end_speech(w, "a headline");
+		w->headline = i;
+		if (!opens_speech(w, i + 1))
+			start_speech(w, i, next_closing(w, i + 1));
+	} else if (w->cur) {
+		add_body(w, i);
+	} else {
+		walk_outside(w, i);
 	}
 }
 
-/* Reads the lines one by one, each walked once the next one settled it. */
-static void walk_lines(struct walk *w, char *text, size_t len, bool plain)
+/* Whether an attribution page heads its speeches: a bare line with a
+ * paragraph after it before the first attribution. */
+static bool attribution_headed(struct walk *w)
 {
-	struct line prev, cur;
-	bool have_prev = false, first = true;
-	size_t pos = 0, no = 0;
-	struct str raw;
+	size_t first = next_closing(w, 0), i;
 
-	while (pos < len) {
-		pos = next_line(text, len, pos, plain, &raw);
-		no++;
-		cur = (struct line){.raw = raw, .text = str_trim(raw), .no = no};
-		if (cur.text.len == 0)
-			continue;
-		classify(w->opts->lex, &cur);
-		if (have_prev) {
-			settle(&prev, &cur, first);
-			walk_line(w, &prev);
-			first = false;
-		}
-		prev = cur;
-		have_prev = true;
+	for (i = 1; first != NO_LINE && i + 1 < first; i++)
+		if (has_flag(w, i, LF_BARE) && !has_flag(w, i + 1, LF_BARE))
+			return true;
+	return false;
+}
+
+/* Appends the preamble and the trailer to the corpus's parts; a page with
+ * no speeches has no preamble either, and its text is reported as stray. */
+static void store_parts(struct walk *w, struct collection *coll)
+{
+	size_t i;
+
+	if (coll->speech_count == 0) {
+		for (i = 0; i < w->preamble.n; i++)
+			add_unattached(w, w->preamble.v[i]);
+		w->preamble.n = 0;
+		coll->unatt_count = w->c->unatt.n - coll->unatt_first;
 	}
-	if (have_prev) {
-		settle(&prev, NULL, first);
-		walk_line(w, &prev);
-	}
+	coll->preamble_first = w->c->parts.n;
+	coll->preamble_count = w->preamble.n;
+	for (i = 0; i < w->preamble.n; i++)
+		*VEC_PUSH(&w->c->parts) = line_text(w, w->preamble.v[i]);
+	coll->trailer_first = w->c->parts.n;
+	coll->trailer_count = w->trailer.n;
+	for (i = 0; i < w->trailer.n; i++)
+		*VEC_PUSH(&w->c->parts) = line_text(w, w->trailer.v[i]);
+	free(w->preamble.v);
+	free(w->trailer.v);
 }
 
 size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t len,
 			const struct parse_opts *opts)
 {
-	struct walk w = {.c = c, .opts = opts, .coll = c->colls.n};
+	struct walk w = {.c = c, .opts = opts, .coll = c->colls.n, .headline = NO_LINE,
+			 .close_at = NO_LINE, .next_close = NO_LINE};
 	struct collection *coll = VEC_PUSH(&c->colls);
-	size_t lines = 0;
+	enum speech_layout primary;
+	size_t lines = 0, i;
+	unsigned active;
 	bool plain;
 
 	coll->name = xstrdup(name);
-	w.memo = xcalloc(MEMO_SLOTS, sizeof(*w.memo));
+	w.memo = dept_memo_new();
 	plain = decode_text(bytes, len, opts->encoding, c, w.coll, &coll->text, &coll->text_len,
 			    &lines);
 	corpus_reserve(c, lines);
 	coll->speech_first = c->speeches.n;
 	coll->unatt_first = c->unatt.n;
-	walk_lines(&w, coll->text, coll->text_len, plain);
+	lines_collect(&w.lines, opts->lex, coll->text, coll->text_len, plain);
+	lines_mark(&w.lines, opts->lex, coll->layout_counts);
+	active = lines_choose(coll->layout_counts,
+				opts->layout ? speaker_layout_from_name(opts->layout) : LAYOUT_NONE,
+				&primary);
+	coll->layout = (uint8_t)primary;
+	lines_settle(&w.lines, active, primary);
+	w.headed_attribution = attribution_headed(&w);
+	for (i = 0; i < w.lines.n; i++)
+		walk_line(&w, i);
 	end_speech(&w, "the end of the file");
 	coll = &c->colls.v[w.coll];
 	coll->speech_count = c->speeches.n - coll->speech_first;
 	coll->unatt_count = c->unatt.n - coll->unatt_first;
+	store_parts(&w, coll);
 	if (coll->speech_count == 0)
-		add_finding(&w, DIAG_NO_SPEECHES, 0, STR_NULL, 0);
-	free(w.memo);
+		add_finding(&w, DIAG_NO_SPEECHES, 0, str_from(speaker_layout_list()), 0);
+	lines_fini(&w.lines);
+	dept_memo_free(w.memo);
 	return w.coll;
 }

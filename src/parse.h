@@ -16,6 +16,7 @@ struct parse_opts {
 	const struct lexicon *lex;
 	bool repair;          /* false: --no-repair */
 	const char *encoding; /* NULL: detect */
+	const char *layout;   /* a layout's name (SPEC 1.5) to force, NULL: choose */
 };
 
 /*

@@ -105,10 +105,12 @@ static void render_list(const struct state *st, struct grid *g)
 static enum style line_style(enum page_style ps)
 {
 	switch (ps) {
-	case PAGE_HEADLINE: return ST_HEADLINE;
+	case PAGE_HEADLINE:
+	case PAGE_GROUP: return ST_HEADLINE;
 	case PAGE_SPEAKER: return ST_SPEAKER;
 	case PAGE_PULLQUOTE: return ST_PULLQUOTE;
-	case PAGE_BYLINE: return ST_BYLINE;
+	case PAGE_BYLINE:
+	case PAGE_TRAILER: return ST_BYLINE;
 	default: return ST_NORMAL;
 	}
 }

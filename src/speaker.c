@@ -2,9 +2,61 @@
 
 #include <string.h>
 
+#include "names.h"
 #include "util.h"
 
-enum { NAME_MAX_CHARS = 16 };
+enum {
+	BOLD_NAME_MAX_CHARS = 16,
+	HEAD_MAX_BYTES = 60 * 3, /* where a run-in line's colon may stand */
+	OWN_LINE_MAX_CHARS = 40,
+	NAME_FIRST_MAX_BYTES = 16 * 3,
+};
+
+#define FW_LPAREN "\xEF\xBC\x88" /* （ */
+#define FW_RPAREN "\xEF\xBC\x89" /* ） */
+#define LENTICULAR_OPEN "\xE3\x80\x90" /* 【 */
+#define LENTICULAR_CLOSE "\xE3\x80\x91" /* 】 */
+
+static struct str tail(struct str s, size_t from)
+{
+	return (struct str){s.s + from, s.len - from};
+}
+
+static size_t lit_len(struct str s, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return s.len >= n && memcmp(s.s, lit, n) == 0 ? n : 0;
+}
+
+/* Length of an ASCII or full-width colon at s, else 0. */
+static size_t colon_len(struct str s)
+{
+	return lit_len(s, ":") ? 1 : lit_len(s, "\xEF\xBC\x9A"); /* U+FF1A */
+}
+
+static size_t open_paren_len(struct str s)
+{
+	return lit_len(s, "(") ? 1 : lit_len(s, FW_LPAREN);
+}
+
+/* The first closing bracket in s, or s.len. */
+static size_t find_close_paren(struct str s, size_t *close_len)
+{
+	size_t i;
+
+	for (i = 0; i < s.len; i++) {
+		if (s.s[i] == ')') {
+			*close_len = 1;
+			return i;
+		}
+		if (lit_len(tail(s, i), FW_RPAREN)) {
+			*close_len = 3;
+			return i;
+		}
+	}
+	return s.len;
+}
 
 /* The first "**" at or after from. memchr finds the rare '*' fast; every
  * line of a collection is asked this. */
@@ -20,56 +72,340 @@ static const char *find_stars(struct str s, size_t from)
 	return NULL;
 }
 
-/* Length of an ASCII or full-width colon at s, else 0. */
-static size_t colon_len(const char *s, size_t len)
+/* A name between bold marks: short, no stars. Whatever else is in it is
+ * the page's word (and shown sanitised). */
+static bool plausible_bold_name(struct str name)
 {
-	if (len >= 1 && s[0] == ':')
-		return 1;
-	if (len >= 3 && memcmp(s, "\xEF\xBC\x9A", 3) == 0) /* U+FF1A */
-		return 3;
-	return 0;
+	size_t chars = text_char_count(name.s, name.len), i = 0;
+	uint32_t uc;
+
+	if (chars < 1 || chars > BOLD_NAME_MAX_CHARS)
+		return false;
+	while (i < name.len) {
+		i += text_next(name.s + i, name.len - i, &uc);
+		if (uc == '*')
+			return false;
+	}
+	return true;
 }
 
-static bool plausible_name(struct str name)
+/* The designation that ends name (张立国代表 → 代表), or absent. */
+static struct str designation_of(const struct lexicon *lex, struct str name)
 {
-	size_t chars = text_char_count(name.s, name.len);
+	struct str d = wordlist_suffix_of(&lex->designation, name);
 
-	return chars >= 1 && chars <= NAME_MAX_CHARS && !memchr(name.s, '*', name.len);
+	return d.s && d.len < name.len ? (struct str){name.s + name.len - d.len, d.len} : STR_NULL;
 }
 
-/* POSTS**NAME**:TEXT, the seed's layout. */
-static bool match_bold_name(struct str line, struct speaker_line *out)
+/* "**NAME**" at the start of line: the name and what follows the marks. */
+static bool leading_bold(struct str line, struct str *name, struct str *rest)
 {
-	const char *open = find_stars(line, 0), *close;
-	struct str rest;
-	size_t colon;
+	const char *close;
 
-	if (!open)
+	if (!lit_len(line, "**") || !(close = find_stars(line, 2)))
 		return false;
-	close = find_stars(line, (size_t)(open - line.s) + 2);
-	if (!close)
-		return false;
-	rest = (struct str){close + 2, line.len - (size_t)(close + 2 - line.s)};
-	rest = str_trim(rest);
-	colon = colon_len(rest.s, rest.len);
-	if (!colon)
-		return false;
-	out->posts = str_trim((struct str){line.s, (size_t)(open - line.s)});
-	out->name = str_trim((struct str){open + 2, (size_t)(close - open) - 2});
-	out->text = str_trim((struct str){rest.s + colon, rest.len - colon});
-	return plausible_name(out->name);
+	*name = str_trim((struct str){line.s + 2, (size_t)(close - line.s) - 2});
+	*rest = str_trim(tail(line, (size_t)(close + 2 - line.s)));
+	return true;
 }
 
-static bool (*const recognisers[])(struct str, struct speaker_line *) = {
-	match_bold_name,
+/*
+ * What may follow a name: "（POSTS）" (required or optional), a speech verb
+ * (说) where allowed, then a colon and the first paragraph.
+ */
+struct after_name {
+	bool posts_required, verb_allowed;
 };
 
-bool speaker_match(struct str line, struct speaker_line *out)
+static bool parse_after_name(const struct lexicon *lex, struct str rest, struct after_name how,
+			     struct speaker_line *out)
+{
+	size_t open = open_paren_len(rest), close, close_len = 0, colon;
+	struct str verb;
+
+	out->posts = (struct str){rest.s, 0};
+	if (open) {
+		close = find_close_paren(tail(rest, open), &close_len);
+		if (!close_len)
+			return false;
+		out->posts = str_trim((struct str){rest.s + open, close});
+		if (!names_is_posts(lex, out->posts))
+			return false;
+		rest = str_trim(tail(rest, open + close + close_len));
+	} else if (how.posts_required) {
+		return false;
+	}
+	if (how.verb_allowed && (verb = wordlist_prefix_of(&lex->speech_verb, rest)).s)
+		rest = tail(rest, verb.len);
+	if (!(colon = colon_len(rest)))
+		return false;
+	out->text = str_trim(tail(rest, colon));
+	return true;
+}
+
+/* POSTS**NAME**:TEXT, **NAME：**TEXT, **NAME**: TEXT — the seed's layout. */
+static bool match_bold(const struct speaker_context *ctx, struct speaker_line *out)
+{
+	struct str line = ctx->line, rest;
+	const char *open = find_stars(line, 0), *close;
+	size_t colon;
+
+	if (!open || !(close = find_stars(line, (size_t)(open - line.s) + 2)))
+		return false;
+	out->name = str_trim((struct str){open + 2, (size_t)(close - open) - 2});
+	rest = str_trim(tail(line, (size_t)(close + 2 - line.s)));
+	if ((colon = colon_len(rest)) > 0) {
+		out->text = str_trim(tail(rest, colon));
+	} else {
+		/* the colon inside the marks */
+		size_t last = out->name.len ? text_prev(out->name.s, out->name.len) : 0;
+		if (!out->name.len || !colon_len(tail(out->name, last)))
+			return false;
+		out->name = str_trim((struct str){out->name.s, last});
+		out->text = rest;
+	}
+	out->posts = str_trim((struct str){line.s, (size_t)(open - line.s)});
+	return plausible_bold_name(out->name);
+}
+
+/* NAME（POSTS）：TEXT, **NAME**（POSTS）：TEXT; the brackets may hold a unit. */
+static bool match_name_first(const struct speaker_context *ctx, struct speaker_line *out)
+{
+	struct str line = ctx->line, rest;
+	size_t i;
+
+	if (leading_bold(line, &out->name, &rest)) {
+		if (!plausible_bold_name(out->name))
+			return false;
+	} else {
+		for (i = 0; i < line.len && i < NAME_FIRST_MAX_BYTES && !open_paren_len(tail(line, i));)
+			i++;
+		if (i == line.len || i >= NAME_FIRST_MAX_BYTES)
+			return false;
+		out->name = str_trim((struct str){line.s, i});
+		rest = tail(line, i);
+		if (!names_is_person(ctx->lex, out->name))
+			return false;
+	}
+	if (designation_of(ctx->lex, out->name).s)
+		return false; /* a delegate's line */
+	return parse_after_name(ctx->lex, rest, (struct after_name){true, false}, out);
+}
+
+/* **NAME代表**（POSTS）：, **NAME代表**：, NAME代表（POSTS）说：, NAME委员说： */
+static bool match_delegate(const struct speaker_context *ctx, struct speaker_line *out)
+{
+	struct str line = ctx->line, rest, d;
+	size_t i, k;
+
+	if (leading_bold(line, &out->name, &rest)) {
+		out->designation = designation_of(ctx->lex, out->name);
+		if (!out->designation.s)
+			return false;
+		out->name.len -= out->designation.len;
+		return plausible_bold_name(out->name) &&
+		       parse_after_name(ctx->lex, rest, (struct after_name){false, true}, out);
+	}
+	for (k = 0; k < ctx->lex->designation.n; k++) {
+		d = ctx->lex->designation.v[k];
+		for (i = 0; i + d.len <= line.len && i < NAME_FIRST_MAX_BYTES; i++) {
+			if (memcmp(line.s + i, d.s, d.len) != 0)
+				continue;
+			out->name = (struct str){line.s, i};
+			out->designation = (struct str){line.s + i, d.len};
+			if (names_is_person(ctx->lex, out->name) &&
+			    parse_after_name(ctx->lex, str_trim(tail(line, i + d.len)),
+					     (struct after_name){false, true}, out))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The first colon within the head of line, or 0. */
+static size_t find_head_colon(struct str line, size_t *colon)
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_LEN(recognisers); i++)
-		if (recognisers[i](line, out))
+	for (i = 0; i < line.len && i < HEAD_MAX_BYTES; i++)
+		if ((*colon = colon_len(tail(line, i))) > 0)
+			return i;
+	return 0;
+}
+
+/* POSTS NAME：TEXT, POSTSNAME:TEXT, 【NAME】POSTS：TEXT — no bold marks. */
+static bool match_run_in(const struct speaker_context *ctx, struct speaker_line *out)
+{
+	struct str line = ctx->line, head;
+	size_t at, colon = 0, open = lit_len(line, LENTICULAR_OPEN);
+
+	if (find_stars(line, 0) || !(at = find_head_colon(line, &colon)))
+		return false;
+	head = str_trim((struct str){line.s, at});
+	out->text = str_trim(tail(line, at + colon));
+	if (open) {
+		const char *close = memmem(head.s, head.len, LENTICULAR_CLOSE, 3);
+		if (!close)
+			return false;
+		out->name = str_trim((struct str){head.s + open, (size_t)(close - head.s) - open});
+		out->posts = str_trim(tail(head, (size_t)(close - head.s) + 3));
+		return names_is_person(ctx->lex, out->name) &&
+		       (out->posts.len == 0 || names_is_posts(ctx->lex, out->posts));
+	}
+	return names_split(ctx->lex, head, false, &out->posts, &out->name);
+}
+
+/* POSTS NAME, POSTSNAME or NAME POSTS on a line of its own, a paragraph after. */
+static bool match_own_line(const struct speaker_context *ctx, struct speaker_line *out)
+{
+	struct str line = ctx->line;
+
+	if (!ctx->next.s || ctx->next_bare || line.len > OWN_LINE_MAX_CHARS * 4 ||
+	    text_char_count(line.s, line.len) > OWN_LINE_MAX_CHARS ||
+	    !names_no_sentence(ctx->lex, line))
+		return false;
+	out->text = (struct str){line.s + line.len, 0};
+	return names_split(ctx->lex, line, false, &out->posts, &out->name);
+}
+
+/* Length of the dashes a subtitle opens with (——, —, --), else 0. */
+static size_t dashes_len(struct str s)
+{
+	size_t i = 0, n;
+
+	while ((n = lit_len(tail(s, i), "\xE2\x80\x94")) || (n = lit_len(tail(s, i), "\xE2\x80\x95")) ||
+	       (n = lit_len(tail(s, i), "-")))
+		i += n;
+	return i;
+}
+
+/* ——POSTSNAME的学习体会, ——POSTS NAME对…的体会, under a headline. */
+static bool match_subtitle(const struct speaker_context *ctx, struct speaker_line *out)
+{
+	struct str line = ctx->line, rest, t;
+	size_t dash = dashes_len(line), i;
+
+	if (!dash || !ctx->prev_bare)
+		return false;
+	rest = str_trim(tail(line, dash));
+	if (!(t = wordlist_suffix_of(&ctx->lex->subtitle_tail, rest)).s)
+		return false;
+	rest.len -= t.len;
+	out->text = (struct str){line.s + line.len, 0};
+	if (names_split(ctx->lex, rest, true, &out->posts, &out->name))
+		return true;
+	/* …NAME对“…”的体会: the name stands before the first fitting 对. */
+	for (i = 0; i + 3 <= rest.len; i++)
+		if (memcmp(rest.s + i, "\xE5\xAF\xB9", 3) == 0 && /* 对 */
+		    names_split(ctx->lex, (struct str){rest.s, i}, true, &out->posts, &out->name))
 			return true;
 	return false;
+}
+
+/* （作者为POSTS NAME）after the speech. */
+static bool match_attribution(const struct speaker_context *ctx, struct speaker_line *out)
+{
+	struct str line = ctx->line, inner, prefix;
+	size_t open = open_paren_len(line), close, close_len = 0;
+
+	if (!open)
+		return false;
+	inner = tail(line, open);
+	close = find_close_paren(inner, &close_len);
+	if (!close_len || open + close + close_len != line.len)
+		return false;
+	inner.len = close;
+	if (!(prefix = wordlist_prefix_of(&ctx->lex->attribution, inner)).s)
+		return false;
+	out->text = (struct str){line.s + line.len, 0};
+	return names_split(ctx->lex, tail(inner, prefix.len), false, &out->posts, &out->name);
+}
+
+/* POSTSNAME说，… — narrative; only where nothing else explains a page. */
+static bool match_reported(const struct speaker_context *ctx, struct speaker_line *out)
+{
+	struct str line = ctx->line, v, after;
+	size_t k, i, punct;
+
+	for (k = 0; k < ctx->lex->speech_verb.n; k++) {
+		v = ctx->lex->speech_verb.v[k];
+		for (i = 0; i + v.len <= line.len && i < HEAD_MAX_BYTES; i++) {
+			if (memcmp(line.s + i, v.s, v.len) != 0)
+				continue;
+			after = tail(line, i + v.len);
+			punct = colon_len(after) ? colon_len(after)
+			      : lit_len(after, "\xEF\xBC\x8C") ? 3 : lit_len(after, ",");
+			if (punct && names_split(ctx->lex, (struct str){line.s, i}, false, &out->posts,
+						 &out->name)) {
+				out->text = str_trim(tail(after, punct));
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+struct recogniser {
+	bool (*match)(const struct speaker_context *, struct speaker_line *);
+	bool marked, closes;
+	int rank; /* lower wins a tie */
+};
+
+#define LAYOUT_NAME(id, name) [id] = name,
+static const char *const layout_names[] = {LAYOUTS(LAYOUT_NAME)};
+#undef LAYOUT_NAME
+
+static const struct recogniser recognisers[LAYOUT_COUNT] = {
+	[LAYOUT_DELEGATE] = {match_delegate, true, false, 0},
+	[LAYOUT_BOLD] = {match_bold, true, false, 1},
+	[LAYOUT_NAME_FIRST] = {match_name_first, true, false, 2},
+	[LAYOUT_SUBTITLE] = {match_subtitle, true, false, 3},
+	[LAYOUT_ATTRIBUTION] = {match_attribution, true, true, 4},
+	[LAYOUT_OWN_LINE] = {match_own_line, false, false, 5},
+	[LAYOUT_RUN_IN] = {match_run_in, false, false, 6},
+	[LAYOUT_REPORTED] = {match_reported, false, false, 7},
+};
+
+#define LAYOUT_JOIN(id, name) " " name
+const char *speaker_layout_list(void)
+{
+	return LAYOUTS(LAYOUT_JOIN);
+}
+#undef LAYOUT_JOIN
+
+const char *speaker_layout_name(enum speech_layout layout)
+{
+	return layout < LAYOUT_COUNT ? layout_names[layout] : "none";
+}
+
+enum speech_layout speaker_layout_from_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < LAYOUT_COUNT; i++)
+		if (strcmp(layout_names[i], name) == 0)
+			return (enum speech_layout)i;
+	return LAYOUT_NONE;
+}
+
+bool speaker_layout_marked(enum speech_layout layout)
+{
+	return recognisers[layout].marked;
+}
+
+bool speaker_layout_closes(enum speech_layout layout)
+{
+	return recognisers[layout].closes;
+}
+
+int speaker_layout_rank(enum speech_layout layout)
+{
+	return recognisers[layout].rank;
+}
+
+bool speaker_match(const struct speaker_context *ctx, enum speech_layout layout,
+		   struct speaker_line *out)
+{
+	*out = (struct speaker_line){0};
+	return ctx->line.len > 0 && recognisers[layout].match(ctx, out) && out->name.len > 0;
 }

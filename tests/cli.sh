@@ -32,7 +32,7 @@ is "$rc" 1 "no speeches: exit 1"
 is "$err" "fayan: $tmp/prose.txt: no speeches found" "no speeches: one-line error"
 run --check "$tmp/prose.txt"
 is "$rc" 1 "--check on a file with no speeches: exit 1"
-is "$(echo "$out" | grep error)" "$tmp/prose.txt: error: no speeches found" "--check says why"
+is "$(echo "$out" | grep error)" "$tmp/prose.txt: error: no speeches found; the layouts fayan knows are bold own-line name-first run-in delegate subtitle attribution reported (--layout=NAME forces one)" "--check says why, naming the layouts"
 
 run --list "$tmp/missing.txt" "$seed"
 is "$rc" 0 "a missing file among several: the rest are shown"

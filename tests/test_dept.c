@@ -45,7 +45,7 @@ int main(void)
 	check("区委宣传部部长", "区委宣传部", NULL, "部长");
 	check("市委副书记", "市委", NULL, "副书记");
 	check("县发改委主任", "县发改委", NULL, "主任");
-	check("某某公司总经理", NULL, "某某公司", "总经理");
+	check("某某公司总经理", "某某公司", NULL, "总经理"); /* a company is a department */
 	check("特邀嘉宾", NULL, NULL, "特邀嘉宾");
 	lexicon_free(lex);
 	return done_testing();

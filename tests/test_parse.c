@@ -92,14 +92,15 @@ static void test_broken_before_byline_stays(void)
 	corpus_free(c);
 }
 
+/* SPEC 1.2 (changed): only a bare line that interrupts a sentence is a pull
+ * quote; after a complete paragraph it is the speaker's own line. */
 static void test_pullquote_at_paragraph_end(void)
 {
 	struct corpus *c = parse_string("局长**甲**:完整的一段。\n\n小标题\n\n记者 乙\n", true);
 	const struct speech *s = &c->speeches.v[0];
 
-	is_num(s->para_count, 1, "one paragraph");
-	is_num(s->pq_count, 1, "pull quote at a paragraph's end is lifted");
-	is_num(c->pqs.v[s->pq_first].after, 0, "after that paragraph");
+	is_num(s->para_count, 2, "a bare line after a complete paragraph stays a paragraph");
+	is_num(s->pq_count, 0, "and is no pull quote");
 	corpus_free(c);
 }
 
@@ -121,10 +122,13 @@ static void test_unattached(void)
 					 "记者 乙\n后记正文。\n",
 					 true);
 
-	is_num(c->unatt.n, 2, "text before and after the speeches is unattached");
-	is_num(c->unatt.v[0].line, 2, "first unattached line");
-	is_str(cstr(c->unatt.v[1].text, &b), "后记正文。", "text after the byline");
-	is_num(count_findings(c, DIAG_UNATTACHED), 2, "each reported");
+	/* SPEC 1.5: what stands before the first speech is the preamble. */
+	is_num(c->colls.v[0].preamble_count, 1, "text before the speeches is the preamble");
+	is_str(cstr(c->parts.v[c->colls.v[0].preamble_first], &b), "前言正文。", "kept as written");
+	is_num(c->unatt.n, 1, "text after a closed speech is unattached");
+	is_num(c->unatt.v[0].line, 5, "its line");
+	is_str(cstr(c->unatt.v[0].text, &b), "后记正文。", "text after the byline");
+	is_num(count_findings(c, DIAG_UNATTACHED), 1, "and reported");
 	corpus_free(c);
 }
 
@@ -164,7 +168,7 @@ static void test_posts_and_departments(void)
 {
 	struct corpus *c = parse_string("市委组织部副部长、市人社局局长**甲**:一。\n"
 					 "市经信局党组书记、局长**乙**:二。\n"
-					 "某公司董事**丙**:三。\n",
+					 "某团体顾问**丙**:三。\n",
 					 true);
 	const struct speech *a = &c->speeches.v[0], *b2 = &c->speeches.v[1];
 

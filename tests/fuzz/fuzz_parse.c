@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	}
 	for (int pass = 0; pass < 3; pass++) {
 		struct corpus *c = corpus_new();
-		struct parse_opts o = {lex, pass != 1, encodings[pass == 2]};
+		struct parse_opts o = {lex, pass != 1, encodings[pass == 2], NULL};
 		struct page_opts po = {2 + (int)(size % 60), 1 + (int)(size % 2), true, lex};
 		struct selection sel = {GROUP_ALL, STR_NULL};
 

@@ -1,0 +1,262 @@
+#include "lines.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode.h"
+#include "names.h"
+
+enum { BARE_MAX_CHARS = 20, BYLINE_MAX_CHARS = 40, MIX_MIN_LINES = 2 };
+
+static_assert((int)LAYOUT_COUNT <= 16, "a candidate bit for every layout");
+
+/* ---- Step 1: lines and their classes ---------------------------------- */
+
+/* Bare (SPEC 1.1), and heading-like (the same, with 、 allowed). */
+static unsigned bare_flags(const struct lexicon *lex, struct str s)
+{
+	size_t i = 0, chars = 0;
+	unsigned flags = LF_BARE | LF_HEADING;
+	uint32_t uc;
+
+	if (s.len > BARE_MAX_CHARS * 4) /* no character is longer than 4 bytes */
+		return 0;
+	while (i < s.len) {
+		i += text_next(s.s + i, s.len - i, &uc);
+		if (++chars > BARE_MAX_CHARS)
+			return 0;
+		if (charset_has(&lex->bare_forbidden, uc)) {
+			if (uc != 0x3001) /* 、 */
+				return 0;
+			flags &= ~(unsigned)LF_BARE;
+		}
+	}
+	return chars > 0 ? flags : 0;
+}
+
+/* s without one pair of round brackets around it, and whether it had them. */
+static struct str unbracket(struct str s, bool *bracketed)
+{
+	static const char *const pairs[][2] = {{"(", ")"}, {"\xEF\xBC\x88", "\xEF\xBC\x89"}};
+	size_t k;
+
+	*bracketed = false;
+	for (k = 0; k < ARRAY_LEN(pairs); k++) {
+		size_t o = strlen(pairs[k][0]), c = strlen(pairs[k][1]);
+		if (s.len > o + c && memcmp(s.s, pairs[k][0], o) == 0 &&
+		    memcmp(s.s + s.len - c, pairs[k][1], c) == 0) {
+			*bracketed = true;
+			return str_trim((struct str){s.s + o, s.len - o - c});
+		}
+	}
+	return s;
+}
+
+/* A credit line: a listed prefix, then a short rest that is no sentence and
+ * starts with a space or a surname (记者 唐笑 整理, 全媒体记者刘惠子, but
+ * not 记者节快乐). Several reporters may be joined by 、 or spaces. */
+bool lines_byline(const struct lexicon *lex, struct str s, bool *bracketed, struct str *reporter)
+{
+	struct str prefix, rest;
+
+	s = unbracket(s, bracketed);
+	prefix = wordlist_prefix_of(&lex->byline, s);
+	if (!prefix.s || s.len > BYLINE_MAX_CHARS * 4 ||
+	    text_char_count(s.s, s.len) > BYLINE_MAX_CHARS)
+		return false;
+	rest = str_trim((struct str){s.s + prefix.len, s.len - prefix.len});
+	if (rest.len == 0 || !names_no_sentence(lex, rest))
+		return false;
+	if (!names_space_len(s.s + prefix.len, s.len - prefix.len) &&
+	    !wordlist_prefix_of(&lex->surname, rest).s)
+		return false;
+	*reporter = rest;
+	return true;
+}
+
+/* A listed word at the start of s, followed by a colon, a space or nothing. */
+static bool starts_with_label(const struct wordlist *list, struct str s)
+{
+	struct str w = wordlist_prefix_of(list, s), rest;
+
+	if (!w.s)
+		return false;
+	rest = (struct str){s.s + w.len, s.len - w.len};
+	return rest.len == 0 || names_space_len(rest.s, rest.len) || rest.s[0] == ':' ||
+	       (rest.len >= 3 && (memcmp(rest.s, "\xEF\xBC\x9A", 3) == 0 ||  /* ： */
+				  memcmp(rest.s, "\xEF\xBC\x88", 3) == 0)); /* （ */
+}
+
+/* ———编者: the signature that closes an editor's note. */
+static bool is_note_signature(const struct lexicon *lex, struct str s)
+{
+	size_t i = 0;
+
+	while (i + 3 <= s.len && memcmp(s.s + i, "\xE2\x80\x94", 3) == 0)
+		i += 3;
+	return i > 0 && wordlist_prefix_of(&lex->preamble, (struct str){s.s + i, s.len - i}).len ==
+				s.len - i;
+}
+
+static unsigned line_flags(const struct lexicon *lex, struct str s)
+{
+	unsigned flags = bare_flags(lex, s);
+	struct str reporter;
+	bool bracketed;
+
+	if (lines_byline(lex, s, &bracketed, &reporter))
+		flags |= LF_BYLINE | (bracketed ? LF_BRACKETED : 0);
+	if (starts_with_label(&lex->trailer, s))
+		flags |= LF_TRAILER;
+	if (starts_with_label(&lex->preamble, s) || is_note_signature(lex, s))
+		flags |= LF_PREAMBLE;
+	if (s.len >= 3 && memcmp(s.s, "\xE2\x80\x94", 3) == 0)
+		flags |= LF_DASH;
+	return flags;
+}
+
+/*
+ * The line starting at pos: its text without terminator in *raw; returns
+ * where the next starts. When the decoder saw nothing but LF end lines and
+ * no TAB (plain), memchr finds the ends; otherwise each byte is looked at,
+ * CR, CRLF, U+0085, U+2028 and U+2029 end lines too, and TABs become spaces.
+ */
+static size_t next_line(char *text, size_t len, size_t pos, bool plain, struct str *raw)
+{
+	size_t end = pos, eol = 0;
+
+	if (plain) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		end = nl ? (size_t)(nl - text) : len;
+		eol = nl ? 1 : 0;
+	} else {
+		while (end < len && !(eol = decode_eol_len(text + end, len - end))) {
+			if (text[end] == '\t')
+				text[end] = ' ';
+			end++;
+		}
+	}
+	*raw = (struct str){text + pos, end - pos};
+	return end + eol;
+}
+
+void lines_collect(struct lines *ls, const struct lexicon *lex, char *text, size_t len, bool plain)
+{
+	size_t pos = 0, no = 0;
+	struct str raw, trimmed;
+
+	ls->text = text;
+	while (pos < len) {
+		pos = next_line(text, len, pos, plain, &raw);
+		no++;
+		trimmed = str_trim(raw);
+		if (trimmed.len == 0)
+			continue;
+		struct pline *l = VEC_PUSH(ls);
+		l->raw_off = (uint32_t)(raw.s - text);
+		l->raw_len = (uint32_t)raw.len;
+		l->text_off = (uint32_t)(trimmed.s - text);
+		l->text_len = (uint32_t)trimmed.len;
+		l->no = (uint32_t)no;
+		l->flags = (uint8_t)line_flags(lex, trimmed);
+		l->speaker = LAYOUT_NONE;
+	}
+}
+
+void lines_fini(struct lines *ls)
+{
+	free(ls->v);
+	*ls = (struct lines){0};
+}
+
+struct speaker_context lines_context(const struct lines *ls, const struct lexicon *lex, size_t i)
+{
+	struct speaker_context ctx = {.lex = lex, .line = lines_text(ls, i)};
+
+	if (i > 0) {
+		ctx.prev = lines_text(ls, i - 1);
+		ctx.prev_bare = lines_has(ls, i - 1, LF_BARE);
+	}
+	if (i + 1 < ls->n) {
+		ctx.next = lines_text(ls, i + 1);
+		ctx.next_bare = lines_has(ls, i + 1, LF_BARE);
+	}
+	return ctx;
+}
+
+/* Every recogniser marks its lines; the counts go to the collection. */
+void lines_mark(struct lines *ls, const struct lexicon *lex, uint32_t *counts)
+{
+	struct speaker_line sl;
+	size_t i, k;
+
+	for (i = 0; i < ls->n; i++) {
+		struct speaker_context ctx = lines_context(ls, lex, i);
+		for (k = 0; k < LAYOUT_COUNT; k++)
+			if (speaker_match(&ctx, (enum speech_layout)k, &sl)) {
+				ls->v[i].cand |= (uint16_t)(1u << k);
+				counts[k]++;
+			}
+	}
+}
+
+/* ---- Step 2: the layout ------------------------------------------------ */
+
+static bool explains_better(const uint32_t *counts, enum speech_layout a, enum speech_layout b)
+{
+	if (b == LAYOUT_NONE)
+		return true;
+	return counts[a] > counts[b] ||
+	       (counts[a] == counts[b] && speaker_layout_rank(a) < speaker_layout_rank(b));
+}
+
+/*
+ * The layout with the most candidate lines wins (reported only where no
+ * other has any); marked layouts with MIX_MIN_LINES candidates join it, as
+ * their marks are evidence enough. Returns the active set as bits.
+ */
+unsigned lines_choose(const uint32_t *counts, enum speech_layout forced, enum speech_layout *primary)
+{
+	enum speech_layout best = LAYOUT_NONE;
+	unsigned active;
+	size_t k;
+
+	if (forced != LAYOUT_NONE) {
+		*primary = forced;
+		return 1u << forced;
+	}
+	for (k = 0; k < LAYOUT_COUNT; k++)
+		if (k != LAYOUT_REPORTED && counts[k] > 0 && explains_better(counts, (enum speech_layout)k, best))
+			best = (enum speech_layout)k;
+	if (best == LAYOUT_NONE)
+		best = counts[LAYOUT_REPORTED] ? LAYOUT_REPORTED : LAYOUT_BOLD;
+	active = 1u << best;
+	for (k = 0; k < LAYOUT_COUNT; k++)
+		if (speaker_layout_marked((enum speech_layout)k) && !speaker_layout_closes((enum speech_layout)k) &&
+		    !speaker_layout_closes(best) && counts[k] >= MIX_MIN_LINES)
+			active |= 1u << k;
+	*primary = best;
+	return active;
+}
+
+/* Each candidate line of the active layouts goes to one: the primary
+ * first, then the others by rank. */
+void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary)
+{
+	enum speech_layout order[LAYOUT_COUNT];
+	size_t n = 0, i, k;
+
+	order[n++] = primary;
+	for (int rank = 0; rank < LAYOUT_COUNT; rank++)
+		for (k = 0; k < LAYOUT_COUNT; k++)
+			if (k != primary && (active >> k & 1) && speaker_layout_rank((enum speech_layout)k) == rank)
+				order[n++] = (enum speech_layout)k;
+	for (i = 0; i < ls->n; i++)
+		for (k = 0; k < n; k++)
+			if (ls->v[i].cand >> order[k] & 1) {
+				ls->v[i].speaker = (uint8_t)order[k];
+				break;
+			}
+}
+

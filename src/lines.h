@@ -1,0 +1,82 @@
+/*
+ * lines — a collection's non-blank lines, each classified once (bare,
+ * byline, trailer, preamble…) and marked by every recogniser that would
+ * take it; then the choice of the page's layout (SPEC 1.5) and the
+ * settling of each candidate line to one recogniser.
+ *
+ * The lines are offsets into the collection's text, which must outlive
+ * them; lines_fini frees the array. Depends on speaker, names, lexicon.
+ */
+#ifndef FAYAN_LINES_H
+#define FAYAN_LINES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "lexicon.h"
+#include "speaker.h"
+#include "text.h"
+#include "util.h"
+
+enum line_flag {
+	LF_BARE = 1,       /* SPEC 1.1: short, no sentence punctuation */
+	LF_HEADING = 2,    /* as bare, but 、 allowed: a speaker's own subheading */
+	LF_BYLINE = 4,
+	LF_BRACKETED = 8,  /* a byline in brackets: （全媒体记者 X 整理） */
+	LF_TRAILER = 16,   /* 责任编辑：X */
+	LF_PREAMBLE = 32,  /* 编者按：… */
+	LF_DASH = 64,      /* opens with a dash: a subtitle */
+};
+
+/* A non-blank line: offsets into the collection's text. */
+struct pline {
+	uint32_t raw_off, raw_len;   /* without its terminator */
+	uint32_t text_off, text_len; /* trimmed */
+	uint32_t no;
+	uint16_t cand;   /* a bit per layout whose recogniser takes it */
+	uint8_t flags;
+	uint8_t speaker; /* the layout that took it, LAYOUT_NONE */
+};
+
+struct lines {
+	const char *text;
+	struct pline *v;
+	size_t n, cap;
+};
+
+/* Reads the lines of text (TABs become spaces unless plain: LF ends only,
+ * no TAB) into ls. */
+void lines_collect(struct lines *ls, const struct lexicon *lex, char *text, size_t len, bool plain);
+void lines_fini(struct lines *ls);
+
+static inline struct str lines_text(const struct lines *ls, size_t i)
+{
+	return (struct str){ls->text + ls->v[i].text_off, ls->v[i].text_len};
+}
+
+static inline struct str lines_raw(const struct lines *ls, size_t i)
+{
+	return (struct str){ls->text + ls->v[i].raw_off, ls->v[i].raw_len};
+}
+
+static inline bool lines_has(const struct lines *ls, size_t i, unsigned flag)
+{
+	return i < ls->n && (ls->v[i].flags & flag);
+}
+
+/* What line i's recognisers are given: the line and its neighbours. */
+struct speaker_context lines_context(const struct lines *ls, const struct lexicon *lex, size_t i);
+
+/* Marks every line with the layouts that take it; counts[layout] += lines. */
+void lines_mark(struct lines *ls, const struct lexicon *lex, uint32_t *counts);
+/* The active layouts as bits, the primary in *primary; forced, unless
+ * LAYOUT_NONE, is the only one. */
+unsigned lines_choose(const uint32_t *counts, enum speech_layout forced, enum speech_layout *primary);
+/* Gives each candidate line of the active layouts its recogniser. */
+void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary);
+
+/* A credit line (记者 X 整理, （全媒体记者 X）): the reporter, and whether it
+ * stood in brackets. */
+bool lines_byline(const struct lexicon *lex, struct str s, bool *bracketed, struct str *reporter);
+
+#endif

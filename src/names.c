@@ -1,0 +1,206 @@
+#include "names.h"
+
+#include <string.h>
+
+enum {
+	NAME_MIN_CHARS = 2,
+	NAME_MAX_CHARS = 4,     /* 欧阳振华: a surname of two and two more */
+	DOT_NAME_MAX_CHARS = 16, /* 阿米娜·吐尔洪 */
+	POSTS_MAX_CHARS = 60,
+};
+
+#define IDEOGRAPHIC_COMMA 0x3001
+#define MIDDLE_DOT 0x00B7
+#define KATAKANA_MIDDLE_DOT 0x30FB
+
+static bool is_han(uint32_t uc)
+{
+	return (uc >= 0x3400 && uc <= 0x9FFF) || (uc >= 0xF900 && uc <= 0xFAFF) ||
+	       (uc >= 0x20000 && uc <= 0x3FFFF);
+}
+
+static bool is_name_dot(uint32_t uc)
+{
+	return uc == MIDDLE_DOT || uc == KATAKANA_MIDDLE_DOT || uc == 0x2022;
+}
+
+size_t names_space_len(const char *s, size_t len)
+{
+	if (len >= 1 && s[0] == ' ')
+		return 1;
+	if (len >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) /* U+3000 */
+		return 3;
+	if (len >= 2 && memcmp(s, "\xC2\xA0", 2) == 0) /* U+00A0 */
+		return 2;
+	return 0;
+}
+
+static bool has_stop_word(const struct lexicon *lex, struct str s)
+{
+	size_t i, from;
+
+	for (i = 0; i < lex->name_stop.n; i++) {
+		struct str w = lex->name_stop.v[i];
+		for (from = 0; from + w.len <= s.len; from++)
+			if (memcmp(s.s + from, w.s, w.len) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* 阿米娜·吐尔洪: Han parts, none empty, joined by a middle dot. */
+static bool is_dot_name(struct str s, size_t chars)
+{
+	size_t i = 0, part = 0, dots = 0;
+	uint32_t uc;
+
+	if (chars > DOT_NAME_MAX_CHARS)
+		return false;
+	while (i < s.len) {
+		i += text_next(s.s + i, s.len - i, &uc);
+		if (is_name_dot(uc)) {
+			if (part == 0)
+				return false;
+			dots++;
+			part = 0;
+		} else if (is_han(uc)) {
+			part++;
+		} else {
+			return false;
+		}
+	}
+	return dots > 0 && part > 0;
+}
+
+bool names_is_person(const struct lexicon *lex, struct str s)
+{
+	size_t i = 0, chars = 0;
+	struct str surname;
+	uint32_t uc;
+	bool dot = false;
+
+	if (s.len == 0 || s.len > DOT_NAME_MAX_CHARS * 4)
+		return false;
+	while (i < s.len) {
+		i += text_next(s.s + i, s.len - i, &uc);
+		chars++;
+		if (is_name_dot(uc))
+			dot = true;
+		else if (!is_han(uc) || charset_has(&lex->not_name, uc))
+			return false;
+	}
+	if (dot)
+		return is_dot_name(s, chars);
+	if (chars < NAME_MIN_CHARS || chars > NAME_MAX_CHARS || has_stop_word(lex, s))
+		return false;
+	surname = wordlist_prefix_of(&lex->surname, s);
+	return surname.s && surname.len < s.len &&
+	       text_char_count(s.s + surname.len, s.len - surname.len) <= 3;
+}
+
+bool names_no_sentence(const struct lexicon *lex, struct str s)
+{
+	size_t i = 0;
+	uint32_t uc;
+
+	while (i < s.len) {
+		i += text_next(s.s + i, s.len - i, &uc);
+		if (uc == '*' || (uc != IDEOGRAPHIC_COMMA && charset_has(&lex->bare_forbidden, uc)))
+			return false;
+	}
+	return true;
+}
+
+/* A role, perhaps written after 原 or 前, or an organisation, ends s. */
+static bool ends_post(const struct lexicon *lex, struct str s)
+{
+	return wordlist_suffix_of(&lex->role, s).s || wordlist_suffix_of(&lex->org_suffix, s).s;
+}
+
+bool names_is_posts(const struct lexicon *lex, struct str s)
+{
+	size_t last = 0, i = 0;
+	uint32_t uc;
+
+	if (s.len == 0 || text_char_count(s.s, s.len) > POSTS_MAX_CHARS || !names_no_sentence(lex, s))
+		return false;
+	while (i < s.len) {
+		size_t n = text_next(s.s + i, s.len - i, &uc);
+		i += n;
+		if (uc == IDEOGRAPHIC_COMMA)
+			last = i;
+	}
+	return ends_post(lex, str_trim((struct str){s.s + last, s.len - last}));
+}
+
+/* The first (or last) run of spaces in s: [*from, *to). */
+static bool find_space_run(struct str s, bool last, size_t *from, size_t *to)
+{
+	size_t i = 0, n;
+	bool found = false;
+
+	while (i < s.len) {
+		if ((n = names_space_len(s.s + i, s.len - i)) == 0) {
+			i++;
+			continue;
+		}
+		if (!found || last)
+			*from = i;
+		while ((n = names_space_len(s.s + i, s.len - i)) > 0)
+			i += n;
+		if (!found || last)
+			*to = i;
+		found = true;
+		if (!last)
+			break;
+	}
+	return found;
+}
+
+static bool try_split(const struct lexicon *lex, struct str posts, struct str name,
+		      struct str *posts_out, struct str *name_out)
+{
+	if (!names_is_person(lex, name) || !names_is_posts(lex, posts))
+		return false;
+	*posts_out = posts;
+	*name_out = name;
+	return true;
+}
+
+/* POSTSNAME: the shortest name at the end that leaves posts. */
+static bool split_unspaced(const struct lexicon *lex, struct str s, struct str *posts,
+			   struct str *name)
+{
+	size_t cut = s.len, chars = 0;
+
+	while (cut > 0 && chars < DOT_NAME_MAX_CHARS) {
+		cut = text_prev(s.s, cut);
+		chars++;
+		if (chars >= NAME_MIN_CHARS && cut > 0 &&
+		    try_split(lex, (struct str){s.s, cut}, (struct str){s.s + cut, s.len - cut}, posts,
+			      name))
+			return true;
+	}
+	return false;
+}
+
+bool names_split(const struct lexicon *lex, struct str s, bool posts_optional, struct str *posts,
+		 struct str *name)
+{
+	size_t from, to;
+
+	s = str_trim(s);
+	if (posts_optional && names_is_person(lex, s)) {
+		*posts = (struct str){s.s, 0};
+		*name = s;
+		return true;
+	}
+	if (!find_space_run(s, true, &from, &to))
+		return split_unspaced(lex, s, posts, name);
+	if (try_split(lex, (struct str){s.s, from}, (struct str){s.s + to, s.len - to}, posts, name))
+		return true;
+	/* NAME POSTS */
+	find_space_run(s, false, &from, &to);
+	return try_split(lex, (struct str){s.s + to, s.len - to}, (struct str){s.s, from}, posts,
+			 name);
+}

@@ -1,0 +1,37 @@
+/*
+ * names — what a speaker line without bold marks is made of: a person's
+ * name (a listed surname plus one to three characters, or a name with ·)
+ * and the posts before or after it, which must end in a listed role or
+ * organisation suffix (SPEC 1.5). Pure functions over the lexicon; results
+ * point into the text they were given. Depends on lexicon and text.
+ */
+#ifndef FAYAN_NAMES_H
+#define FAYAN_NAMES_H
+
+#include <stdbool.h>
+
+#include "lexicon.h"
+#include "text.h"
+
+/* Whether s reads as one person's name. */
+bool names_is_person(const struct lexicon *lex, struct str s);
+
+/* Whether s reads as posts joined by 、 whose last ends in a listed role
+ * (perhaps after 原/前) or organisation suffix, with no sentence in it. */
+bool names_is_posts(const struct lexicon *lex, struct str s);
+
+/* Whether s holds no sentence punctuation (、 allowed) and no bold marks. */
+bool names_no_sentence(const struct lexicon *lex, struct str s);
+
+/*
+ * Splits "POSTS NAME", "POSTSNAME" or "NAME POSTS" (spaces of any kind, or
+ * none: then the shortest name that leaves posts wins). posts_optional lets
+ * a bare name through with empty posts.
+ */
+bool names_split(const struct lexicon *lex, struct str s, bool posts_optional, struct str *posts,
+		 struct str *name);
+
+/* Length of a space of any kind at s (ASCII, U+3000, U+00A0), else 0. */
+size_t names_space_len(const char *s, size_t len);
+
+#endif
