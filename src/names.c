@@ -6,6 +6,7 @@ enum {
 	NAME_MIN_CHARS = 2,
 	NAME_MAX_CHARS = 4,     /* 欧阳振华: a surname of two and two more */
 	DOT_NAME_MAX_CHARS = 16, /* 阿米娜·吐尔洪 */
+	DOT_PART_MAX_CHARS = 7,  /* 阿不都热合曼 */
 	POSTS_MAX_CHARS = 60,
 };
 
@@ -64,7 +65,8 @@ static bool is_dot_name(struct str s, size_t chars)
 			dots++;
 			part = 0;
 		} else if (is_han(uc)) {
-			part++;
+			if (++part > DOT_PART_MAX_CHARS)
+				return false;
 		} else {
 			return false;
 		}
