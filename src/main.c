@@ -463,6 +463,7 @@ int main(int argc, char **argv)
 	if (o.mode == MODE_CHECK) {
 		FILE *out = locale_output();
 		output_check(out, c);
+		output_layouts(stderr, c);
 		status = speech_total(c) > 0 ? 0 : EXIT_NOTHING;
 		if ((out == stdout ? fflush(out) : fclose(out)) != 0)
 			status = EXIT_NOTHING;

@@ -411,6 +411,32 @@ size_t output_check(FILE *out, const struct corpus *c)
 	return total;
 }
 
+/* --check's report of the layout: the one chosen per collection with every
+ * layout's candidate lines, and the recogniser of every speaker line. */
+void output_layouts(FILE *out, const struct corpus *c)
+{
+	struct buf scratch = {0};
+	size_t i, k;
+
+	for (i = 0; i < c->colls.n; i++) {
+		const struct collection *coll = &c->colls.v[i];
+		fprintf(out, "%s: info: layout %s chosen; candidate lines:", coll->name,
+			speaker_layout_name(coll->layout));
+		for (k = 0; k < LAYOUT_COUNT; k++)
+			if (coll->layout_counts[k])
+				fprintf(out, " %s %u", speaker_layout_name((enum speech_layout)k),
+					(unsigned)coll->layout_counts[k]);
+		fputc('\n', out);
+		for (k = 0; k < coll->speech_count; k++) {
+			const struct speech *s = &c->speeches.v[coll->speech_first + k];
+			fprintf(out, "%s:%u: info: speaker line of ", coll->name, (unsigned)s->speaker_line);
+			put_display(out, s->speaker, &scratch);
+			fprintf(out, " (%s)\n", speaker_layout_name(s->layout));
+		}
+	}
+	buf_fini(&scratch);
+}
+
 void output_grep(FILE *out, const struct corpus *c, const struct selection *sel, const char *term,
 		 const struct page_opts *opts)
 {

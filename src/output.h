@@ -27,6 +27,9 @@ void output_json(FILE *out, const struct corpus *c);
 /* --grep: every occurrence of term, one KWIC line each (SPEC 2.1). */
 void output_grep(FILE *out, const struct corpus *c, const struct selection *sel, const char *term,
 		 const struct page_opts *opts);
+/* The layout chosen for each collection and each speaker line's recogniser
+ * (--check writes it to standard error, apart from the findings). */
+void output_layouts(FILE *out, const struct corpus *c);
 /* Prints every finding; returns the number printed plus those counted. */
 size_t output_check(FILE *out, const struct corpus *c);
 

@@ -8,9 +8,13 @@ export LC_ALL=C.UTF-8
 seed=../assets/anqing-2020.txt
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 
-golden() { # golden NAME ARGS...
+golden() { # golden NAME ARGS...   (STREAM=out or err: that one alone; else both)
 	name=$1; shift
-	(cd .. && "$fayan" "$@") >"$tmp/$name" 2>&1
+	case ${STREAM:-both} in
+	out) (cd .. && "$fayan" "$@") >"$tmp/$name" 2>/dev/null ;;
+	err) (cd .. && "$fayan" "$@") 2>"$tmp/$name" >/dev/null ;;
+	*) (cd .. && "$fayan" "$@") >"$tmp/$name" 2>&1 ;;
+	esac
 	if [ -n "$FAYAN_UPDATE" ]; then cp "$tmp/$name" "golden/$name"; fi
 	if cmp -s "$tmp/$name" "golden/$name"; then ok 0 "golden $name"
 	else ok 1 "golden $name"; diff "golden/$name" "$tmp/$name" | head -20 | sed 's/^/# /'; fi
@@ -18,11 +22,21 @@ golden() { # golden NAME ARGS...
 
 golden seed.json --json assets/anqing-2020.txt
 golden seed.list --list assets/anqing-2020.txt
-golden seed.check --check assets/anqing-2020.txt
+# The findings are standard output; the layout report goes to standard error.
+STREAM=out golden seed.check --check assets/anqing-2020.txt
+STREAM=err golden seed.layout --check assets/anqing-2020.txt
 golden seed.print-80 --print --width=80 assets/anqing-2020.txt
 golden seed.print-40 --print --width=40 assets/anqing-2020.txt
 golden seed.print-13 --print --width=13 assets/anqing-2020.txt
 golden seed.no-repair --json --no-repair assets/anqing-2020.txt
+
+# The sample pages of every layout (layouts/samples/, from ../shared/samples).
+for page in layouts/samples/*.txt; do
+	sample=$(basename "$page" .txt)
+	golden "sample-$sample.json" --json "tests/$page"
+	STREAM=out golden "sample-$sample.print" --print --width=60 "tests/$page"
+	STREAM=err golden "sample-$sample.layout" --check "tests/$page"
+done
 
 "$fayan" --json "$seed" | /usr/bin/python3 reassemble.py "$seed" ../assets/lexicon.txt
 ok $? "--json reassembles into the seed's text: nothing lost, nothing doubled"
