@@ -12,7 +12,7 @@ out=${FUZZ_OUT:-$(mktemp -d)}
 export LC_ALL=C.UTF-8
 core="src/buf.c src/concord.c src/corpus.c src/decode.c src/dept.c src/diag.c src/encout.c src/grid.c
 	src/group.c src/keymap.c src/layout.c src/lexicon.c src/load.c src/output.c src/page.c
-	src/parse.c src/place.c src/render.c src/search.c src/speaker.c src/state.c
+	src/lines.c src/names.c src/parse.c src/place.c src/render.c src/search.c src/speaker.c src/state.c
 	src/state_find.c src/text.c src/utf8scan.c src/util.c src/wrap.c"
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer-no-link,address,undefined
 	-fno-sanitize-recover=undefined -Isrc"
