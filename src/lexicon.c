@@ -80,29 +80,6 @@ static void add_chars(struct charset *set, struct str line)
 	}
 }
 
-static void add_outline(struct lexicon *lex, struct str line)
-{
-	struct outline_series *series;
-	size_t i = 0, start;
-
-	lex->outline = xrealloc(lex->outline, (lex->outline_count + 1) * sizeof(*lex->outline));
-	series = &lex->outline[lex->outline_count++];
-	series->markers = NULL;
-	series->count = 0;
-	while (i < line.len) {
-		while (i < line.len && line.s[i] == ' ')
-			i++;
-		start = i;
-		while (i < line.len && line.s[i] != ' ')
-			i++;
-		if (i > start) {
-			series->markers = xrealloc(series->markers,
-						   (series->count + 1) * sizeof(*series->markers));
-			series->markers[series->count++] = (struct str){line.s + start, i - start};
-		}
-	}
-}
-
 /* A line of a word list holds one or more entries separated by spaces. */
 static void add_words(struct wordlist *words, struct str line)
 {
@@ -119,6 +96,17 @@ static void add_words(struct wordlist *words, struct str line)
 			words->v[words->n++] = (struct str){line.s + start, i - start};
 		}
 	}
+}
+
+/* One series of the outline: the markers of a line, in their order. */
+static void add_outline(struct lexicon *lex, struct str line)
+{
+	struct wordlist markers = {0};
+
+	add_words(&markers, line);
+	lex->outline = xrealloc(lex->outline, (lex->outline_count + 1) * sizeof(*lex->outline));
+	lex->outline[lex->outline_count++] =
+		(struct outline_series){.markers = markers.v, .count = markers.n};
 }
 
 static int longest_first(const void *a, const void *b)
