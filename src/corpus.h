@@ -22,6 +22,7 @@
 
 #define NO_DEPT ((size_t)-1)
 #define NO_PARA ((size_t)-1)
+#define NO_GROUP UINT32_MAX
 
 struct post {
 	struct str text; /* as written */
@@ -59,8 +60,7 @@ static inline enum repair_kind repair_kind(const struct repair *r)
 
 struct speech {
 	struct str headline, speaker, title, reporter, byline;
-	struct str group;       /* the group header above it, or absent */
-	struct str designation; /* 代表, 委员… after the name, or absent */
+	uint32_t group;         /* its group header in corpus.parts, NO_GROUP */
 	struct str raw; /* the file's text from headline (or speaker line) to last line */
 	uint32_t coll;
 	uint32_t line; /* SPEC's "line", also the first line of raw */
@@ -71,6 +71,7 @@ struct speech {
 	uint32_t dept_first, dept_count; /* in corpus.speech_depts */
 	uint32_t speaker_line; /* the line its recogniser took */
 	uint8_t layout;        /* that recogniser's (enum speech_layout) */
+	uint8_t designation_len; /* 代表, 委员… written right after the name */
 };
 
 /* Room for every layout's count of candidate lines (enum speech_layout). */
@@ -141,6 +142,19 @@ static inline const struct para *speech_para(const struct corpus *c, const struc
 static inline size_t speech_dept(const struct corpus *c, const struct speech *s, size_t i)
 {
 	return c->speech_depts.v[s->dept_first + i];
+}
+
+/* The designation after the speaker's name (代表), or absent. */
+static inline struct str speech_designation(const struct speech *s)
+{
+	return s->designation_len ? (struct str){s->speaker.s + s->speaker.len, s->designation_len}
+				  : STR_NULL;
+}
+
+/* The group header above the speech, or absent. */
+static inline struct str speech_group(const struct corpus *c, const struct speech *s)
+{
+	return s->group == NO_GROUP ? STR_NULL : c->parts.v[s->group];
 }
 
 bool speech_in_dept(const struct corpus *c, const struct speech *s, size_t dept);

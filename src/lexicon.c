@@ -134,6 +134,56 @@ static void add_line(struct lexicon *lex, const struct section *sect, struct str
 	}
 }
 
+static uint32_t first_char(struct str e)
+{
+	uint32_t uc;
+
+	text_next(e.s, e.len, &uc);
+	return uc;
+}
+
+static uint32_t last_char(struct str e)
+{
+	size_t at = text_prev(e.s, e.len);
+	uint32_t uc;
+
+	text_next(e.s + at, e.len - at, &uc);
+	return uc;
+}
+
+static size_t bucket_of(uint32_t uc)
+{
+	return uc % WORDLIST_BUCKETS;
+}
+
+/* A stable counting sort of the entries' indices by bucket: the longest-first
+ * order survives within each bucket. */
+static uint32_t *bucket_index(const struct wordlist *w, uint32_t (*key)(struct str),
+			      uint32_t *at)
+{
+	uint32_t *index = xmalloc((w->n ? w->n : 1) * sizeof(*index));
+	size_t i, b;
+
+	memset(at, 0, (WORDLIST_BUCKETS + 1) * sizeof(*at));
+	for (i = 0; i < w->n; i++)
+		at[bucket_of(key(w->v[i])) + 1]++;
+	for (b = 0; b < WORDLIST_BUCKETS; b++)
+		at[b + 1] += at[b];
+	uint32_t fill[WORDLIST_BUCKETS];
+	memcpy(fill, at, sizeof(fill));
+	for (i = 0; i < w->n; i++)
+		index[fill[bucket_of(key(w->v[i]))]++] = (uint32_t)i;
+	return index;
+}
+
+static void index_words(struct wordlist *w)
+{
+	free(w->by_first);
+	free(w->by_last);
+	w->by_first = bucket_index(w, first_char, w->first_at);
+	w->by_last = bucket_index(w, last_char, w->last_at);
+}
+
 static void sort_words(struct lexicon *lex)
 {
 	size_t i;
@@ -142,6 +192,7 @@ static void sort_words(struct lexicon *lex)
 		if (sections[i].kind == SECT_WORDS) {
 			struct wordlist *w = (void *)((char *)lex + sections[i].offset);
 			qsort(w->v, w->n, sizeof(*w->v), longest_first);
+			index_words(w);
 		}
 }
 
@@ -222,8 +273,11 @@ void lexicon_free(struct lexicon *lex)
 		return;
 	for (i = 0; i < ARRAY_LEN(sections); i++) {
 		void *field = (char *)lex + sections[i].offset;
-		if (sections[i].kind == SECT_WORDS)
+		if (sections[i].kind == SECT_WORDS) {
 			free(((struct wordlist *)field)->v);
+			free(((struct wordlist *)field)->by_first);
+			free(((struct wordlist *)field)->by_last);
+		}
 		else if (sections[i].kind == SECT_CHARS)
 			free(((struct charset *)field)->v);
 	}
@@ -236,12 +290,10 @@ void lexicon_free(struct lexicon *lex)
 	free(lex);
 }
 
-bool charset_has(const struct charset *set, uint32_t uc)
+bool charset_has_astral(const struct charset *set, uint32_t uc)
 {
 	size_t lo = 0, hi = set->n;
 
-	if (uc < 0x10000)
-		return (set->bmp[uc / 64] >> (uc % 64)) & 1;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (set->v[mid] == uc)
@@ -256,20 +308,26 @@ bool charset_has(const struct charset *set, uint32_t uc)
 
 struct str wordlist_prefix_of(const struct wordlist *list, struct str s)
 {
-	size_t i;
+	size_t b, k;
 
-	for (i = 0; i < list->n; i++)
-		if (str_starts(s, list->v[i]))
-			return list->v[i];
+	if (s.len == 0 || !list->by_first)
+		return STR_NULL;
+	b = bucket_of(first_char(s));
+	for (k = list->first_at[b]; k < list->first_at[b + 1]; k++)
+		if (str_starts(s, list->v[list->by_first[k]]))
+			return list->v[list->by_first[k]];
 	return STR_NULL;
 }
 
 struct str wordlist_suffix_of(const struct wordlist *list, struct str s)
 {
-	size_t i;
+	size_t b, k;
 
-	for (i = 0; i < list->n; i++)
-		if (str_ends(s, list->v[i]))
-			return list->v[i];
+	if (s.len == 0 || !list->by_last)
+		return STR_NULL;
+	b = bucket_of(last_char(s));
+	for (k = list->last_at[b]; k < list->last_at[b + 1]; k++)
+		if (str_ends(s, list->v[list->by_last[k]]))
+			return list->v[list->by_last[k]];
 	return STR_NULL;
 }

@@ -15,9 +15,15 @@
 
 #include "text.h"
 
+enum { WORDLIST_BUCKETS = 256 };
+
 struct wordlist {
 	struct str *v; /* longest first, so the first match is the longest */
 	size_t n, cap;
+	/* The entries bucketed by a hash of their first (last) character, longest
+	 * first within a bucket: a look-up reads only the entries that could match. */
+	uint32_t *by_first, *by_last;
+	uint32_t first_at[WORDLIST_BUCKETS + 1], last_at[WORDLIST_BUCKETS + 1];
 };
 
 struct charset {
@@ -60,7 +66,15 @@ size_t lexicon_add(struct lexicon *lex, const char *text, size_t len,
 struct lexicon *lexicon_builtin(void);
 void lexicon_free(struct lexicon *lex);
 
-bool charset_has(const struct charset *set, uint32_t uc);
+bool charset_has_astral(const struct charset *set, uint32_t uc);
+
+/* Membership: one bit test for the BMP, where nearly every look-up falls. */
+static inline bool charset_has(const struct charset *set, uint32_t uc)
+{
+	if (uc < 0x10000)
+		return (set->bmp[uc / 64] >> (uc % 64)) & 1;
+	return charset_has_astral(set, uc);
+}
 /* The longest entry that s starts with (or ends with), or STR_NULL. */
 struct str wordlist_prefix_of(const struct wordlist *list, struct str s);
 struct str wordlist_suffix_of(const struct wordlist *list, struct str s);

@@ -141,12 +141,19 @@ static size_t next_line(char *text, size_t len, size_t pos, bool plain, struct s
 	return end + eol;
 }
 
-void lines_collect(struct lines *ls, const struct lexicon *lex, char *text, size_t len, bool plain)
+void lines_collect(struct lines *ls, const struct lexicon *lex, char *text, size_t len, bool plain,
+		   size_t lf_count)
 {
 	size_t pos = 0, no = 0;
 	struct str raw, trimmed;
 
 	ls->text = text;
+	/* Room for every line at once: only the pages written to are resident,
+	 * and no doubling copies the array. */
+	if (lf_count >= 4096) {
+		ls->cap = lf_count + 1;
+		ls->v = xmalloc(ls->cap * sizeof(*ls->v));
+	}
 	while (pos < len) {
 		pos = next_line(text, len, pos, plain, &raw);
 		no++;
@@ -156,8 +163,6 @@ void lines_collect(struct lines *ls, const struct lexicon *lex, char *text, size
 		struct pline *l = VEC_PUSH(ls);
 		l->raw_off = (uint32_t)(raw.s - text);
 		l->raw_len = (uint32_t)raw.len;
-		l->text_off = (uint32_t)(trimmed.s - text);
-		l->text_len = (uint32_t)trimmed.len;
 		l->no = (uint32_t)no;
 		l->flags = (uint8_t)line_flags(lex, trimmed);
 		l->speaker = LAYOUT_NONE;
@@ -186,19 +191,22 @@ struct speaker_context lines_context(const struct lines *ls, const struct lexico
 }
 
 /* Every recogniser marks its lines; the counts go to the collection. */
-void lines_mark(struct lines *ls, const struct lexicon *lex, uint32_t *counts)
+size_t lines_mark(struct lines *ls, const struct lexicon *lex, unsigned mask, size_t from,
+		  size_t to, uint32_t *counts)
 {
 	struct speaker_line sl;
-	size_t i, k;
+	size_t i, k, marked = 0;
 
-	for (i = 0; i < ls->n; i++) {
+	for (i = from; i < to && i < ls->n; i++) {
 		struct speaker_context ctx = lines_context(ls, lex, i);
 		for (k = 0; k < LAYOUT_COUNT; k++)
-			if (speaker_match(&ctx, (enum speech_layout)k, &sl)) {
+			if ((mask >> k & 1) && speaker_match(&ctx, (enum speech_layout)k, &sl)) {
 				ls->v[i].cand |= (uint16_t)(1u << k);
 				counts[k]++;
+				marked++;
 			}
 	}
+	return marked;
 }
 
 /* ---- Step 2: the layout ------------------------------------------------ */

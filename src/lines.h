@@ -31,7 +31,6 @@ enum line_flag {
 /* A non-blank line: offsets into the collection's text. */
 struct pline {
 	uint32_t raw_off, raw_len;   /* without its terminator */
-	uint32_t text_off, text_len; /* trimmed */
 	uint32_t no;
 	uint16_t cand;   /* a bit per layout whose recogniser takes it */
 	uint8_t flags;
@@ -45,13 +44,16 @@ struct lines {
 };
 
 /* Reads the lines of text (TABs become spaces unless plain: LF ends only,
- * no TAB) into ls. */
-void lines_collect(struct lines *ls, const struct lexicon *lex, char *text, size_t len, bool plain);
+ * no TAB) into ls; lf_count, the text's LF count, sizes the array. */
+void lines_collect(struct lines *ls, const struct lexicon *lex, char *text, size_t len, bool plain,
+		   size_t lf_count);
 void lines_fini(struct lines *ls);
 
+/* The line trimmed (trimming again is cheaper than storing it: a line is
+ * 16 bytes, which a 100 MB collection has half a million of). */
 static inline struct str lines_text(const struct lines *ls, size_t i)
 {
-	return (struct str){ls->text + ls->v[i].text_off, ls->v[i].text_len};
+	return str_trim((struct str){ls->text + ls->v[i].raw_off, ls->v[i].raw_len});
 }
 
 static inline struct str lines_raw(const struct lines *ls, size_t i)
@@ -67,8 +69,10 @@ static inline bool lines_has(const struct lines *ls, size_t i, unsigned flag)
 /* What line i's recognisers are given: the line and its neighbours. */
 struct speaker_context lines_context(const struct lines *ls, const struct lexicon *lex, size_t i);
 
-/* Marks every line with the layouts that take it; counts[layout] += lines. */
-void lines_mark(struct lines *ls, const struct lexicon *lex, uint32_t *counts);
+/* Marks lines [from, to) with the layouts of mask (a bit each) that take
+ * them; counts[layout] += lines. Returns how many marks it made. */
+size_t lines_mark(struct lines *ls, const struct lexicon *lex, unsigned mask, size_t from,
+		  size_t to, uint32_t *counts);
 /* The active layouts as bits, the primary in *primary; forced, unless
  * LAYOUT_NONE, is the only one. */
 unsigned lines_choose(const uint32_t *counts, enum speech_layout forced, enum speech_layout *primary);

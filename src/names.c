@@ -38,14 +38,14 @@ size_t names_space_len(const char *s, size_t len)
 
 static bool has_stop_word(const struct lexicon *lex, struct str s)
 {
-	size_t i, from;
+	size_t i;
 
-	for (i = 0; i < lex->name_stop.n; i++) {
-		struct str w = lex->name_stop.v[i];
-		for (from = 0; from + w.len <= s.len; from++)
-			if (memcmp(s.s + from, w.s, w.len) == 0)
-				return true;
-	}
+	uint32_t uc;
+
+	/* At each character: does a stop word start there? */
+	for (i = 0; i < s.len; i += text_next(s.s + i, s.len - i, &uc))
+		if (wordlist_prefix_of(&lex->name_stop, (struct str){s.s + i, s.len - i}).s)
+			return true;
 	return false;
 }
 
@@ -74,6 +74,12 @@ static bool is_dot_name(struct str s, size_t chars)
 	return dots > 0 && part > 0;
 }
 
+static bool has_dot_bytes(struct str s)
+{
+	return str_find(s, str_from("\xC2\xB7")) || str_find(s, str_from("\xE3\x83\xBB")) ||
+	       str_find(s, str_from("\xE2\x80\xA2"));
+}
+
 bool names_is_person(const struct lexicon *lex, struct str s)
 {
 	size_t i = 0, chars = 0;
@@ -82,6 +88,10 @@ bool names_is_person(const struct lexicon *lex, struct str s)
 	bool dot = false;
 
 	if (s.len == 0 || s.len > DOT_NAME_MAX_CHARS * 4)
+		return false;
+	/* Cheap refusals first: every line's head is asked this, many times. */
+	if (!has_dot_bytes(s) &&
+	    (s.len > NAME_MAX_CHARS * 4 || !wordlist_prefix_of(&lex->surname, s).s))
 		return false;
 	while (i < s.len) {
 		i += text_next(s.s + i, s.len - i, &uc);
@@ -93,11 +103,12 @@ bool names_is_person(const struct lexicon *lex, struct str s)
 	}
 	if (dot)
 		return is_dot_name(s, chars);
-	if (chars < NAME_MIN_CHARS || chars > NAME_MAX_CHARS || has_stop_word(lex, s))
+	if (chars < NAME_MIN_CHARS || chars > NAME_MAX_CHARS)
 		return false;
 	surname = wordlist_prefix_of(&lex->surname, s);
 	return surname.s && surname.len < s.len &&
-	       text_char_count(s.s + surname.len, s.len - surname.len) <= 3;
+	       (s.len - surname.len <= 3 || text_char_count(s.s + surname.len, s.len - surname.len) <= 3) &&
+	       !has_stop_word(lex, s);
 }
 
 bool names_no_sentence(const struct lexicon *lex, struct str s)
@@ -124,7 +135,8 @@ bool names_is_posts(const struct lexicon *lex, struct str s)
 	size_t last = 0, i = 0;
 	uint32_t uc;
 
-	if (s.len == 0 || text_char_count(s.s, s.len) > POSTS_MAX_CHARS || !names_no_sentence(lex, s))
+	if (s.len == 0 || (s.len > POSTS_MAX_CHARS && text_char_count(s.s, s.len) > POSTS_MAX_CHARS) ||
+	    !names_no_sentence(lex, s))
 		return false;
 	while (i < s.len) {
 		size_t n = text_next(s.s + i, s.len - i, &uc);
@@ -142,7 +154,10 @@ static bool find_space_run(struct str s, bool last, size_t *from, size_t *to)
 	bool found = false;
 
 	while (i < s.len) {
-		if ((n = names_space_len(s.s + i, s.len - i)) == 0) {
+		unsigned char b = (unsigned char)s.s[i];
+		/* only ' ', U+3000 (E3 80 80) and U+00A0 (C2 A0) start a space */
+		if ((b != ' ' && b != 0xE3 && b != 0xC2) ||
+		    (n = names_space_len(s.s + i, s.len - i)) == 0) {
 			i++;
 			continue;
 		}
@@ -174,8 +189,10 @@ static bool split_unspaced(const struct lexicon *lex, struct str s, struct str *
 			   struct str *name)
 {
 	size_t cut = s.len, chars = 0;
+	/* Only a name with a dot is longer than four characters. */
+	size_t max_chars = has_dot_bytes(s) ? DOT_NAME_MAX_CHARS : NAME_MAX_CHARS;
 
-	while (cut > 0 && chars < DOT_NAME_MAX_CHARS) {
+	while (cut > 0 && chars < max_chars) {
 		cut = text_prev(s.s, cut);
 		chars++;
 		if (chars >= NAME_MIN_CHARS && cut > 0 &&

@@ -226,11 +226,11 @@ static void json_speech(FILE *out, const struct corpus *c, const struct speech *
 	fputs("{\"headline\":", out);
 	json_str(out, s->headline);
 	fputs(",\"group\":", out);
-	json_str(out, s->group);
+	json_str(out, speech_group(c, s));
 	fputs(",\"speaker\":", out);
 	json_str(out, s->speaker);
 	fputs(",\"designation\":", out);
-	json_str(out, s->designation);
+	json_str(out, speech_designation(s));
 	fputs(",\"title\":", out);
 	json_str(out, s->title);
 	fputc(',', out);
@@ -427,12 +427,15 @@ void output_layouts(FILE *out, const struct corpus *c)
 				fprintf(out, " %s %u", speaker_layout_name((enum speech_layout)k),
 					(unsigned)coll->layout_counts[k]);
 		fputc('\n', out);
-		for (k = 0; k < coll->speech_count; k++) {
+		for (k = 0; k < coll->speech_count && k < FINDINGS_PER_KIND; k++) {
 			const struct speech *s = &c->speeches.v[coll->speech_first + k];
 			fprintf(out, "%s:%u: info: speaker line of ", coll->name, (unsigned)s->speaker_line);
 			put_display(out, s->speaker, &scratch);
 			fprintf(out, " (%s)\n", speaker_layout_name(s->layout));
 		}
+		if (coll->speech_count > FINDINGS_PER_KIND)
+			fprintf(out, "%s: info: %zu more like the above\n", coll->name,
+				coll->speech_count - FINDINGS_PER_KIND);
 	}
 	buf_fini(&scratch);
 }

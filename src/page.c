@@ -96,8 +96,8 @@ static void add_speaker(struct page *pg, const struct speech *s, const struct pa
 	size_t start = pg->text.len;
 
 	text_display(&pg->text, s->speaker.s, s->speaker.len, opts->fullwidth);
-	if (s->designation.s)
-		text_display(&pg->text, s->designation.s, s->designation.len, opts->fullwidth);
+	if (s->designation_len)
+		text_display(&pg->text, speech_designation(s).s, s->designation_len, opts->fullwidth);
 	if (s->title.len > 0) {
 		buf_adds(&pg->text, " · ");
 		text_display(&pg->text, s->title.s, s->title.len, opts->fullwidth);
@@ -132,8 +132,8 @@ static void add_parts_above(struct page *pg, const struct corpus *c, size_t spee
 				      opts);
 		add_blank(pg);
 	}
-	if (s->group.s && (first || !str_eq(c->speeches.v[speech - 1].group, s->group))) {
-		page_add_block(pg, PAGE_GROUP, s->group, opts);
+	if (s->group != NO_GROUP && (first || c->speeches.v[speech - 1].group != s->group)) {
+		page_add_block(pg, PAGE_GROUP, speech_group(c, s), opts);
 		add_blank(pg);
 	}
 }

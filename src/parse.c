@@ -24,6 +24,8 @@
 
 #define NO_LINE ((size_t)-1)
 
+enum { LAYOUT_SAMPLE_LINES = 4096 };
+
 /* The walker's state while it builds the speeches of one collection. */
 struct walk {
 	struct corpus *c;
@@ -34,7 +36,7 @@ struct walk {
 	size_t headline;    /* the waiting headline, NO_LINE */
 	size_t close_at;    /* the attribution that will close cur, NO_LINE */
 	size_t next_close, scanned; /* the next closing speaker line, found once */
-	struct str group;
+	uint32_t group; /* the group header in force, NO_GROUP */
 	bool any_speech, in_note, headed_attribution;
 	size_t last_seg_line; /* line of the last segment of the last paragraph */
 	bool last_broken;
@@ -323,8 +325,8 @@ static void start_speech(struct walk *w, size_t first, size_t speaker)
 	s->coll = (uint32_t)w->coll;
 	s->headline = w->headline != NO_LINE ? line_text(w, w->headline) : STR_NULL;
 	s->group = w->group;
+	s->designation_len = (uint8_t)(sl.designation.s ? sl.designation.len : 0);
 	s->speaker = sl.name;
-	s->designation = sl.designation.s ? sl.designation : STR_NULL;
 	s->title = sl.posts;
 	s->line = w->lines.v[first].no;
 	s->speaker_line = w->lines.v[speaker].no;
@@ -447,7 +449,8 @@ static void walk_line(struct walk *w, size_t i)
 		add_byline(w, i);
 	} else if (is_group(w, i)) {
 		end_speech(w, "a group header");
-		w->group = line_text(w, i);
+		w->group = (uint32_t)w->c->parts.n;
+		*VEC_PUSH(&w->c->parts) = line_text(w, i);
 	} else if (is_headline(w, i)) {
 		end_speech(w, "a headline");
 		w->headline = i;
@@ -496,13 +499,36 @@ static void store_parts(struct walk *w, struct collection *coll)
 	free(w->trailer.v);
 }
 
+/*
+ * Every recogniser marks the first LAYOUT_SAMPLE_LINES lines (a page shows
+ * its layout long before that; reported only where nothing else marked a
+ * line); the layouts chosen from those counts then mark the rest.
+ */
+static unsigned choose_layout(struct walk *w, enum speech_layout forced, uint32_t *counts,
+			      enum speech_layout *primary)
+{
+	const unsigned all = (1u << LAYOUT_COUNT) - 1, reported = 1u << LAYOUT_REPORTED;
+	size_t sample = MIN(w->lines.n, LAYOUT_SAMPLE_LINES);
+	unsigned active;
+
+	if (forced != LAYOUT_NONE) {
+		lines_mark(&w->lines, w->opts->lex, 1u << forced, 0, w->lines.n, counts);
+		return lines_choose(counts, forced, primary);
+	}
+	if (lines_mark(&w->lines, w->opts->lex, all & ~reported, 0, sample, counts) == 0)
+		lines_mark(&w->lines, w->opts->lex, reported, 0, sample, counts);
+	active = lines_choose(counts, LAYOUT_NONE, primary);
+	lines_mark(&w->lines, w->opts->lex, active, sample, w->lines.n, counts);
+	return active;
+}
+
 size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t len,
 			const struct parse_opts *opts)
 {
 	struct walk w = {.c = c, .opts = opts, .coll = c->colls.n, .headline = NO_LINE,
-			 .close_at = NO_LINE, .next_close = NO_LINE};
+			 .close_at = NO_LINE, .next_close = NO_LINE, .group = NO_GROUP};
 	struct collection *coll = VEC_PUSH(&c->colls);
-	enum speech_layout primary;
+	enum speech_layout primary, forced;
 	size_t lines = 0, i;
 	unsigned active;
 	bool plain;
@@ -514,11 +540,9 @@ size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t 
 	corpus_reserve(c, lines);
 	coll->speech_first = c->speeches.n;
 	coll->unatt_first = c->unatt.n;
-	lines_collect(&w.lines, opts->lex, coll->text, coll->text_len, plain);
-	lines_mark(&w.lines, opts->lex, coll->layout_counts);
-	active = lines_choose(coll->layout_counts,
-				opts->layout ? speaker_layout_from_name(opts->layout) : LAYOUT_NONE,
-				&primary);
+	lines_collect(&w.lines, opts->lex, coll->text, coll->text_len, plain, lines);
+	forced = opts->layout ? speaker_layout_from_name(opts->layout) : LAYOUT_NONE;
+	active = choose_layout(&w, forced, coll->layout_counts, &primary);
 	coll->layout = (uint8_t)primary;
 	lines_settle(&w.lines, active, primary);
 	w.headed_attribution = attribution_headed(&w);

@@ -10,6 +10,7 @@ enum {
 	HEAD_MAX_BYTES = 60 * 3, /* where a run-in line's colon may stand */
 	OWN_LINE_MAX_CHARS = 40,
 	NAME_FIRST_MAX_BYTES = 16 * 3,
+	DELEGATE_HEAD_BYTES = (16 + 4) * 3, /* a name and its designation */
 };
 
 #define FW_LPAREN "\xEF\xBC\x88" /* （ */
@@ -22,7 +23,8 @@ static struct str tail(struct str s, size_t from)
 	return (struct str){s.s + from, s.len - from};
 }
 
-static size_t lit_len(struct str s, const char *lit)
+/* strlen of a literal is folded at compile time where it is inlined. */
+static inline size_t lit_len(struct str s, const char *lit)
 {
 	size_t n = strlen(lit);
 
@@ -38,6 +40,18 @@ static size_t colon_len(struct str s)
 static size_t open_paren_len(struct str s)
 {
 	return lit_len(s, "(") ? 1 : lit_len(s, FW_LPAREN);
+}
+
+/* Where the first opening bracket stands within limit bytes of line, or 0. */
+static size_t find_open_paren(struct str line, size_t limit)
+{
+	size_t i, end = MIN(line.len, limit);
+
+	for (i = 0; i < end; i++)
+		if (line.s[i] == '(' || (line.s[i] == '\xEF' && i + 2 < line.len &&
+					 line.s[i + 1] == '\xBC' && line.s[i + 2] == '\x88'))
+			return i;
+	return 0;
 }
 
 /* The first closing bracket in s, or s.len. */
@@ -76,7 +90,8 @@ static const char *find_stars(struct str s, size_t from)
  * the page's word (and shown sanitised). */
 static bool plausible_bold_name(struct str name)
 {
-	size_t chars = text_char_count(name.s, name.len), i = 0;
+	size_t chars = name.len > BOLD_NAME_MAX_CHARS ? text_char_count(name.s, name.len) : name.len,
+	       i = 0;
 	uint32_t uc;
 
 	if (chars < 1 || chars > BOLD_NAME_MAX_CHARS)
@@ -178,9 +193,7 @@ static bool match_name_first(const struct speaker_context *ctx, struct speaker_l
 		if (!plausible_bold_name(out->name))
 			return false;
 	} else {
-		for (i = 0; i < line.len && i < NAME_FIRST_MAX_BYTES && !open_paren_len(tail(line, i));)
-			i++;
-		if (i == line.len || i >= NAME_FIRST_MAX_BYTES)
+		if (!(i = find_open_paren(line, NAME_FIRST_MAX_BYTES)))
 			return false;
 		out->name = str_trim((struct str){line.s, i});
 		rest = tail(line, i);
@@ -193,10 +206,25 @@ static bool match_name_first(const struct speaker_context *ctx, struct speaker_l
 }
 
 /* **NAME代表**（POSTS）：, **NAME代表**：, NAME代表（POSTS）说：, NAME委员说： */
+/* Where the first bracket or colon stands within limit bytes of line, or 0. */
+static size_t find_delimiter(struct str line, size_t limit)
+{
+	size_t i, end = MIN(line.len, limit);
+
+	for (i = 0; i < end; i++) {
+		if (line.s[i] == '(' || line.s[i] == ':')
+			return i;
+		if (line.s[i] == '\xEF' && i + 2 < line.len && line.s[i + 1] == '\xBC' &&
+		    (line.s[i + 2] == '\x88' || line.s[i + 2] == '\x9A')) /* （ ： */
+			return i;
+	}
+	return 0;
+}
+
 static bool match_delegate(const struct speaker_context *ctx, struct speaker_line *out)
 {
-	struct str line = ctx->line, rest, d;
-	size_t i, k;
+	struct str line = ctx->line, rest, head, d;
+	size_t i;
 
 	if (leading_bold(line, &out->name, &rest)) {
 		out->designation = designation_of(ctx->lex, out->name);
@@ -206,31 +234,35 @@ static bool match_delegate(const struct speaker_context *ctx, struct speaker_lin
 		return plausible_bold_name(out->name) &&
 		       parse_after_name(ctx->lex, rest, (struct after_name){false, true}, out);
 	}
-	for (k = 0; k < ctx->lex->designation.n; k++) {
-		d = ctx->lex->designation.v[k];
-		for (i = 0; i + d.len <= line.len && i < NAME_FIRST_MAX_BYTES; i++) {
-			if (memcmp(line.s + i, d.s, d.len) != 0)
-				continue;
-			out->name = (struct str){line.s, i};
-			out->designation = (struct str){line.s + i, d.len};
-			if (names_is_person(ctx->lex, out->name) &&
-			    parse_after_name(ctx->lex, str_trim(tail(line, i + d.len)),
-					     (struct after_name){false, true}, out))
-				return true;
-		}
-	}
-	return false;
+	/* NAME代表（…） or NAME代表说： opens the line: the head before the first
+	 * bracket or colon, less a verb, ends in a designation. */
+	if (!(i = find_delimiter(line, DELEGATE_HEAD_BYTES)))
+		return false;
+	rest = tail(line, i);
+	head = (struct str){line.s, i};
+	if ((d = wordlist_suffix_of(&ctx->lex->speech_verb, head)).s)
+		head.len -= d.len;
+	out->designation = designation_of(ctx->lex, head);
+	if (!out->designation.s)
+		return false;
+	out->name = (struct str){line.s, head.len - out->designation.len};
+	return names_is_person(ctx->lex, out->name) &&
+	       parse_after_name(ctx->lex, rest, (struct after_name){false, true}, out);
 }
 
 /* The first colon within the head of line, or 0. */
 static size_t find_head_colon(struct str line, size_t *colon)
 {
-	size_t i;
+	struct str head = {line.s, MIN(line.len, HEAD_MAX_BYTES + 2)};
+	const char *ascii = memchr(head.s, ':', MIN(line.len, HEAD_MAX_BYTES));
+	const char *wide = str_find(head, str_from("\xEF\xBC\x9A")); /* ： */
 
-	for (i = 0; i < line.len && i < HEAD_MAX_BYTES; i++)
-		if ((*colon = colon_len(tail(line, i))) > 0)
-			return i;
-	return 0;
+	if (wide && (!ascii || wide < ascii)) {
+		*colon = 3;
+		return (size_t)(wide - line.s);
+	}
+	*colon = 1;
+	return ascii ? (size_t)(ascii - line.s) : 0;
 }
 
 /* POSTS NAME：TEXT, POSTSNAME:TEXT, 【NAME】POSTS：TEXT — no bold marks. */
@@ -244,7 +276,7 @@ static bool match_run_in(const struct speaker_context *ctx, struct speaker_line 
 	head = str_trim((struct str){line.s, at});
 	out->text = str_trim(tail(line, at + colon));
 	if (open) {
-		const char *close = memmem(head.s, head.len, LENTICULAR_CLOSE, 3);
+		const char *close = str_find(head, str_from(LENTICULAR_CLOSE));
 		if (!close)
 			return false;
 		out->name = str_trim((struct str){head.s + open, (size_t)(close - head.s) - open});
@@ -255,14 +287,26 @@ static bool match_run_in(const struct speaker_context *ctx, struct speaker_line 
 	return names_split(ctx->lex, head, false, &out->posts, &out->name);
 }
 
+static bool ends_sentence(const struct lexicon *lex, struct str line)
+{
+	size_t at = text_prev(line.s, line.len);
+	uint32_t uc;
+
+	text_next(line.s + at, line.len - at, &uc);
+	return charset_has(&lex->complete_end, uc) || charset_has(&lex->closing, uc) ||
+	       charset_has(&lex->bare_forbidden, uc);
+}
+
 /* POSTS NAME, POSTSNAME or NAME POSTS on a line of its own, a paragraph after. */
 static bool match_own_line(const struct speaker_context *ctx, struct speaker_line *out)
 {
 	struct str line = ctx->line;
 
+	/* Most lines are sentences: their last character fails them at once,
+	 * the punctuation test soon after. */
 	if (!ctx->next.s || ctx->next_bare || line.len > OWN_LINE_MAX_CHARS * 4 ||
-	    text_char_count(line.s, line.len) > OWN_LINE_MAX_CHARS ||
-	    !names_no_sentence(ctx->lex, line))
+	    ends_sentence(ctx->lex, line) || !names_no_sentence(ctx->lex, line) ||
+	    (line.len > OWN_LINE_MAX_CHARS && text_char_count(line.s, line.len) > OWN_LINE_MAX_CHARS))
 		return false;
 	out->text = (struct str){line.s + line.len, 0};
 	return names_split(ctx->lex, line, false, &out->posts, &out->name);
@@ -324,22 +368,25 @@ static bool match_attribution(const struct speaker_context *ctx, struct speaker_
 /* POSTSNAME说，… — narrative; only where nothing else explains a page. */
 static bool match_reported(const struct speaker_context *ctx, struct speaker_line *out)
 {
-	struct str line = ctx->line, v, after;
-	size_t k, i, punct;
+	struct str line = ctx->line, head, v;
+	size_t i, end = MIN(line.len, HEAD_MAX_BYTES), punct;
 
-	for (k = 0; k < ctx->lex->speech_verb.n; k++) {
-		v = ctx->lex->speech_verb.v[k];
-		for (i = 0; i + v.len <= line.len && i < HEAD_MAX_BYTES; i++) {
-			if (memcmp(line.s + i, v.s, v.len) != 0)
-				continue;
-			after = tail(line, i + v.len);
-			punct = colon_len(after) ? colon_len(after)
-			      : lit_len(after, "\xEF\xBC\x8C") ? 3 : lit_len(after, ",");
-			if (punct && names_split(ctx->lex, (struct str){line.s, i}, false, &out->posts,
-						 &out->name)) {
-				out->text = str_trim(tail(after, punct));
-				return true;
-			}
+	/* At each comma or colon of the head: a verb before it, a name before that. */
+	for (i = 0; i < end; i++) {
+		const char *p = line.s + i;
+		if (*p == ',' || *p == ':')
+			punct = 1;
+		else if (*p == '\xEF' && i + 2 < line.len && p[1] == '\xBC' &&
+			 (p[2] == '\x8C' || p[2] == '\x9A')) /* ， ： */
+			punct = 3;
+		else
+			continue;
+		head = (struct str){line.s, i};
+		if ((v = wordlist_suffix_of(&ctx->lex->speech_verb, head)).s &&
+		    names_split(ctx->lex, (struct str){line.s, i - v.len}, false, &out->posts,
+				&out->name)) {
+			out->text = str_trim(tail(line, i + punct));
+			return true;
 		}
 	}
 	return false;

@@ -42,6 +42,21 @@ bool str_ends(struct str a, struct str suffix)
 				    memcmp(a.s + a.len - suffix.len, suffix.s, suffix.len) == 0));
 }
 
+const char *str_find(struct str hay, struct str needle)
+{
+	const char *p = hay.s, *end = hay.s + hay.len;
+
+	if (needle.len == 0 || needle.len > hay.len)
+		return needle.len == 0 ? hay.s : NULL;
+	end -= needle.len - 1;
+	while (p < end && (p = memchr(p, needle.s[0], (size_t)(end - p)))) {
+		if (memcmp(p, needle.s, needle.len) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 static size_t space_len_at(const char *s, size_t len)
 {
 	if (len >= 1 && (s[0] == ' ' || s[0] == '\t'))
@@ -71,63 +86,13 @@ struct str str_trim(struct str a)
 	}
 }
 
-size_t text_next(const char *str, size_t len, uint32_t *uc)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t n, i;
-	uint32_t c, min;
-
-	if (len == 0) {
-		*uc = 0;
-		return 0;
-	}
-	c = s[0];
-	if (c < 0x80) {
-		*uc = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2, c &= 0x1F, min = 0x80;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3, c &= 0x0F, min = 0x800;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4, c &= 0x07, min = 0x10000;
-	else
-		goto bad;
-	if (n > len)
-		goto bad;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			goto bad;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		goto bad;
-	*uc = c;
-	return n;
-bad:
-	*uc = REPLACEMENT_CHAR;
-	return 1;
-}
-
-size_t text_prev(const char *s, size_t pos)
-{
-	size_t start = pos - 1;
-
-	while (start > 0 && pos - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80)
-		start--;
-	return start;
-}
-
 size_t text_char_count(const char *s, size_t len)
 {
-	size_t count = 0, i = 0;
-	uint32_t uc;
+	size_t count = 0, i;
 
-	while (i < len) {
-		i += text_next(s + i, len - i, &uc);
-		count++;
-	}
+	/* Every character has one byte that is no continuation byte. */
+	for (i = 0; i < len; i++)
+		count += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return count;
 }
 

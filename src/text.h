@@ -29,14 +29,64 @@ bool str_starts(struct str a, struct str prefix);
 bool str_ends(struct str a, struct str suffix);
 /* Strips ASCII spaces, tabs and U+3000 from both ends. */
 struct str str_trim(struct str a);
+/* The first occurrence of needle in hay, or NULL. For the short needles of
+ * the word lists: no set-up cost, unlike memmem's. */
+const char *str_find(struct str hay, struct str needle);
 
 enum { REPLACEMENT_CHAR = 0xFFFD };
 
 /* Decodes the code point at s (at most len bytes) into *uc and returns its
  * length; a malformed sequence yields U+FFFD and length 1. */
-size_t text_next(const char *s, size_t len, uint32_t *uc);
+static inline size_t text_next(const char *str, size_t len, uint32_t *uc)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n, i;
+	uint32_t c, min;
+
+	if (len == 0) {
+		*uc = 0;
+		return 0;
+	}
+	c = s[0];
+	if (c < 0x80) {
+		*uc = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2, c &= 0x1F, min = 0x80;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3, c &= 0x0F, min = 0x800;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4, c &= 0x07, min = 0x10000;
+	else
+		goto bad;
+	if (n > len)
+		goto bad;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			goto bad;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		goto bad;
+	*uc = c;
+	return n;
+bad:
+	*uc = REPLACEMENT_CHAR;
+	return 1;
+}
+
 /* The start of the character that ends at pos (pos > 0). */
-size_t text_prev(const char *s, size_t pos);
+static inline size_t text_prev(const char *s, size_t pos)
+{
+	size_t start = pos - 1;
+
+	while (start > 0 && pos - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80)
+		start--;
+	return start;
+}
+
+/* The number of characters in valid UTF-8 (what the decoder hands on). */
 size_t text_char_count(const char *s, size_t len);
 
 /* SPEC 3.5: what stands in for uc on the terminal (uc itself if harmless). */

@@ -105,6 +105,15 @@ row("load: fayan --check %.0f MB (%.0f MB/s)" % (mb, mb / t_fayan), t_fayan, "gr
 row("load (same)", t_fayan, "wc -l", t_wc)
 row("peak RSS of fayan --check", rss / 1024, "file size", mb / 1.048576, 1.5, "MiB")
 
+# The same load in the own-line layout (names found through the surname list).
+own = os.path.join(tmp, "own-line.txt")
+subprocess.run([gen, seed, str(size_mb), "own-line"], stdout=open(own, "wb"), check=True)
+own_mb = os.path.getsize(own) / 1e6
+t_own, _ = timed([fayan, "--check", own])
+t_own_grep, _ = timed(["grep", "-c", "全媒体记者", own])
+row("load, own-line layout, %.0f MB" % own_mb, t_own, "grep -c", t_own_grep, 3)
+os.unlink(own)
+
 # First frame, in a pty at 80x24: the bundled collection and the big one,
 # against less on the same file reaching its end (less +G).
 f_small = in_pty([fayan, "--ambiguous=1"], "j/k".encode())[0]

@@ -5,8 +5,12 @@
  * (a number appended) and, every few copies, its own county (a place prefix
  * on each post), so departments and speakers vary. Layout damage (broken
  * sentences, pull quotes) is kept as the seed has it.
- * usage: gencorpus SEED SIZE_MB > out.txt
+ * With LAYOUT own-line, each speaker line becomes "POSTS  NAME" on a line of
+ * its own with its text below, and the names vary by one more character
+ * (own-line names are found through the surname list, so no digits).
+ * usage: gencorpus SEED SIZE_MB [bold|own-line] > out.txt
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,8 +38,28 @@ static char *read_all(const char *path, size_t *len)
 	return data;
 }
 
+/* Appended to names in the own-line layout: ten characters, three bytes each. */
+static const char stems[] = "甲乙丙丁戊己庚辛壬癸";
+
+/* POSTS  NAMEx, a blank line, the text: the seed's speaker line own-line. */
+static void put_own_line(const char *line, size_t len, const char *open, const char *close,
+			 unsigned copy)
+{
+	const char *text = close + 2, *end = line + len;
+
+	fwrite(line, 1, (size_t)(open - line), stdout);
+	fputs("  ", stdout);
+	fwrite(open + 2, 1, (size_t)(close - open - 2), stdout);
+	if (copy > 0)
+		fwrite(stems + 3 * (copy % 10), 1, 3, stdout);
+	fputs("\n\n", stdout);
+	if (text < end && *text == ':')
+		text++;
+	fwrite(text, 1, (size_t)(end - text), stdout);
+}
+
 /* Writes one line, renaming a speaker line's speaker and prefixing its posts. */
-static void put_line(const char *line, size_t len, unsigned copy)
+static void put_line(const char *line, size_t len, unsigned copy, bool own_line)
 {
 	const char *open = memmem(line, len, "**", 2), *close;
 
@@ -45,6 +69,10 @@ static void put_line(const char *line, size_t len, unsigned copy)
 	}
 	if (copy > 0)
 		fputs(counties[(copy / 4) % (sizeof(counties) / sizeof(counties[0]))], stdout);
+	if (own_line) {
+		put_own_line(line, len, open, close, copy);
+		return;
+	}
 	fwrite(line, 1, (size_t)(close - line), stdout);
 	if (copy > 0)
 		printf("%u", copy);
@@ -56,9 +84,11 @@ int main(int argc, char **argv)
 	size_t len, body, written = 0, target, pos;
 	unsigned copy;
 	char *seed;
+	bool own_line = argc == 4 && strcmp(argv[3], "own-line") == 0;
 
-	if (argc != 3 || !(seed = read_all(argv[1], &len))) {
-		fprintf(stderr, "usage: gencorpus SEED SIZE_MB\n");
+	if (argc < 3 || argc > 4 || (argc == 4 && !own_line && strcmp(argv[3], "bold") != 0) ||
+	    !(seed = read_all(argv[1], &len))) {
+		fprintf(stderr, "usage: gencorpus SEED SIZE_MB [bold|own-line]\n");
 		return 2;
 	}
 	target = (size_t)(atof(argv[2]) * 1024 * 1024);
@@ -72,7 +102,7 @@ int main(int argc, char **argv)
 		for (pos = body; pos < len;) {
 			const char *nl = memchr(seed + pos, '\n', len - pos);
 			size_t end = nl ? (size_t)(nl - seed) + 1 : len;
-			put_line(seed + pos, end - pos, copy);
+			put_line(seed + pos, end - pos, copy, own_line);
 			pos = end;
 		}
 		written += len - body + 64; /* near enough: names and places add a little */

@@ -122,7 +122,7 @@ static void check(const struct corpus *c, const char *key, const char *want, siz
 		else if (strcmp(key, "title") == 0)
 			g = cstr(coll->title, &b);
 		else if (strcmp(key, "designation") == 0 && first)
-			g = cstr(first->designation, &b);
+			g = cstr(speech_designation(first), &b);
 		else if (strcmp(key, "reporter") == 0 && last)
 			g = cstr(last->reporter, &b);
 		else if (strcmp(key, "headline") == 0 && first)
