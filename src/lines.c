@@ -7,9 +7,9 @@
 #include "decode.h"
 #include "names.h"
 
-enum { BARE_MAX_CHARS = 20, BYLINE_MAX_CHARS = 40, MIX_MIN_LINES = 2 };
+enum { BARE_MAX_CHARS = 20, BYLINE_MAX_CHARS = 40, MIX_MIN_LINES = 2, LAYOUT_SAMPLE_LINES = 4096 };
 
-static_assert((int)LAYOUT_COUNT <= 16, "a candidate bit for every layout");
+static_assert((int)LAYOUT_COUNT <= 8, "a candidate bit for every layout");
 
 /* ---- Step 1: lines and their classes ---------------------------------- */
 
@@ -38,17 +38,15 @@ static unsigned bare_flags(const struct lexicon *lex, struct str s)
 /* s without one pair of round brackets around it, and whether it had them. */
 static struct str unbracket(struct str s, bool *bracketed)
 {
-	static const char *const pairs[][2] = {{"(", ")"}, {"\xEF\xBC\x88", "\xEF\xBC\x89"}};
-	size_t k;
-
 	*bracketed = false;
-	for (k = 0; k < ARRAY_LEN(pairs); k++) {
-		size_t o = strlen(pairs[k][0]), c = strlen(pairs[k][1]);
-		if (s.len > o + c && memcmp(s.s, pairs[k][0], o) == 0 &&
-		    memcmp(s.s + s.len - c, pairs[k][1], c) == 0) {
-			*bracketed = true;
-			return str_trim((struct str){s.s + o, s.len - o - c});
-		}
+	if (s.len > 2 && s.s[0] == '(' && s.s[s.len - 1] == ')') {
+		*bracketed = true;
+		return str_trim((struct str){s.s + 1, s.len - 2});
+	}
+	if (s.len > 6 && memcmp(s.s, "\xEF\xBC\x88", 3) == 0 && /* （ … ） */
+	    memcmp(s.s + s.len - 3, "\xEF\xBC\x89", 3) == 0) {
+		*bracketed = true;
+		return str_trim((struct str){s.s + 3, s.len - 6});
 	}
 	return s;
 }
@@ -99,12 +97,26 @@ static bool is_note_signature(const struct lexicon *lex, struct str s)
 				s.len - i;
 }
 
+/* Whether a listed word of list could start s (its first character's bucket
+ * holds one): most lines are asked and answer no at once. */
+static bool may_start(const struct wordlist *list, size_t bucket)
+{
+	return list->first_at[bucket] != list->first_at[bucket + 1];
+}
+
 static unsigned line_flags(const struct lexicon *lex, struct str s)
 {
 	unsigned flags = bare_flags(lex, s);
 	struct str reporter;
 	bool bracketed;
+	uint32_t uc;
+	size_t b;
 
+	text_next(s.s, s.len, &uc);
+	b = uc % WORDLIST_BUCKETS;
+	if (!may_start(&lex->byline, b) && !may_start(&lex->trailer, b) &&
+	    !may_start(&lex->preamble, b) && uc != '(' && uc != 0xFF08 && uc != 0x2014)
+		return flags; /* （ — */
 	if (lines_byline(lex, s, &bracketed, &reporter))
 		flags |= LF_BYLINE | (bracketed ? LF_BRACKETED : 0);
 	if (starts_with_label(&lex->trailer, s))
@@ -141,32 +153,93 @@ static size_t next_line(char *text, size_t len, size_t pos, bool plain, struct s
 	return end + eol;
 }
 
-void lines_collect(struct lines *ls, const struct lexicon *lex, char *text, size_t len, bool plain,
-		   size_t lf_count)
-{
-	size_t pos = 0, no = 0;
-	struct str raw, trimmed;
+/*
+ * The recognisers mark lines while they are read, in one pass over the text
+ * (a second would read it from memory again): the first LAYOUT_SAMPLE_LINES
+ * lines by every recogniser, then, the layout chosen from their counts, each
+ * further line by the chosen layouts alone. A line is marked once the next
+ * one is read, for the recognisers look at it.
+ */
+struct reading {
+	struct layout_choice *choice;
+	bool chosen;
+	size_t marked; /* lines [0, marked) are marked */
+};
 
-	ls->text = text;
+static void choose_from_sample(struct lines *ls, const struct lexicon *lex, struct reading *r)
+{
+	const unsigned all = (1u << LAYOUT_COUNT) - 1, reported = 1u << LAYOUT_REPORTED;
+	struct layout_choice *ch = r->choice;
+
+	if (lines_mark(ls, lex, all & ~reported, 0, ls->n, ch->counts) == 0)
+		lines_mark(ls, lex, reported, 0, ls->n, ch->counts);
+	ch->active = lines_choose(ch->counts, LAYOUT_NONE, &ch->primary);
+	r->chosen = true;
+	r->marked = ls->n;
+}
+
+/* After a line was read: mark what can be marked. */
+static void mark_read(struct lines *ls, const struct lexicon *lex, struct reading *r)
+{
+	if (!r->chosen) {
+		if (ls->n == LAYOUT_SAMPLE_LINES + 1) {
+			ls->n--; /* the sample alone, its last line's next one read */
+			choose_from_sample(ls, lex, r);
+			ls->n++;
+		}
+		return;
+	}
+	if (r->marked + 2 <= ls->n) {
+		lines_mark(ls, lex, r->choice->active, r->marked, r->marked + 1, r->choice->counts);
+		r->marked++;
+	}
+}
+
+static void add_line(struct lines *ls, const struct lexicon *lex, struct str raw, size_t no)
+{
+	struct str trimmed = str_trim(raw);
+	struct pline *l;
+
+	if (trimmed.len == 0)
+		return;
+	l = VEC_PUSH(ls);
+	l->raw_off = (uint32_t)(raw.s - ls->text);
+	l->head_len = (uint32_t)(trimmed.s + trimmed.len - raw.s);
+	l->lead = (uint8_t)MIN((size_t)(trimmed.s - raw.s), (size_t)LEAD_UNKNOWN);
+	l->no = (uint32_t)no;
+	l->flags = (uint8_t)line_flags(lex, trimmed);
+	l->speaker = LAYOUT_NONE;
+}
+
+void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_in *in,
+		struct layout_choice *choice)
+{
+	struct reading r = {.choice = choice};
+	size_t pos = 0, no = 0, n;
+	struct str raw;
+
+	ls->text = in->text;
 	/* Room for every line at once: only the pages written to are resident,
 	 * and no doubling copies the array. */
-	if (lf_count >= 4096) {
-		ls->cap = lf_count + 1;
+	if (in->lf_count >= 4096) {
+		ls->cap = in->lf_count + 1;
 		ls->v = xmalloc(ls->cap * sizeof(*ls->v));
 	}
-	while (pos < len) {
-		pos = next_line(text, len, pos, plain, &raw);
-		no++;
-		trimmed = str_trim(raw);
-		if (trimmed.len == 0)
-			continue;
-		struct pline *l = VEC_PUSH(ls);
-		l->raw_off = (uint32_t)(raw.s - text);
-		l->raw_len = (uint32_t)raw.len;
-		l->no = (uint32_t)no;
-		l->flags = (uint8_t)line_flags(lex, trimmed);
-		l->speaker = LAYOUT_NONE;
+	if (choice->forced != LAYOUT_NONE) {
+		choice->active = lines_choose(choice->counts, choice->forced, &choice->primary);
+		r.chosen = true;
 	}
+	while (pos < in->len) {
+		pos = next_line(in->text, in->len, pos, in->plain, &raw);
+		n = ls->n;
+		add_line(ls, lex, raw, ++no);
+		if (ls->n > n)
+			mark_read(ls, lex, &r);
+	}
+	if (!r.chosen)
+		choose_from_sample(ls, lex, &r);
+	else
+		lines_mark(ls, lex, choice->active, r.marked, ls->n, choice->counts);
 }
 
 void lines_fini(struct lines *ls)
@@ -197,11 +270,22 @@ size_t lines_mark(struct lines *ls, const struct lexicon *lex, unsigned mask, si
 	struct speaker_line sl;
 	size_t i, k, marked = 0;
 
+	struct speaker_context ctx;
+
 	for (i = from; i < to && i < ls->n; i++) {
-		struct speaker_context ctx = lines_context(ls, lex, i);
+		/* A sliding window: each line is found once, not three times. */
+		if (i == from) {
+			ctx = lines_context(ls, lex, i);
+		} else {
+			ctx.prev = ctx.line;
+			ctx.prev_bare = lines_has(ls, i - 1, LF_BARE);
+			ctx.line = ctx.next;
+			ctx.next = i + 1 < ls->n ? lines_text(ls, i + 1) : STR_NULL;
+			ctx.next_bare = lines_has(ls, i + 1, LF_BARE);
+		}
 		for (k = 0; k < LAYOUT_COUNT; k++)
 			if ((mask >> k & 1) && speaker_match(&ctx, (enum speech_layout)k, &sl)) {
-				ls->v[i].cand |= (uint16_t)(1u << k);
+				ls->v[i].cand |= (uint8_t)(1u << k);
 				counts[k]++;
 				marked++;
 			}

@@ -30,9 +30,11 @@ enum line_flag {
 
 /* A non-blank line: offsets into the collection's text. */
 struct pline {
-	uint32_t raw_off, raw_len;   /* without its terminator */
+	uint32_t raw_off;  /* where the line starts */
+	uint32_t head_len; /* from there to its text's end: trailing spaces are dropped */
 	uint32_t no;
-	uint16_t cand;   /* a bit per layout whose recogniser takes it */
+	uint8_t cand;    /* a bit per layout whose recogniser takes it */
+	uint8_t lead;    /* the spaces before the text, LEAD_UNKNOWN from 255 on */
 	uint8_t flags;
 	uint8_t speaker; /* the layout that took it, LAYOUT_NONE */
 };
@@ -43,22 +45,51 @@ struct lines {
 	size_t n, cap;
 };
 
-/* Reads the lines of text (TABs become spaces unless plain: LF ends only,
- * no TAB) into ls; lf_count, the text's LF count, sizes the array. */
-void lines_collect(struct lines *ls, const struct lexicon *lex, char *text, size_t len, bool plain,
-		   size_t lf_count);
+/* A collection's decoded text: plain when LF is its only line end and it
+ * has no TAB (else TABs become spaces as it is read); lf_count sizes the
+ * line array. */
+struct text_in {
+	char *text;
+	size_t len, lf_count;
+	bool plain;
+};
+
+/* The layout of a collection: forced (or LAYOUT_NONE) in, the active ones
+ * (a bit each) and the primary out, and every layout's candidate lines. */
+struct layout_choice {
+	enum speech_layout forced, primary;
+	unsigned active;
+	uint32_t *counts; /* LAYOUT_COUNT of them, added to */
+};
+
+/*
+ * Reads the lines of the text into ls and marks each with the layouts that
+ * take it: every recogniser on the first 4096 lines (a page shows its
+ * layout long before that; reported only where no other marked a line),
+ * the layouts chosen from those counts on the rest, as they are read.
+ */
+void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_in *in,
+		struct layout_choice *choice);
 void lines_fini(struct lines *ls);
 
-/* The line trimmed (trimming again is cheaper than storing it: a line is
- * 16 bytes, which a 100 MB collection has half a million of). */
+enum { LEAD_UNKNOWN = 255 };
+
+/* The line trimmed. A line is 16 bytes, which a 100 MB collection has half
+ * a million of, so the text is found from the lead, or found again. */
 static inline struct str lines_text(const struct lines *ls, size_t i)
 {
-	return str_trim((struct str){ls->text + ls->v[i].raw_off, ls->v[i].raw_len});
+	const struct pline *l = &ls->v[i];
+	struct str head = {ls->text + l->raw_off, l->head_len};
+
+	if (l->lead == LEAD_UNKNOWN)
+		return str_trim(head);
+	return (struct str){head.s + l->lead, head.len - l->lead};
 }
 
+/* The line as the file has it, but for spaces at its end. */
 static inline struct str lines_raw(const struct lines *ls, size_t i)
 {
-	return (struct str){ls->text + ls->v[i].raw_off, ls->v[i].raw_len};
+	return (struct str){ls->text + ls->v[i].raw_off, ls->v[i].head_len};
 }
 
 static inline bool lines_has(const struct lines *ls, size_t i, unsigned flag)

@@ -132,17 +132,20 @@ static bool ends_post(const struct lexicon *lex, struct str s)
 
 bool names_is_posts(const struct lexicon *lex, struct str s)
 {
-	size_t last = 0, i = 0;
+	size_t last = 0, i = 0, chars = 0;
 	uint32_t uc;
 
-	if (s.len == 0 || (s.len > POSTS_MAX_CHARS && text_char_count(s.s, s.len) > POSTS_MAX_CHARS) ||
-	    !names_no_sentence(lex, s))
+	if (s.len == 0)
 		return false;
+	/* One pass: no sentence in it, not too long, where its last post starts. */
 	while (i < s.len) {
-		size_t n = text_next(s.s + i, s.len - i, &uc);
-		i += n;
+		i += text_next(s.s + i, s.len - i, &uc);
 		if (uc == IDEOGRAPHIC_COMMA)
 			last = i;
+		else if (uc == '*' || charset_has(&lex->bare_forbidden, uc))
+			return false;
+		if (++chars > POSTS_MAX_CHARS)
+			return false;
 	}
 	return ends_post(lex, str_trim((struct str){s.s + last, s.len - last}));
 }

@@ -24,7 +24,6 @@
 
 #define NO_LINE ((size_t)-1)
 
-enum { LAYOUT_SAMPLE_LINES = 4096 };
 
 /* The walker's state while it builds the speeches of one collection. */
 struct walk {
@@ -130,12 +129,10 @@ static bool is_headline(struct walk *w, size_t i)
  * it reads as one (a listed ending), for it may be the speech's last line. */
 static bool is_group(struct walk *w, size_t i)
 {
-	struct str s = line_text(w, i);
-
 	if (!has_flag(w, i, LF_BARE) || speaker_at(w, i) != LAYOUT_NONE || i + 1 >= w->lines.n ||
 	    !has_flag(w, i + 1, LF_BARE) || !opens_speech(w, i + 2))
 		return false;
-	return !w->cur || wordlist_suffix_of(&w->opts->lex->group, s).s;
+	return !w->cur || wordlist_suffix_of(&w->opts->lex->group, line_text(w, i)).s;
 }
 
 /* Whether nothing but trailer lines follows line i. */
@@ -499,38 +496,13 @@ static void store_parts(struct walk *w, struct collection *coll)
 	free(w->trailer.v);
 }
 
-/*
- * Every recogniser marks the first LAYOUT_SAMPLE_LINES lines (a page shows
- * its layout long before that; reported only where nothing else marked a
- * line); the layouts chosen from those counts then mark the rest.
- */
-static unsigned choose_layout(struct walk *w, enum speech_layout forced, uint32_t *counts,
-			      enum speech_layout *primary)
-{
-	const unsigned all = (1u << LAYOUT_COUNT) - 1, reported = 1u << LAYOUT_REPORTED;
-	size_t sample = MIN(w->lines.n, LAYOUT_SAMPLE_LINES);
-	unsigned active;
-
-	if (forced != LAYOUT_NONE) {
-		lines_mark(&w->lines, w->opts->lex, 1u << forced, 0, w->lines.n, counts);
-		return lines_choose(counts, forced, primary);
-	}
-	if (lines_mark(&w->lines, w->opts->lex, all & ~reported, 0, sample, counts) == 0)
-		lines_mark(&w->lines, w->opts->lex, reported, 0, sample, counts);
-	active = lines_choose(counts, LAYOUT_NONE, primary);
-	lines_mark(&w->lines, w->opts->lex, active, sample, w->lines.n, counts);
-	return active;
-}
-
 size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t len,
 			const struct parse_opts *opts)
 {
 	struct walk w = {.c = c, .opts = opts, .coll = c->colls.n, .headline = NO_LINE,
 			 .close_at = NO_LINE, .next_close = NO_LINE, .group = NO_GROUP};
 	struct collection *coll = VEC_PUSH(&c->colls);
-	enum speech_layout primary, forced;
 	size_t lines = 0, i;
-	unsigned active;
 	bool plain;
 
 	coll->name = xstrdup(name);
@@ -540,11 +512,14 @@ size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t 
 	corpus_reserve(c, lines);
 	coll->speech_first = c->speeches.n;
 	coll->unatt_first = c->unatt.n;
-	lines_collect(&w.lines, opts->lex, coll->text, coll->text_len, plain, lines);
-	forced = opts->layout ? speaker_layout_from_name(opts->layout) : LAYOUT_NONE;
-	active = choose_layout(&w, forced, coll->layout_counts, &primary);
-	coll->layout = (uint8_t)primary;
-	lines_settle(&w.lines, active, primary);
+	struct text_in in = {coll->text, coll->text_len, lines, plain};
+	struct layout_choice choice = {
+		.forced = opts->layout ? speaker_layout_from_name(opts->layout) : LAYOUT_NONE,
+		.counts = coll->layout_counts,
+	};
+	lines_read(&w.lines, opts->lex, &in, &choice);
+	coll->layout = (uint8_t)choice.primary;
+	lines_settle(&w.lines, choice.active, choice.primary);
 	w.headed_attribution = attribution_headed(&w);
 	for (i = 0; i < w.lines.n; i++)
 		walk_line(&w, i);
