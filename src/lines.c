@@ -153,6 +153,73 @@ static size_t next_line(char *text, size_t len, size_t pos, bool plain, struct s
 	return end + eol;
 }
 
+/* Every recogniser marks its lines; the counts go to the collection. */
+static size_t mark_lines(struct lines *ls, const struct lexicon *lex, unsigned mask, size_t from,
+		  size_t to, uint32_t *counts)
+{
+	struct speaker_line sl;
+	size_t i, k, marked = 0;
+
+	struct speaker_context ctx;
+
+	for (i = from; i < to && i < ls->n; i++) {
+		/* A sliding window: each line is found once, not three times. */
+		if (i == from) {
+			ctx = lines_context(ls, lex, i);
+		} else {
+			ctx.prev = ctx.line;
+			ctx.prev_bare = lines_has(ls, i - 1, LF_BARE);
+			ctx.line = ctx.next;
+			ctx.next = i + 1 < ls->n ? lines_text(ls, i + 1) : STR_NULL;
+			ctx.next_bare = lines_has(ls, i + 1, LF_BARE);
+		}
+		for (k = 0; k < LAYOUT_COUNT; k++)
+			if ((mask >> k & 1) && speaker_match(&ctx, (enum speech_layout)k, &sl)) {
+				ls->v[i].cand |= (uint8_t)(1u << k);
+				counts[k]++;
+				marked++;
+			}
+	}
+	return marked;
+}
+
+static bool explains_better(const uint32_t *counts, enum speech_layout a, enum speech_layout b)
+{
+	if (b == LAYOUT_NONE)
+		return true;
+	return counts[a] > counts[b] ||
+	       (counts[a] == counts[b] && speaker_layout_rank(a) < speaker_layout_rank(b));
+}
+
+/*
+ * The layout with the most candidate lines wins (reported only where no
+ * other has any); marked layouts with MIX_MIN_LINES candidates join it, as
+ * their marks are evidence enough. Returns the active set as bits.
+ */
+static unsigned choose_layouts(const uint32_t *counts, enum speech_layout forced, enum speech_layout *primary)
+{
+	enum speech_layout best = LAYOUT_NONE;
+	unsigned active;
+	size_t k;
+
+	if (forced != LAYOUT_NONE) {
+		*primary = forced;
+		return 1u << forced;
+	}
+	for (k = 0; k < LAYOUT_COUNT; k++)
+		if (k != LAYOUT_REPORTED && counts[k] > 0 && explains_better(counts, (enum speech_layout)k, best))
+			best = (enum speech_layout)k;
+	if (best == LAYOUT_NONE)
+		best = counts[LAYOUT_REPORTED] ? LAYOUT_REPORTED : LAYOUT_BOLD;
+	active = 1u << best;
+	for (k = 0; k < LAYOUT_COUNT; k++)
+		if (speaker_layout_marked((enum speech_layout)k) && !speaker_layout_closes((enum speech_layout)k) &&
+		    !speaker_layout_closes(best) && counts[k] >= MIX_MIN_LINES)
+			active |= 1u << k;
+	*primary = best;
+	return active;
+}
+
 /*
  * The recognisers mark lines while they are read, in one pass over the text
  * (a second would read it from memory again): the first LAYOUT_SAMPLE_LINES
@@ -171,9 +238,9 @@ static void choose_from_sample(struct lines *ls, const struct lexicon *lex, stru
 	const unsigned all = (1u << LAYOUT_COUNT) - 1, reported = 1u << LAYOUT_REPORTED;
 	struct layout_choice *ch = r->choice;
 
-	if (lines_mark(ls, lex, all & ~reported, 0, ls->n, ch->counts) == 0)
-		lines_mark(ls, lex, reported, 0, ls->n, ch->counts);
-	ch->active = lines_choose(ch->counts, LAYOUT_NONE, &ch->primary);
+	if (mark_lines(ls, lex, all & ~reported, 0, ls->n, ch->counts) == 0)
+		mark_lines(ls, lex, reported, 0, ls->n, ch->counts);
+	ch->active = choose_layouts(ch->counts, LAYOUT_NONE, &ch->primary);
 	r->chosen = true;
 	r->marked = ls->n;
 }
@@ -190,7 +257,7 @@ static void mark_read(struct lines *ls, const struct lexicon *lex, struct readin
 		return;
 	}
 	if (r->marked + 2 <= ls->n) {
-		lines_mark(ls, lex, r->choice->active, r->marked, r->marked + 1, r->choice->counts);
+		mark_lines(ls, lex, r->choice->active, r->marked, r->marked + 1, r->choice->counts);
 		r->marked++;
 	}
 }
@@ -226,7 +293,7 @@ void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_i
 		ls->v = xmalloc(ls->cap * sizeof(*ls->v));
 	}
 	if (choice->forced != LAYOUT_NONE) {
-		choice->active = lines_choose(choice->counts, choice->forced, &choice->primary);
+		choice->active = choose_layouts(choice->counts, choice->forced, &choice->primary);
 		r.chosen = true;
 	}
 	while (pos < in->len) {
@@ -239,7 +306,7 @@ void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_i
 	if (!r.chosen)
 		choose_from_sample(ls, lex, &r);
 	else
-		lines_mark(ls, lex, choice->active, r.marked, ls->n, choice->counts);
+		mark_lines(ls, lex, choice->active, r.marked, ls->n, choice->counts);
 }
 
 void lines_fini(struct lines *ls)
@@ -263,74 +330,8 @@ struct speaker_context lines_context(const struct lines *ls, const struct lexico
 	return ctx;
 }
 
-/* Every recogniser marks its lines; the counts go to the collection. */
-size_t lines_mark(struct lines *ls, const struct lexicon *lex, unsigned mask, size_t from,
-		  size_t to, uint32_t *counts)
-{
-	struct speaker_line sl;
-	size_t i, k, marked = 0;
-
-	struct speaker_context ctx;
-
-	for (i = from; i < to && i < ls->n; i++) {
-		/* A sliding window: each line is found once, not three times. */
-		if (i == from) {
-			ctx = lines_context(ls, lex, i);
-		} else {
-			ctx.prev = ctx.line;
-			ctx.prev_bare = lines_has(ls, i - 1, LF_BARE);
-			ctx.line = ctx.next;
-			ctx.next = i + 1 < ls->n ? lines_text(ls, i + 1) : STR_NULL;
-			ctx.next_bare = lines_has(ls, i + 1, LF_BARE);
-		}
-		for (k = 0; k < LAYOUT_COUNT; k++)
-			if ((mask >> k & 1) && speaker_match(&ctx, (enum speech_layout)k, &sl)) {
-				ls->v[i].cand |= (uint8_t)(1u << k);
-				counts[k]++;
-				marked++;
-			}
-	}
-	return marked;
-}
 
 /* ---- Step 2: the layout ------------------------------------------------ */
-
-static bool explains_better(const uint32_t *counts, enum speech_layout a, enum speech_layout b)
-{
-	if (b == LAYOUT_NONE)
-		return true;
-	return counts[a] > counts[b] ||
-	       (counts[a] == counts[b] && speaker_layout_rank(a) < speaker_layout_rank(b));
-}
-
-/*
- * The layout with the most candidate lines wins (reported only where no
- * other has any); marked layouts with MIX_MIN_LINES candidates join it, as
- * their marks are evidence enough. Returns the active set as bits.
- */
-unsigned lines_choose(const uint32_t *counts, enum speech_layout forced, enum speech_layout *primary)
-{
-	enum speech_layout best = LAYOUT_NONE;
-	unsigned active;
-	size_t k;
-
-	if (forced != LAYOUT_NONE) {
-		*primary = forced;
-		return 1u << forced;
-	}
-	for (k = 0; k < LAYOUT_COUNT; k++)
-		if (k != LAYOUT_REPORTED && counts[k] > 0 && explains_better(counts, (enum speech_layout)k, best))
-			best = (enum speech_layout)k;
-	if (best == LAYOUT_NONE)
-		best = counts[LAYOUT_REPORTED] ? LAYOUT_REPORTED : LAYOUT_BOLD;
-	active = 1u << best;
-	for (k = 0; k < LAYOUT_COUNT; k++)
-		if (speaker_layout_marked((enum speech_layout)k) && !speaker_layout_closes((enum speech_layout)k) &&
-		    !speaker_layout_closes(best) && counts[k] >= MIX_MIN_LINES)
-			active |= 1u << k;
-	*primary = best;
-	return active;
-}
 
 /* Each candidate line of the active layouts goes to one: the primary
  * first, then the others by rank. */

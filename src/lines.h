@@ -100,13 +100,6 @@ static inline bool lines_has(const struct lines *ls, size_t i, unsigned flag)
 /* What line i's recognisers are given: the line and its neighbours. */
 struct speaker_context lines_context(const struct lines *ls, const struct lexicon *lex, size_t i);
 
-/* Marks lines [from, to) with the layouts of mask (a bit each) that take
- * them; counts[layout] += lines. Returns how many marks it made. */
-size_t lines_mark(struct lines *ls, const struct lexicon *lex, unsigned mask, size_t from,
-		  size_t to, uint32_t *counts);
-/* The active layouts as bits, the primary in *primary; forced, unless
- * LAYOUT_NONE, is the only one. */
-unsigned lines_choose(const uint32_t *counts, enum speech_layout forced, enum speech_layout *primary);
 /* Gives each candidate line of the active layouts its recogniser. */
 void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary);
 
