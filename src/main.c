@@ -287,6 +287,24 @@ static void report_unusable(const struct corpus *c)
 				c->colls.v[i].text_len == 0 ? "empty file" : "no speeches found");
 }
 
+/* Flushes (or closes) a printing mode's output: a failed write is reported
+ * (fayan: write error: …) and exits 1; a closed pipe stays quiet. */
+static int finish_output(FILE *out)
+{
+	bool failed = ferror(out);
+	int err = errno;
+
+	if ((out == stdout ? fflush(out) : fclose(out)) != 0) {
+		failed = true;
+		err = errno;
+	}
+	if (!failed)
+		return 0;
+	if (err != EPIPE)
+		fprintf(stderr, "%s: write error: %s\n", util_progname, strerror(err ? err : EIO));
+	return EXIT_NOTHING;
+}
+
 static int run_printing(const struct corpus *c, const struct options *o,
 			const struct selection *sel, const struct lexicon *lex)
 {
@@ -305,7 +323,7 @@ static int run_printing(const struct corpus *c, const struct options *o,
 	case MODE_GREP: output_grep(out, c, sel, o->grep, &popts); break;
 	default: output_print(out, c, sel, &popts); break;
 	}
-	return (out == stdout ? fflush(out) : fclose(out)) == 0 ? 0 : EXIT_NOTHING;
+	return finish_output(out);
 }
 
 /* The main loop: render, blit, read a key, apply. */
@@ -465,7 +483,7 @@ int main(int argc, char **argv)
 		output_check(out, c);
 		output_layouts(stderr, c);
 		status = speech_total(c) > 0 ? 0 : EXIT_NOTHING;
-		if ((out == stdout ? fflush(out) : fclose(out)) != 0)
+		if (finish_output(out) != 0)
 			status = EXIT_NOTHING;
 	} else if (speech_total(c) == 0) {
 		report_unusable(c);

@@ -1,5 +1,7 @@
 #include "place.h"
 
+#include <fcntl.h>
+
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -140,15 +142,23 @@ out:
 	return ok;
 }
 
+/* The place file, if it is a regular file: a FIFO or a device there must
+ * not block the start (opened without blocking, then looked at). */
 static char *read_small(const char *path)
 {
-	FILE *f = fopen(path, "r");
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	struct buf b = {0};
+	struct stat st;
 	char chunk[1024];
 	size_t n;
+	FILE *f;
 
-	if (!f)
+	if (fd < 0)
 		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !(f = fdopen(fd, "r"))) {
+		close(fd);
+		return NULL;
+	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len < 65536)
 		buf_add(&b, chunk, n);
 	fclose(f);

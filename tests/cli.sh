@@ -93,8 +93,21 @@ case $out in *␛*) ok 0 "ESC shown as ␛" ;; *) ok 1 "ESC shown as ␛" ;; esa
 run --list "$tmp/esc.txt"
 case $out in *"$(printf '\033')"*) ok 1 "nor --list output" ;; *) ok 0 "nor --list output" ;; esac
 
-"$fayan" --print "$seed" "$seed" "$seed" | head -1 >/dev/null
-is $? 0 "--print | head ends quietly"
+# Far more than a pipe holds (64 KiB): fayan must meet the closed pipe.
+set -- ; for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do set -- "$@" "$seed"; done
+"$fayan" --print "$@" 2>"$tmp/pipe.err" | head -1 >/dev/null
+is "$(cat "$tmp/pipe.err")" "" "--print | head ends quietly (nothing on stderr)"
+( "$fayan" --print "$@" 2>/dev/null; echo $? >"$tmp/pipe.rc" ) | head -1 >/dev/null
+is "$(cat "$tmp/pipe.rc")" 141 "and by SIGPIPE, fayan's own status"
+set --
+
+# A full disk: every printing mode says so and exits 1.
+for mode in --print --list --json --check --grep=十四五; do
+	"$fayan" "$mode" "$seed" >/dev/full 2>"$tmp/full.err"
+	rc=$?
+	is "$rc" 1 "$mode to a full disk: exit 1"
+	grep -q "^fayan: write error: No space left on device$" "$tmp/full.err"; ok $? "$mode to a full disk: says why"
+done
 
 # A real GB18030 locale is left alone, and the printing modes write GB18030
 # (the locale is built here, from Debian's locales package).
