@@ -1,6 +1,7 @@
 #include "load.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,12 +25,21 @@ bool load_fd(int fd, char **bytes, size_t *len)
 		}
 		/* One read of the size fstat says; the loop still copes with
 		 * a file that grows or shrinks meanwhile. */
+		if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > LOAD_MAX_BYTES) {
+			errno = EFBIG;
+			return false;
+		}
 		if (S_ISREG(st.st_mode) && st.st_size > 0)
 			cap = (size_t)st.st_size + 1;
 	}
 	data = xmalloc(cap);
 	util_hint_huge(data, cap);
 	for (;;) {
+		if (n > LOAD_MAX_BYTES) { /* endless input (/dev/zero) stops here */
+			free(data);
+			errno = EFBIG;
+			return false;
+		}
 		if (n == cap)
 			data = xgrow(data, &cap, cap + 1, 1);
 		got = read(fd, data + n, cap - n);
@@ -80,7 +90,11 @@ size_t load_all(struct corpus *c, char **names, size_t name_count, const struct 
 	}
 	for (i = 0; i < name_count; i++) {
 		if (!load_path(names[i], &bytes, &len)) {
-			fprintf(stderr, "%s: %s: %s\n", util_progname, names[i], strerror(errno));
+			if (errno == EFBIG)
+				fprintf(stderr, "%s: %s: too large (%u MiB at most)\n", util_progname,
+					names[i], (unsigned)(LOAD_MAX_BYTES >> 20));
+			else
+				fprintf(stderr, "%s: %s: %s\n", util_progname, names[i], strerror(errno));
 			failed++;
 			continue;
 		}

@@ -15,7 +15,12 @@
 
 #define BUNDLED_NAME "<bundled>"
 
-/* Reads all of fd into a malloc'd buffer; false with errno on failure. */
+/* The largest collection read (SPEC 3.5): the model's 32-bit offsets index
+ * 4 GiB of text, and decoding may triple invalid bytes (U+FFFD). */
+#define LOAD_MAX_BYTES ((size_t)1 << 30)
+
+/* Reads all of fd into a malloc'd buffer; false with errno on failure
+ * (EFBIG past LOAD_MAX_BYTES). */
 bool load_fd(int fd, char **bytes, size_t *len);
 
 /*

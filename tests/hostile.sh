@@ -120,4 +120,9 @@ for term in "" dumb no-such-terminal; do
 	is "$rc:$(wc -l <"$tmp/err_term")" "0:1" "TERM='$term': exit 0, one line on stderr"
 	grep -q '聂立新 · 市委组织部副部长' "$tmp/typescript"; ok $? "TERM='$term': the speeches are printed"
 done
+# Endless input stops at the documented bound instead of growing until the
+# OOM killer comes (SPEC 3.5).
+run --check /dev/zero
+is "$rc" 1 "/dev/zero: nothing usable, exit 1"
+is "$err" "fayan: /dev/zero: too large (1024 MiB at most)" "/dev/zero: too large, with the bound"
 done_testing
