@@ -15,6 +15,7 @@ void corpus_free(struct corpus *c)
 		return;
 	for (i = 0; i < c->colls.n; i++) {
 		free(c->colls.v[i].name);
+		free(c->colls.v[i].shown);
 		free(c->colls.v[i].text);
 	}
 	free(c->colls.v);

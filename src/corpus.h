@@ -88,7 +88,8 @@ struct finding {
 };
 
 struct collection {
-	char *name; /* as given: a path, "-" or "<bundled>" */
+	char *name;  /* as given: a path, "-" or "<bundled>" */
+	char *shown; /* the name as a terminal may show it (SPEC 3.5), NUL-ended */
 	char *text; /* the decoded text, owned */
 	size_t text_len;
 	struct str title, subtitle;

@@ -90,11 +90,14 @@ size_t load_all(struct corpus *c, char **names, size_t name_count, const struct 
 	}
 	for (i = 0; i < name_count; i++) {
 		if (!load_path(names[i], &bytes, &len)) {
-			if (errno == EFBIG)
-				fprintf(stderr, "%s: %s: too large (%u MiB at most)\n", util_progname,
-					names[i], (unsigned)(LOAD_MAX_BYTES >> 20));
+			int err = errno;
+			char *shown = text_shown_name(names[i]);
+			if (err == EFBIG)
+				fprintf(stderr, "%s: %s: too large (%u MiB at most)\n", util_progname, shown,
+					(unsigned)(LOAD_MAX_BYTES >> 20));
 			else
-				fprintf(stderr, "%s: %s: %s\n", util_progname, names[i], strerror(errno));
+				fprintf(stderr, "%s: %s: %s\n", util_progname, shown, strerror(err));
+			free(shown);
 			failed++;
 			continue;
 		}

@@ -283,7 +283,7 @@ static void report_unusable(const struct corpus *c)
 
 	for (i = 0; i < c->colls.n; i++)
 		if (c->colls.v[i].speech_count == 0)
-			fprintf(stderr, "%s: %s: %s\n", util_progname, c->colls.v[i].name,
+			fprintf(stderr, "%s: %s: %s\n", util_progname, c->colls.v[i].shown,
 				c->colls.v[i].text_len == 0 ? "empty file" : "no speeches found");
 }
 

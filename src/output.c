@@ -160,7 +160,8 @@ static void json_str(FILE *out, struct str s)
 			fputs("\\r", out);
 		else if (ch == '\t')
 			fputs("\\t", out);
-		else if (ch < 0x20 || ch == 0x7F || json_must_escape(uc))
+		else if (ch < 0x20 || ch == 0x7F || json_must_escape(uc) ||
+			 (uc == REPLACEMENT_CHAR && n == 1)) /* an invalid byte (a file name's) */
 			fprintf(out, "\\u%04x", (unsigned)uc);
 		else
 			fwrite(s.s + i, 1, n, out);
@@ -317,7 +318,7 @@ static void put_finding(FILE *out, const struct corpus *c, const struct finding 
 {
 	buf_clear(msg);
 	diag_message(msg, &f->d);
-	fputs(c->colls.v[f->coll].name, out);
+	fputs(c->colls.v[f->coll].shown, out);
 	if (f->d.line)
 		fprintf(out, ":%zu", f->d.line);
 	if (f->d.col)
@@ -334,7 +335,7 @@ static void put_overflow(FILE *out, const struct corpus *c, size_t coll, const s
 
 	for (id = 0; id < DIAG_COUNT; id++)
 		if (counts[id] > FINDINGS_PER_KIND)
-			fprintf(out, "%s: %s: %zu more like the above\n", c->colls.v[coll].name,
+			fprintf(out, "%s: %s: %zu more like the above\n", c->colls.v[coll].shown,
 				diag_level_name(diag_level(id)), counts[id] - FINDINGS_PER_KIND);
 }
 
@@ -420,7 +421,7 @@ void output_layouts(FILE *out, const struct corpus *c)
 
 	for (i = 0; i < c->colls.n; i++) {
 		const struct collection *coll = &c->colls.v[i];
-		fprintf(out, "%s: info: layout %s chosen; candidate lines:", coll->name,
+		fprintf(out, "%s: info: layout %s chosen; candidate lines:", coll->shown,
 			speaker_layout_name(coll->layout));
 		for (k = 0; k < LAYOUT_COUNT; k++)
 			if (coll->layout_counts[k])
@@ -429,12 +430,12 @@ void output_layouts(FILE *out, const struct corpus *c)
 		fputc('\n', out);
 		for (k = 0; k < coll->speech_count && k < FINDINGS_PER_KIND; k++) {
 			const struct speech *s = &c->speeches.v[coll->speech_first + k];
-			fprintf(out, "%s:%u: info: speaker line of ", coll->name, (unsigned)s->speaker_line);
+			fprintf(out, "%s:%u: info: speaker line of ", coll->shown, (unsigned)s->speaker_line);
 			put_display(out, s->speaker, &scratch);
 			fprintf(out, " (%s)\n", speaker_layout_name(s->layout));
 		}
 		if (coll->speech_count > FINDINGS_PER_KIND)
-			fprintf(out, "%s: info: %zu more like the above\n", coll->name,
+			fprintf(out, "%s: info: %zu more like the above\n", coll->shown,
 				coll->speech_count - FINDINGS_PER_KIND);
 	}
 	buf_fini(&scratch);

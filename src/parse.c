@@ -506,6 +506,7 @@ size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t 
 	bool plain;
 
 	coll->name = xstrdup(name);
+	coll->shown = text_shown_name(name);
 	w.memo = dept_memo_new();
 	plain = decode_text(bytes, len, opts->encoding, c, w.coll, &coll->text, &coll->text_len,
 			    &lines);

@@ -202,3 +202,12 @@ void text_display(struct buf *out, const char *s, size_t len, bool fullwidth)
 		i += n;
 	}
 }
+
+char *text_shown_name(const char *name)
+{
+	struct buf out = {0};
+
+	text_display(&out, name, strlen(name), false);
+	buf_addc(&out, '\0');
+	return out.data;
+}

@@ -109,6 +109,9 @@ extern int (*text_libc_wcwidth)(wchar_t);
  * full-width.
  */
 void text_display(struct buf *out, const char *s, size_t len, bool fullwidth);
+/* A file name as the terminal may show it: sanitised as text is (SPEC 3.5),
+ * invalid bytes as U+FFFD. Caller frees. */
+char *text_shown_name(const char *name);
 /* Whether uc is Han, CJK punctuation or a closing quote (the left-hand
  * condition of the full-width mapping). */
 bool text_is_cjk_context(uint32_t uc);

@@ -125,4 +125,17 @@ done
 run --check /dev/zero
 is "$rc" 1 "/dev/zero: nothing usable, exit 1"
 is "$err" "fayan: /dev/zero: too large (1024 MiB at most)" "/dev/zero: too large, with the bound"
+# File names are shown as text is (SPEC 3.5), and written as valid UTF-8 in JSON.
+evil="$tmp/$(printf 'a\033]0;OWNED\007b.txt')"
+cp "$seed" "$evil"
+"$fayan" --check "$evil" >"$tmp/out" 2>&1
+grep -q "$(printf '\033')" "$tmp/out"; ok $((! $?)) "--check never writes a file name's ESC"
+grep -q "$(printf '\007')" "$tmp/out"; ok $((! $?)) "--check never writes a file name's BEL"
+grep -q "a␛]0;OWNED␇b.txt:7: info: speaker line" "$tmp/out"; ok $? "the name shown with control pictures"
+"$fayan" "$tmp/$(printf 'gone\033[2J.txt')" 2>"$tmp/err"
+grep -q "$(printf '\033')" "$tmp/err"; ok $((! $?)) "an error message never writes a file name's ESC"
+bad="$tmp/$(printf 'x\377\376.txt')"
+cp "$seed" "$bad"
+"$fayan" --json "$bad" | /usr/bin/python3 -c 'import json, sys; json.loads(sys.stdin.buffer.read().decode("utf-8"))'
+ok $? "--json of a name with invalid bytes is valid UTF-8 JSON"
 done_testing
