@@ -344,22 +344,26 @@ static void put_overflow(FILE *out, const struct corpus *c, size_t coll, const s
 struct repair_cursor {
 	const struct corpus *c;
 	size_t speech, end, k;
+	size_t pq; /* the speech's pull quotes, in line order as its repairs are */
 };
 
 static bool next_repair(struct repair_cursor *rc, struct finding *f)
 {
 	const struct corpus *c = rc->c;
 
-	for (; rc->speech < rc->end; rc->speech++, rc->k = 0) {
+	for (; rc->speech < rc->end; rc->speech++, rc->k = 0, rc->pq = 0) {
 		const struct speech *s = &c->speeches.v[rc->speech];
 		if (rc->k >= s->repair_count)
 			continue;
 		const struct repair *r = &c->repairs.v[s->repair_first + rc->k++];
 		*f = (struct finding){s->coll, {.line = r->line, .num = r->to}};
 		f->d.id = repair_kind(r) == REPAIR_JOIN ? DIAG_JOIN : DIAG_PULLQUOTE;
-		for (size_t i = 0; f->d.id == DIAG_PULLQUOTE && i < s->pq_count; i++)
-			if (c->pqs.v[s->pq_first + i].line == r->line)
-				f->d.arg = c->pqs.v[s->pq_first + i].text;
+		while (f->d.id == DIAG_PULLQUOTE && rc->pq < s->pq_count &&
+		       c->pqs.v[s->pq_first + rc->pq].line < r->line)
+			rc->pq++;
+		if (f->d.id == DIAG_PULLQUOTE && rc->pq < s->pq_count &&
+		    c->pqs.v[s->pq_first + rc->pq].line == r->line)
+			f->d.arg = c->pqs.v[s->pq_first + rc->pq].text;
 		return true;
 	}
 	return false;
@@ -392,7 +396,7 @@ size_t output_check(FILE *out, const struct corpus *c)
 	qsort(sorted, n, sizeof(*sorted), cmp_finding);
 	for (coll = 0, i = 0; coll < c->colls.n; coll++) {
 		const struct collection *cl = &c->colls.v[coll];
-		struct repair_cursor rc = {c, cl->speech_first, cl->speech_first + cl->speech_count, 0};
+		struct repair_cursor rc = {c, cl->speech_first, cl->speech_first + cl->speech_count, 0, 0};
 		bool have = next_repair(&rc, &rep);
 		memset(co.counts, 0, sizeof(co.counts));
 		while (have || (i < n && sorted[i]->coll == coll)) {

@@ -28,6 +28,7 @@ static void reset(struct page *pg, size_t speech, int width, bool raw)
 	pg->speech = speech;
 	pg->width = width;
 	pg->raw = raw;
+	pg->steps = 0;
 }
 
 bool page_indents(int width)
@@ -74,15 +75,18 @@ void page_add_block(struct page *pg, enum page_style style, struct str text,
 	wrap_block(pg, start, style, NO_PARA, opts);
 }
 
+/* The pull quotes lifted from after paragraph after: a speech's pull quotes
+ * are in paragraph order, so *next walks them once over the whole page. */
 static void add_pullquotes(struct page *pg, const struct corpus *c, const struct speech *s,
-			   size_t after, const struct page_opts *opts)
+			   size_t after, size_t *next, const struct page_opts *opts)
 {
-	size_t i, start;
+	size_t start;
 
-	for (i = 0; i < s->pq_count; i++) {
-		const struct pullquote *pq = &c->pqs.v[s->pq_first + i];
+	for (; *next < s->pq_count; ++*next) {
+		const struct pullquote *pq = &c->pqs.v[s->pq_first + *next];
+		pg->steps++;
 		if (pq->after != after)
-			continue;
+			break;
 		start = pg->text.len;
 		buf_adds(&pg->text, "【");
 		text_display(&pg->text, pq->text.s, pq->text.len, opts->fullwidth);
@@ -155,7 +159,7 @@ void page_build(struct page *pg, const struct corpus *c, size_t speech,
 {
 	const struct speech *s = &c->speeches.v[speech];
 	struct buf scratch = {0};
-	size_t i;
+	size_t i, pq = 0;
 
 	reset(pg, speech, opts->width, false);
 	add_parts_above(pg, c, speech, opts);
@@ -163,11 +167,11 @@ void page_build(struct page *pg, const struct corpus *c, size_t speech,
 		page_add_block(pg, PAGE_HEADLINE, s->headline, opts);
 	add_speaker(pg, s, opts);
 	add_blank(pg);
-	add_pullquotes(pg, c, s, NO_PARA, opts);
+	add_pullquotes(pg, c, s, NO_PARA, &pq, opts);
 	for (i = 0; i < s->para_count; i++) {
 		add_paragraph(pg, corpus_para_text(c, speech_para(c, s, i), &scratch), PAGE_PARA, i,
 			      opts);
-		add_pullquotes(pg, c, s, i, opts);
+		add_pullquotes(pg, c, s, i, &pq, opts);
 	}
 	add_blank(pg);
 	if (s->byline.s) {
@@ -178,13 +182,16 @@ void page_build(struct page *pg, const struct corpus *c, size_t speech,
 	buf_fini(&scratch);
 }
 
-static bool line_repaired(const struct corpus *c, const struct speech *s, size_t line)
+/* Whether line was repaired: lines come in order, as the speech's repairs
+ * are sorted, so *next walks the repairs once over the whole page. */
+static bool line_repaired(struct page *pg, const struct corpus *c, const struct speech *s,
+			  size_t line, size_t *next)
 {
-	size_t i;
-
-	for (i = 0; i < s->repair_count; i++)
-		if (c->repairs.v[s->repair_first + i].line == line)
-			return true;
+	for (; *next < s->repair_count; ++*next) {
+		pg->steps++;
+		if (c->repairs.v[s->repair_first + *next].line >= line)
+			return c->repairs.v[s->repair_first + *next].line == line;
+	}
 	return false;
 }
 
@@ -194,7 +201,7 @@ void page_build_raw(struct page *pg, const struct corpus *c, size_t speech,
 		    const struct page_opts *opts)
 {
 	const struct speech *s = &c->speeches.v[speech];
-	size_t pos = 0, line = s->line, start;
+	size_t pos = 0, line = s->line, start, repair = 0;
 
 	reset(pg, speech, opts->width, true);
 	while (pos <= s->raw.len) {
@@ -202,7 +209,7 @@ void page_build_raw(struct page *pg, const struct corpus *c, size_t speech,
 		while (end < s->raw.len && !(eol = decode_eol_len(s->raw.s + end, s->raw.len - end)))
 			end++;
 		start = pg->text.len;
-		buf_addf(&pg->text, "%4zu%s ", line, line_repaired(c, s, line) ? "*" : " ");
+		buf_addf(&pg->text, "%4zu%s ", line, line_repaired(pg, c, s, line, &repair) ? "*" : " ");
 		text_display(&pg->text, s->raw.s + pos, end - pos, false);
 		wrap_block(pg, start, PAGE_RAW, line, opts);
 		line++;

@@ -51,6 +51,7 @@ struct page {
 	size_t speech;
 	int width;
 	bool raw;
+	size_t steps; /* the work of the last build (a test counts it) */
 };
 
 void page_init(struct page *pg);
