@@ -21,14 +21,23 @@ void page_fini(struct page *pg)
 	page_init(pg);
 }
 
-static void reset(struct page *pg, size_t speech, int width, bool raw)
+static void reset(struct page *pg, size_t speech, const struct page_opts *opts, bool raw)
 {
 	buf_clear(&pg->text);
 	pg->line_count = 0;
 	pg->speech = speech;
-	pg->width = width;
+	pg->width = opts->width;
+	pg->ambiguous_width = opts->ambiguous_width;
+	pg->fullwidth = opts->fullwidth;
 	pg->raw = raw;
 	pg->steps = 0;
+}
+
+bool page_is_of(const struct page *pg, size_t speech, const struct page_opts *opts, bool raw)
+{
+	return pg->speech == speech && pg->width == opts->width &&
+	       pg->ambiguous_width == opts->ambiguous_width && pg->fullwidth == opts->fullwidth &&
+	       pg->raw == raw;
 }
 
 bool page_indents(int width)
@@ -161,7 +170,7 @@ void page_build(struct page *pg, const struct corpus *c, size_t speech,
 	struct buf scratch = {0};
 	size_t i, pq = 0;
 
-	reset(pg, speech, opts->width, false);
+	reset(pg, speech, opts, false);
 	add_parts_above(pg, c, speech, opts);
 	if (s->headline.s)
 		page_add_block(pg, PAGE_HEADLINE, s->headline, opts);
@@ -203,7 +212,7 @@ void page_build_raw(struct page *pg, const struct corpus *c, size_t speech,
 	const struct speech *s = &c->speeches.v[speech];
 	size_t pos = 0, line = s->line, start, repair = 0;
 
-	reset(pg, speech, opts->width, true);
+	reset(pg, speech, opts, true);
 	while (pos <= s->raw.len) {
 		size_t end = pos, eol = 0;
 		while (end < s->raw.len && !(eol = decode_eol_len(s->raw.s + end, s->raw.len - end)))

@@ -48,9 +48,10 @@ struct page {
 	struct buf text;
 	struct page_line *lines;
 	size_t line_count, line_cap;
+	/* What it was laid out for: a page is stale when any of these differ. */
 	size_t speech;
-	int width;
-	bool raw;
+	int width, ambiguous_width;
+	bool fullwidth, raw;
 	size_t steps; /* the work of the last build (a test counts it) */
 };
 
@@ -61,6 +62,8 @@ void page_fini(struct page *pg);
  * below its last speech. */
 void page_build(struct page *pg, const struct corpus *c, size_t speech,
 		const struct page_opts *opts);
+/* Whether pg is speech laid out with opts (raw or not): if not, it is stale. */
+bool page_is_of(const struct page *pg, size_t speech, const struct page_opts *opts, bool raw);
 /* The raw view: the speech's lines as the file has them, repairs marked. */
 void page_build_raw(struct page *pg, const struct corpus *c, size_t speech,
 		    const struct page_opts *opts);

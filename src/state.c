@@ -170,6 +170,18 @@ void layout_page(struct state *st)
 		page_build(&st->page, st->c, st->speech, page_opts(st, &o));
 }
 
+/* Lays the page out again where it no longer matches the state (the
+ * speech, width, raw view, Ambiguous width or full-width mapping changed),
+ * keeping the reading place. */
+void ensure_page(struct state *st)
+{
+	struct page_opts o;
+
+	if (st->speech < st->c->speeches.n &&
+	    !page_is_of(&st->page, st->speech, page_opts(st, &o), st->raw))
+		state_relayout(st);
+}
+
 void state_relayout(struct state *st)
 {
 	struct anchor a = top_anchor(st);

@@ -35,9 +35,10 @@ static void jump_to_match(struct state *st, size_t index)
 	struct buf scratch = {0};
 
 	st->match_index = index;
+	st->raw = false; /* before the page is laid out: a match is in the text */
 	if (m->speech != st->speech || !is_speech_row(st, st->sel))
 		open_row(st, row_of(st, m->speech), false);
-	st->raw = false;
+	ensure_page(st);
 	if (m->where == WHERE_PARA) {
 		struct str t = search_match_text(st->c, m, &scratch);
 		show_in_para(st, m->index, text_char_count(t.s, m->off));

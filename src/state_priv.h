@@ -13,6 +13,7 @@ void set_filter(struct state *st, size_t filter);
 size_t max_scroll(const struct state *st);
 void scroll_to_anchor(struct state *st, struct anchor a);
 void layout_page(struct state *st);
+void ensure_page(struct state *st);
 /* Selects row and shows its speech (from the top unless keep_scroll). */
 void open_row(struct state *st, size_t row, bool keep_scroll);
 
