@@ -93,6 +93,7 @@ struct state {
 	struct search search;
 	size_t search_from_speech, search_from_scroll, search_from_sel;
 	size_t match_index; /* current match among search.matches */
+	size_t search_filter; /* the filter the matches were found in */
 
 	char message[160];
 	enum request request;

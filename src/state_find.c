@@ -63,14 +63,32 @@ static size_t first_match_from(const struct state *st, size_t speech)
 	return 0;
 }
 
+/* The matches follow the filter (SPEC 3.2): a filter change leaves them to
+ * be found again when next needed, so the change itself costs nothing. The
+ * current match becomes the first at or after the open speech. */
+static void refresh_matches(struct state *st)
+{
+	if (!search_active(&st->search) || st->search_filter == st->filter)
+		return;
+	search_run(&st->search, st->c, st->filter);
+	st->search_filter = st->filter;
+	st->match_index = first_match_from(st, st->speech);
+	if (st->match_index > 0)
+		st->match_index--; /* n goes to it */
+	else if (st->search.n)
+		st->match_index = st->search.n - 1;
+}
+
 void search_step(struct state *st, int dir)
 {
-	size_t n = st->search.n;
+	size_t n;
 
 	if (!search_active(&st->search)) {
 		snprintf(st->message, sizeof(st->message), "还没有搜索");
 		return;
 	}
+	refresh_matches(st);
+	n = st->search.n;
 	if (n == 0) {
 		snprintf(st->message, sizeof(st->message), "没有找到");
 		return;
@@ -105,6 +123,7 @@ static void submit_search(struct state *st, struct buf *term)
 		return;
 	remember_search(st, term->data);
 	search_run(&st->search, st->c, st->filter);
+	st->search_filter = st->filter;
 	if (st->search.n == 0) {
 		snprintf(st->message, sizeof(st->message), "没有找到");
 		return;
@@ -278,6 +297,7 @@ void open_overlay(struct state *st, enum overlay ov)
 		}
 		break;
 	case OV_CONCORDANCE:
+		refresh_matches(st);
 		if (!search_active(&st->search) || st->search.n == 0) {
 			st->overlay = OV_NONE;
 			snprintf(st->message, sizeof(st->message), "先用 / 搜索");
