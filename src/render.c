@@ -32,12 +32,25 @@ static int str_cols(const struct grid *g, const char *s)
 	return (int)text_str_width(s, strlen(s), g->ambiguous_width);
 }
 
+/* s in [col, end), cut with an ellipsis (ASCII ~ where ambiguous characters
+ * are two columns wide) when it does not fit. */
+static int put_cut(struct grid *g, int row, int col, int end, struct str s, enum style st)
+{
+	const char *ell = g->ambiguous_width == 2 ? "~" : "…";
+	int need = (int)text_str_width(s.s, s.len, g->ambiguous_width);
+
+	if (!s.s || col + need <= end)
+		return put_str(g, row, col, end, s, st);
+	col = put_str(g, row, col, end - str_cols(g, ell), s, st);
+	return grid_puts(g, row, col, end, ell, st);
+}
+
 static void render_title(const struct state *st, struct grid *g)
 {
 	const struct corpus *c = st->c;
 	static const char label[] = "部门: ";
 	struct str title = STR_NULL, filter;
-	int right, col;
+	int right, col, filter_width;
 
 	if (st->speech < c->speeches.n)
 		title = c->colls.v[c->speeches.v[st->speech].coll].title;
@@ -48,14 +61,14 @@ static void render_title(const struct state *st, struct grid *g)
 	else
 		filter = c->depts.v[st->filter];
 	grid_fill(g, 0, 0, g->cols, ST_TITLE);
-	/* The filter flush right; the title takes what is left. */
-	right = g->cols - 1 - str_cols(g, label) -
-		(int)text_str_width(filter.s, filter.len, g->ambiguous_width);
-	put_str(g, 0, 0, MAX(right - 2, 0), title, ST_TITLE);
-	if (right > 0) {
-		col = grid_puts(g, 0, right, g->cols, label, ST_TITLE);
-		put_str(g, 0, col, g->cols, filter, ST_TITLE);
-	}
+	/* The filter flush right in at most half the line, the title in what is
+	 * left; either is cut with an ellipsis, never dropped. */
+	filter_width = MIN((int)text_str_width(filter.s, filter.len, g->ambiguous_width),
+			   MAX(g->cols / 2 - str_cols(g, label), 1));
+	right = MAX(g->cols - 1 - str_cols(g, label) - filter_width, 0);
+	put_cut(g, 0, 0, MAX(right - 2, 0), title, ST_TITLE);
+	col = grid_puts(g, 0, right, g->cols, label, ST_TITLE);
+	put_cut(g, 0, col, MIN(col + filter_width, g->cols), filter, ST_TITLE);
 }
 
 static void render_list_row(const struct state *st, struct grid *g, size_t r, int row)

@@ -8,12 +8,15 @@
 #include "tap.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "assets.h"
 #include "group.h"
 #include "helpers.h"
 #include "keys.h"
+#include "load.h"
 #include "render.h"
 #include "state.h"
 
@@ -35,15 +38,32 @@ static void screen_text(const struct grid *g, struct buf *out)
 	}
 }
 
-/* Options on the size line: -d N (filter to department N), -a 2. */
-static void parse_options(const char *line, struct state_opts *o)
+/* Options on the size line: -d N (filter to department N), -a 2, -c FILE
+ * (another collection than the bundled one, parsed into *own). */
+static const struct corpus *parse_options(const char *line, struct state_opts *o,
+					  struct corpus **own)
 {
 	const char *p;
+	char file[256];
 
 	if ((p = strstr(line, "-d ")))
 		o->dept = (size_t)atoi(p + 3) - 1;
 	if ((p = strstr(line, "-a 2")))
 		o->ambiguous_width = 2;
+	*own = NULL;
+	if ((p = strstr(line, "-c ")) && sscanf(p + 3, "%255s", file) == 1) {
+		char *bytes;
+		size_t len;
+		int fd = open(file, O_RDONLY);
+		if (fd >= 0 && load_fd(fd, &bytes, &len)) {
+			struct parse_opts po = {.lex = test_lex, .repair = true};
+			*own = corpus_new();
+			parse_collection(*own, file, bytes, len, &po);
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+	return *own ? *own : corpus;
 }
 
 static void run_case(const char *dir, const char *name)
@@ -69,8 +89,8 @@ static void run_case(const char *dir, const char *name)
 		keys[0] = '\0';
 	fclose(f);
 	keys[strcspn(keys, "\n")] = '\0';
-	parse_options(line, &o);
-	state_init(&st, corpus, test_lex, &o, rows, cols);
+	struct corpus *own;
+	state_init(&st, parse_options(line, &o, &own), test_lex, &o, rows, cols);
 	grid_init(&g);
 	for (const char *k = keys; *k;) {
 		uint32_t key = next_script_key(&k, &rows, &cols);
@@ -101,6 +121,7 @@ static void run_case(const char *dir, const char *name)
 	buf_fini(&got);
 	grid_fini(&g);
 	state_fini(&st);
+	corpus_free(own);
 }
 
 /* The widths layout computed are the cells the grid fills. */

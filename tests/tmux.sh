@@ -51,8 +51,14 @@ for keys in screens/*.keys; do
 	case $opts in *-a*) continue ;; esac # tmux draws ambiguous characters 1 column wide
 	args=""
 	case $opts in *"-d "*) args="-d $(sed -n 1p "$keys" | sed 's/.*-d \([0-9]*\).*/\1/')" ;; esac
-	start "$cols" "$rows"
-	wait_for screens/start-"$cols"x"$rows".screen 2>/dev/null || sleep 0.5
+	case $opts in *"-c "*)
+		args="$args $(sed -n 1p "$keys" | sed 's/.*-c \([^ ]*\).*/\1/')"
+		start "$cols" "$rows" $args
+		sleep 1 ;;
+	*)
+		start "$cols" "$rows" $args
+		wait_for screens/start-"$cols"x"$rows".screen 2>/dev/null || sleep 0.5 ;;
+	esac
 	play "$(sed -n 2p "$keys")"
 	if wait_for "screens/$name.screen"; then ok 0 "tmux: $name"
 	else
