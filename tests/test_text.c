@@ -101,7 +101,7 @@ static void test_scan(void)
 	static const unsigned char pool[] = {'a', '\n', '\r', '\t', 0x80, 0x85, 0x8F, 0x90, 0x9F,
 					     0xA0, 0xA8, 0xA9, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE2,
 					     0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xB8, 0xAD};
-	static const char *const good[] = {"中文", "a\xE2\x80\x9C" "b", "\xF0\x9F\x98\x80", "\xC2\x85"};
+	static const char *const good[] = {"中文", ("a\xE2\x80\x9C" "b"), "\xF0\x9F\x98\x80", "\xC2\x85"};
 	char buf[200];
 	size_t disagree = 0, valid = 0, i, k;
 	unsigned seed = 12345;
