@@ -27,7 +27,12 @@ void diag_message(struct buf *out, const struct diag *d)
 	const char *t = catalogue[d->id].text;
 
 	while (*t) {
-		if (strncmp(t, "{s}", 3) == 0) {
+		if (*t != '{') { /* most of a template: copied as it is */
+			const char *brace = strchr(t, '{');
+			size_t n = brace ? (size_t)(brace - t) : strlen(t);
+			buf_add(out, t, n);
+			t += n;
+		} else if (strncmp(t, "{s}", 3) == 0) {
 			if (d->arg.s)
 				buf_add(out, d->arg.s, d->arg.len);
 			t += 3;

@@ -10,11 +10,22 @@ out=${FUZZ_OUT:-$(mktemp -d)}
 # A temporary directory of our own goes at the end, unless a crash is in it.
 [ -z "$FUZZ_OUT" ] && trap 'ls "$out"/crash-* >/dev/null 2>&1 || rm -rf "$out"' EXIT
 export LC_ALL=C.UTF-8
-core="src/buf.c src/concord.c src/corpus.c src/decode.c src/dept.c src/diag.c src/encout.c src/grid.c
-	src/group.c src/keymap.c src/layout.c src/lexicon.c src/load.c src/output.c src/page.c
-	src/lines.c src/names.c src/parse.c src/place.c src/render.c src/search.c src/speaker.c src/state.c
-	src/state_find.c src/text.c src/utf8scan.c src/util.c src/wrap.c"
+# The core's sources, as the build knows them (not a copied list).
+core=$(/usr/bin/python3 -c '
+import json, sys
+for t in json.load(sys.stdin):
+    if t["name"] == "fayan-core":
+        for src in t["target_sources"]:
+            for f in src["sources"]:
+                if f.endswith(".c") and "/src/" in f:
+                    print(f)
+' <<EOF_TARGETS
+$(meson introspect "$build" --targets)
+EOF_TARGETS
+) || exit 1
+[ -n "$core" ] || { echo "fuzz.sh: no core sources from meson introspect $build"; exit 1; }
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer-no-link,address,undefined
+	-fsanitize-coverage-ignorelist=tests/fuzz/ignorelist.txt
 	-fno-sanitize-recover=undefined -Isrc"
 mkdir -p "$out/obj"
 status=0
@@ -29,7 +40,7 @@ for target in parse wrap; do
 		-o "$bin" || { status=1; continue; }
 	mkdir -p "$out/corpus-$target"
 	cp tests/fuzz/corpus/$target/* "$out/corpus-$target/"
-	"$bin" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	"$bin" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
 		-artifact_prefix="$out/crash-$target-" -print_final_stats=1 \
 		"$out/corpus-$target" >"$out/log-$target" 2>&1
 	rc=$?
