@@ -201,6 +201,10 @@ static void keep_row_visible(struct state *st)
 {
 	size_t rows = (size_t)MAX(st->lay.body_rows, 1);
 
+	/* A list that fits leaves no rows blank at its bottom (after the window
+	 * grew, say): scroll back as far as the rows allow. */
+	if (st->list_top + rows > st->row_count)
+		st->list_top = st->row_count > rows ? st->row_count - rows : 0;
 	if (st->sel < st->list_top)
 		st->list_top = st->sel > 0 && !is_speech_row(st, st->sel - 1) ? st->sel - 1 : st->sel;
 	if (st->sel >= st->list_top + rows)
@@ -255,9 +259,19 @@ void state_fini(struct state *st)
 	free(st->pipe_command);
 }
 
+/* After a key: where the reader is now, for the resizes to come. */
+static void remember_place(struct state *st)
+{
+	st->place = top_anchor(st);
+	st->place_valid = true;
+}
+
 void state_resize(struct state *st, int rows, int cols)
 {
-	struct anchor a = top_anchor(st);
+	/* The place the reader last chose, not where the last size clamped the
+	 * view to: at a size where the whole speech fits the scroll is 0, and the
+	 * next resize would anchor there (SPEC 4). */
+	struct anchor a = st->place_valid ? st->place : top_anchor(st);
 
 	st->rows = rows;
 	st->cols = cols;
@@ -411,6 +425,10 @@ static void pane_apply(struct state *st, enum action act)
 void state_apply(struct state *st, enum action act, int arg)
 {
 	st->message[0] = '\0';
+	if (act == ACT_SUSPEND) { /* from anywhere, an overlay or a prompt open (SPEC 3.1) */
+		st->request = REQ_SUSPEND;
+		return;
+	}
 	if (st->overlay != OV_NONE) {
 		overlay_apply(st, act);
 		return;
@@ -458,15 +476,17 @@ void state_key(struct state *st, uint32_t key)
 
 	if (key == KEY_RESIZE_ || key == KEY_NONE)
 		return;
-	if (st->prompt != PROMPT_NONE) {
+	act = keymap_lookup(key, &arg);
+	if (st->prompt != PROMPT_NONE && act != ACT_SUSPEND) {
 		st->message[0] = '\0';
 		prompt_key(st, key);
+		remember_place(st);
 		return;
 	}
-	act = keymap_lookup(key, &arg);
 	if (st->lay.too_small && act != ACT_QUIT && act != ACT_REDRAW && act != ACT_SUSPEND)
 		return;
 	state_apply(st, act, arg);
+	remember_place(st);
 }
 
 char *state_print_speech(const struct state *st, size_t *len)

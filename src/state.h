@@ -78,6 +78,8 @@ struct state {
 	size_t speech;
 	struct page page;
 	size_t scroll;
+	struct anchor place; /* where the last key left the reader */
+	bool place_valid;
 
 	enum overlay overlay;
 	size_t ov_sel, ov_top, ov_count;

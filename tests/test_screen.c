@@ -124,6 +124,27 @@ static void run_case(const char *dir, const char *name)
 	corpus_free(own);
 }
 
+/* Ctrl-Z suspends from anywhere: an overlay open, a prompt open (SPEC 3.1). */
+static void test_suspend_everywhere(void)
+{
+	static const uint32_t openers[] = {'?', 'd', 'o', '/', 's', '|'};
+	struct state_opts o = {.dept = GROUP_ALL, .speech = (size_t)-1, .ambiguous_width = 1,
+			       .fullwidth = true};
+	struct state st;
+	size_t i;
+
+	for (i = 0; i < sizeof(openers) / sizeof(openers[0]); i++) {
+		state_init(&st, corpus, test_lex, &o, 24, 80);
+		state_key(&st, openers[i]);
+		st.request = REQ_NONE;
+		state_key(&st, KEY_CTRL_Z);
+		ok(st.request == REQ_SUSPEND, "Ctrl-Z suspends after '%c'", (char)openers[i]);
+		ok(st.overlay != OV_NONE || st.prompt != PROMPT_NONE,
+		   "and leaves what '%c' opened open", (char)openers[i]);
+		state_fini(&st);
+	}
+}
+
 /* The widths layout computed are the cells the grid fills. */
 static void test_widths_agree(int amb)
 {
@@ -165,6 +186,7 @@ int main(int argc, char **argv)
 	corpus = parse_string((const char *)asset_collection, true);
 	test_widths_agree(1);
 	test_widths_agree(2);
+	test_suspend_everywhere();
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {
 		char *dot = strrchr(names[i]->d_name, '.');
