@@ -47,8 +47,8 @@ screen | grep -q '部门'; ok $((! $?)) "and gives the shell its screen back"
 tmx send-keys -t t fg Enter
 wait_for screens/start-80x24.screen; ok $? "fg (SIGCONT): the screen is redrawn whole"
 tmx send-keys -t t j
-wait_for screens/next-prev.screen >/dev/null 2>&1
-kill -0 "$pid"; ok $? "and keys work again"
+wait_for screens/row-down.screen; ok $? "and keys work again (j moves down a row)"
+kill -0 "$pid"; ok $? "and fayan is still running"
 
 # Nothing from the corpus drives the terminal: record every byte fayan writes.
 printf '题,很长的标题\n局长**甲\033]0;PWNED\007**:正文\033[99;99H\033]52;c;UFdORUQ=\007\302\233H\342\200\256反转\177,正文。\n' >"$tmp/esc.txt"

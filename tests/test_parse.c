@@ -29,9 +29,10 @@ static void test_basic_speech(void)
 
 static void test_ascii_and_fullwidth_colon(void)
 {
-	struct corpus *c = parse_string("局长**甲**:文字。\n局长**乙**:文字。\n", true);
+	struct corpus *c = parse_string("局长**甲**:文字。\n局长**乙**\xEF\xBC\x9A文字。\n", true);
 
-	is_num(c->speeches.n, 2, "ASCII and full-width colon both make speaker lines");
+	is_num(c->speeches.n, 2, "ASCII and full-width (U+FF1A) colon both make speaker lines");
+	is_str(para(c, 1, 0, &b), "文字。", "the full-width colon is not part of the text");
 	ok(c->speeches.v[0].headline.s == NULL, "no headline: first speech");
 	ok(c->colls.v[0].title.s == NULL, "no title when the first line is a speaker line");
 	is_num(c->speeches.v[0].line, 1, "line is the speaker line's without a headline");
