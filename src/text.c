@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -7,7 +8,24 @@
 
 #include "util.h"
 
-int (*text_libc_wcwidth)(wchar_t) = wcwidth;
+/*
+ * The C library's wcwidth, found past this program: the screen defines a
+ * wcwidth of its own (the Ambiguous override ncursesw must see), and the
+ * name wcwidth here would be that one, whose answer depends on the screen's
+ * setting. Every width in the core comes from the C library's answer and the
+ * ambiguous_width its caller hands in, and from nothing else.
+ */
+int text_libc_wcwidth(wchar_t wc)
+{
+	static int (*libc)(wchar_t);
+
+	if (!libc) {
+		libc = (int (*)(wchar_t))dlsym(RTLD_NEXT, "wcwidth");
+		if (!libc) /* linked statically: no override can stand in front */
+			libc = wcwidth;
+	}
+	return libc(wc);
+}
 
 struct str str_from(const char *s)
 {

@@ -101,7 +101,7 @@ int text_width(uint32_t uc, int ambiguous_width);
 size_t text_str_width(const char *s, size_t len, int ambiguous_width);
 
 /* The C library's wcwidth(), even when the program overrides the symbol. */
-extern int (*text_libc_wcwidth)(wchar_t);
+int text_libc_wcwidth(wchar_t wc);
 
 /*
  * Appends s to out as it is shown (SPEC 3.3, 3.5): each character sanitised,
