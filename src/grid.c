@@ -89,6 +89,8 @@ int grid_put(struct grid *g, int row, int col, int end_col, const char *s, size_
 	while (i < len && col < end_col) {
 		i += text_next(s + i, len - i, &uc);
 		uc = text_sanitise(uc);
+		if (text_is_invisible_format(uc))
+			continue; /* each emoji of a ZWJ sequence stands on its own */
 		w = text_width(uc, g->ambiguous_width);
 		if (w == 0) {
 			if (col > 0) {

@@ -153,12 +153,21 @@ bool text_is_ambiguous(uint32_t uc)
 	       bsearch(&uc, ambiguous, ARRAY_LEN(ambiguous), sizeof(ambiguous[0]), cmp_range);
 }
 
+bool text_is_invisible_format(uint32_t uc)
+{
+	return uc == 0x00AD || uc == 0x034F || uc == 0x180E || (uc >= 0x200B && uc <= 0x200D) ||
+	       (uc >= 0x2060 && uc <= 0x2064) || uc == 0xFEFF || (uc >= 0xFE00 && uc <= 0xFE0F) ||
+	       (uc >= 0xE0100 && uc <= 0xE01EF);
+}
+
 int text_width(uint32_t uc, int ambiguous_width)
 {
 	int w;
 
 	if (uc >= 0x20 && uc < 0x7F)
 		return 1;
+	if (text_is_invisible_format(uc))
+		return 0; /* never drawn (SPEC 3.5), so it takes no column */
 	w = text_libc_wcwidth((wchar_t)uc);
 	if (w < 0)
 		return 1; /* not sanitised: stands for U+FFFD */

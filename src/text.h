@@ -97,6 +97,10 @@ bool text_is_ambiguous(uint32_t uc);
  * characters that wcwidth() makes 1 column made 2 when ambiguous_width is 2.
  */
 int text_width(uint32_t uc, int ambiguous_width);
+/* Zero-width format characters (ZWJ, ZWNJ, ZWSP, word joiner, BOM, variation
+ * selectors, soft hyphen): kept in the text, never sent to the terminal,
+ * for terminals disagree about how they join (SPEC 3.5). */
+bool text_is_invisible_format(uint32_t uc);
 /* Columns of a string, each character sanitised first. */
 size_t text_str_width(const char *s, size_t len, int ambiguous_width);
 

@@ -124,6 +124,28 @@ static void run_case(const char *dir, const char *name)
 	corpus_free(own);
 }
 
+/* SPEC 3.5: zero-width format characters never reach the terminal; each
+ * emoji of a ZWJ sequence is drawn on its own, two columns each. */
+static void test_zwj_not_drawn(void)
+{
+	static const char family[] = "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D"
+				     "\xF0\x9F\x91\xA7x\xE2\x80\x8By"; /* 👨ZWJ👩ZWJ👧 x ZWSP y */
+	struct grid g;
+	int col, i, marks = 0;
+
+	grid_init(&g);
+	grid_resize(&g, 1, 20);
+	col = grid_put(&g, 0, 0, 20, family, strlen(family), ST_NORMAL);
+	is_num(col, 8, "three emoji of two columns and x y: 8 columns");
+	is_num(grid_at(&g, 0, 2)->ch, 0x1F469, "the second emoji has its own cell");
+	is_num(grid_at(&g, 0, 7)->ch, 'y', "y follows x, the ZWSP taking nothing");
+	for (i = 0; i < 8; i++)
+		for (size_t k = 0; k < sizeof(grid_at(&g, 0, i)->marks) / sizeof(uint32_t); k++)
+			marks += grid_at(&g, 0, i)->marks[k] != 0;
+	is_num(marks, 0, "no ZWJ or ZWSP rides on a cell as a mark");
+	grid_fini(&g);
+}
+
 /* Ctrl-Z suspends from anywhere: an overlay open, a prompt open (SPEC 3.1). */
 static void test_suspend_everywhere(void)
 {
@@ -187,6 +209,7 @@ int main(int argc, char **argv)
 	test_widths_agree(1);
 	test_widths_agree(2);
 	test_suspend_everywhere();
+	test_zwj_not_drawn();
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {
 		char *dot = strrchr(names[i]->d_name, '.');
