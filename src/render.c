@@ -286,18 +286,17 @@ static const char *overlay_title(enum overlay ov)
 	}
 }
 
-/* One entry of the overlay into row at col, at most cols wide. */
+/* One entry of the overlay into row at col, at most cols wide; rows holds
+ * the help's rows, made once a frame. */
 static void overlay_entry(const struct state *st, struct grid *g, size_t i, int row, int col,
-			  int cols, enum style sty)
+			  int cols, enum style sty, const struct help_row *rows)
 {
 	const struct corpus *c = st->c;
 	struct buf b = {0}, scratch = {0};
-	struct help_row rows[ACT_COUNT];
 	int end = col + cols;
 
 	switch (st->overlay) {
 	case OV_HELP:
-		keymap_help(rows, ARRAY_LEN(rows));
 		grid_puts(g, row, col, end, rows[i].keys, sty);
 		grid_puts(g, row, col + MIN(18, cols / 2), end, rows[i].zh, sty);
 		break;
@@ -320,9 +319,8 @@ static void overlay_entry(const struct state *st, struct grid *g, size_t i, int 
 		break;
 	}
 	default: {
-		struct kwic_opts ko = {cols,
-				       search_speaker_width(c, st->search.v, st->search.n,
-							    g->ambiguous_width),
+		/* The speaker column was measured once, when the concordance opened. */
+		struct kwic_opts ko = {cols, st->concord_speaker_width[g->ambiguous_width == 2],
 				       g->ambiguous_width, st->fullwidth};
 		search_kwic(&b, c, &st->search.v[i], &ko);
 		grid_put(g, row, col, end, b.data, b.len, sty);
@@ -335,10 +333,13 @@ static void overlay_entry(const struct state *st, struct grid *g, size_t i, int 
 
 static void render_overlay(const struct state *st, struct grid *g)
 {
+	struct help_row help[ACT_COUNT];
 	struct box b;
 	size_t top, i;
 	int r;
 
+	if (st->overlay == OV_HELP)
+		keymap_help(help, ARRAY_LEN(help));
 	b.cols = MIN(g->cols - 6, st->overlay == OV_CONCORDANCE ? g->cols - 6 : 64);
 	b.rows = (int)MIN((size_t)MAX(st->lay.body_rows - 2, 1), st->ov_count);
 	b.top = 1 + MAX((st->lay.body_rows - b.rows) / 2, 1);
@@ -353,7 +354,7 @@ static void render_overlay(const struct state *st, struct grid *g)
 		enum style sty = i == st->ov_sel && st->overlay != OV_HELP ? ST_OVERLAY_SELECTED
 									   : ST_OVERLAY;
 		grid_fill(g, b.top + r, b.left, b.left + b.cols, sty);
-		overlay_entry(st, g, i, b.top + r, b.left, b.cols, sty);
+		overlay_entry(st, g, i, b.top + r, b.left, b.cols, sty, help);
 	}
 }
 

@@ -96,6 +96,7 @@ struct state {
 	size_t search_from_speech, search_from_scroll, search_from_sel;
 	size_t match_index; /* current match among search.matches */
 	size_t search_filter; /* the filter the matches were found in */
+	int concord_speaker_width[2]; /* the concordance's, at Ambiguous width 1 and 2 */
 
 	char message[160];
 	enum request request;

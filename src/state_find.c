@@ -305,6 +305,11 @@ void open_overlay(struct state *st, enum overlay ov)
 		}
 		st->ov_count = st->search.n;
 		st->ov_sel = st->match_index;
+		/* Measured once per opening, not once per row per frame. */
+		st->concord_speaker_width[0] =
+			search_speaker_width(st->c, st->search.v, st->search.n, 1);
+		st->concord_speaker_width[1] =
+			search_speaker_width(st->c, st->search.v, st->search.n, 2);
 		break;
 	default: break;
 	}
