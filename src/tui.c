@@ -178,10 +178,16 @@ const char *tui_open(const struct tui_opts *opts)
 		if (!tty_in)
 			return "no terminal to read keys from";
 	}
-	catch_signals();
 	screen = newterm(NULL, stdout, tty_in ? tty_in : stdin);
-	if (!screen)
+	if (!screen) {
+		/* The caller prints instead: with the signals as they were, and
+		 * no /dev/tty left open. */
+		if (tty_in)
+			fclose(tty_in);
+		tty_in = NULL;
 		return "the terminal cannot be opened";
+	}
+	catch_signals(); /* only once curses is up, before the modes change */
 	in_fd = fileno(tty_in ? tty_in : stdin);
 	util_set_fatal_hook(restore_terminal);
 	set_term(screen);
