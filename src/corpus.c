@@ -64,11 +64,7 @@ void corpus_reserve(struct corpus *c, size_t lines)
 
 static size_t hash_str(struct str s)
 {
-	size_t h = 14695981039346656037u, i;
-
-	for (i = 0; i < s.len; i++)
-		h = (h ^ (unsigned char)s.s[i]) * 1099511628211u;
-	return h;
+	return (size_t)str_hash(s.s, s.len);
 }
 
 /* The slot holding name, or the empty slot where it would go. */
@@ -146,4 +142,12 @@ size_t corpus_find_speaker(const struct corpus *c, struct str name)
 		if (str_eq(c->speeches.v[i].speaker, name))
 			return i;
 	return (size_t)-1;
+}
+
+void corpus_add_finding(struct corpus *c, size_t coll, struct diag d)
+{
+	struct finding *f = VEC_PUSH(&c->findings);
+
+	f->coll = coll;
+	f->d = d;
 }

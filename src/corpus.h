@@ -21,6 +21,10 @@
 #include "util.h"
 
 #define NO_DEPT ((size_t)-1)
+/* The name the list gives speeches without a department. */
+#define NO_DEPT_NAME "(未分部门)"
+/* The name of the collection compiled into the binary. */
+#define BUNDLED_NAME "<bundled>"
 #define NO_PARA ((size_t)-1)
 #define NO_GROUP UINT32_MAX
 
@@ -118,6 +122,9 @@ struct corpus {
 	size_t *dept_slots;
 	size_t dept_slot_count;
 };
+
+/* Records a finding of the load (diag.arg lives as long as the corpus). */
+void corpus_add_finding(struct corpus *c, size_t coll, struct diag d);
 
 struct corpus *corpus_new(void);
 void corpus_free(struct corpus *c);

@@ -33,13 +33,6 @@ bool decode_encoding_known(const char *name)
 	return true;
 }
 
-static void add_finding(struct corpus *c, size_t coll, struct diag d)
-{
-	struct finding *f = VEC_PUSH(&c->findings);
-
-	f->coll = coll;
-	f->d = d;
-}
 
 /* Each invalid byte becomes U+FFFD, reported with its line and column. */
 static char *replace_invalid(const char *s, size_t len, struct corpus *c, size_t coll,
@@ -61,7 +54,7 @@ static char *replace_invalid(const char *s, size_t len, struct corpus *c, size_t
 		}
 		n = text_next(s + i, len - i, &uc);
 		if (uc == REPLACEMENT_CHAR && n == 1) {
-			add_finding(c, coll,
+			corpus_add_finding(c, coll,
 				    (struct diag){.id = DIAG_BAD_UTF8, .line = line,
 						  .col = i - line_start + 1,
 						  .num = (unsigned char)s[i]});
@@ -149,7 +142,7 @@ bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c
 	if (!encoding && gb18030_complete((const unsigned char *)bytes, len)) {
 		converted = convert("GB18030", bytes, len, &conv_len);
 		if (converted) {
-			add_finding(c, coll, (struct diag){.id = DIAG_GB18030});
+			corpus_add_finding(c, coll, (struct diag){.id = DIAG_GB18030});
 			free(bytes);
 			*text = converted;
 			*text_len = conv_len;
@@ -164,7 +157,7 @@ bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c
 			*text_len = conv_len;
 			return plain_text(converted, conv_len, lines);
 		}
-		add_finding(c, coll, (struct diag){.id = DIAG_BAD_ENCODING, .arg = str_from(encoding)});
+		corpus_add_finding(c, coll, (struct diag){.id = DIAG_BAD_ENCODING, .arg = str_from(encoding)});
 	}
 	*text = replace_invalid(bytes + start, len - start, c, coll, text_len);
 	free(bytes);

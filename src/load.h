@@ -13,7 +13,6 @@
 #include "corpus.h"
 #include "parse.h"
 
-#define BUNDLED_NAME "<bundled>"
 
 /* The largest collection read (SPEC 3.5): the model's 32-bit offsets index
  * 4 GiB of text, and decoding may triple invalid bytes (U+FFFD). */

@@ -135,8 +135,8 @@ void output_print(FILE *out, const struct corpus *c, const struct selection *sel
  * output be shown: C1 controls, bidi controls, line and paragraph separators. */
 static bool json_must_escape(uint32_t uc)
 {
-	return (uc >= 0x80 && uc <= 0x9F) || uc == 0x061C || uc == 0x200E || uc == 0x200F ||
-	       (uc >= 0x2028 && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
+	return (uc >= 0x80 && uc <= 0x9F) || uc == 0x2028 || uc == 0x2029 ||
+	       text_is_bidi_control(uc);
 }
 
 static void json_str(FILE *out, struct str s)

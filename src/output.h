@@ -33,7 +33,4 @@ void output_layouts(FILE *out, const struct corpus *c);
 /* Prints every finding; returns the number printed plus those counted. */
 size_t output_check(FILE *out, const struct corpus *c);
 
-/* The name the list gives speeches without a department. */
-#define NO_DEPT_NAME "(未分部门)"
-
 #endif

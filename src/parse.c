@@ -45,10 +45,7 @@ struct walk {
 
 static void add_finding(struct walk *w, enum diag_id id, size_t line, struct str arg, size_t num)
 {
-	struct finding *f = VEC_PUSH(&w->c->findings);
-
-	f->coll = w->coll;
-	f->d = (struct diag){.id = id, .line = line, .arg = arg, .num = num};
+	corpus_add_finding(w->c, w->coll, (struct diag){.id = id, .line = line, .arg = arg, .num = num});
 }
 
 static struct str line_text(const struct walk *w, size_t i)

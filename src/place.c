@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "group.h"
-#include "load.h"
 #include "util.h"
 
 enum { PLACE_VERSION = 1 };
@@ -39,12 +38,7 @@ static bool place_key(const struct corpus *c, struct buf *key)
 
 static unsigned long long hash(const char *s, size_t len)
 {
-	unsigned long long h = 14695981039346656037ull;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
+	return str_hash(s, len);
 }
 
 static void state_dir(struct buf *dir)

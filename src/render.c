@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "output.h"
 #include "text.h"
 #include "util.h"
 

@@ -491,7 +491,8 @@ void state_key(struct state *st, uint32_t key)
 
 char *state_print_speech(const struct state *st, size_t *len)
 {
-	struct page_opts o = {78, 1, st->fullwidth, st->lex};
+	/* As --print would show it on this terminal. */
+	struct page_opts o = {st->cols, st->ambiguous_width, st->fullwidth, st->lex};
 	struct page pg;
 	struct buf out = {0};
 	size_t i;

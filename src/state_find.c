@@ -337,14 +337,13 @@ static void overlay_choose(struct state *st)
 		set_filter(st, sel == 0 ? GROUP_ALL : sel - 1);
 	else if (ov == OV_OUTLINE && sel < st->outline.n) {
 		st->raw = false;
-		layout_page(st);
+		ensure_page(st);
 		show_in_para(st, st->outline.v[sel].para,
 			     para_chars(st, st->outline.v[sel].para, st->outline.v[sel].off));
 		st->focus = FOCUS_TEXT;
-	} else if (ov == OV_CONCORDANCE && sel < st->search.n)
+	} else if (ov == OV_CONCORDANCE && sel < st->search.n) {
 		jump_to_match(st, sel);
-	else if (ov == OV_HELP)
-		st->overlay = OV_NONE;
+	}
 }
 
 static void overlay_move(struct state *st, long delta)

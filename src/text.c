@@ -60,6 +60,16 @@ bool str_ends(struct str a, struct str suffix)
 				    memcmp(a.s + a.len - suffix.len, suffix.s, suffix.len) == 0));
 }
 
+uint64_t str_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h;
+}
+
 const char *str_find(struct str hay, struct str needle)
 {
 	const char *p = hay.s, *end = hay.s + hay.len;
@@ -114,7 +124,7 @@ size_t text_char_count(const char *s, size_t len)
 	return count;
 }
 
-static bool is_bidi_control(uint32_t uc)
+bool text_is_bidi_control(uint32_t uc)
 {
 	return uc == 0x061C || uc == 0x200E || uc == 0x200F || (uc >= 0x202A && uc <= 0x202E) ||
 	       (uc >= 0x2066 && uc <= 0x2069);
@@ -126,7 +136,7 @@ uint32_t text_sanitise(uint32_t uc)
 		return 0x2400 + uc; /* Control Pictures: ␀ … ␟ */
 	if (uc == 0x7F)
 		return 0x2421; /* ␡ */
-	if ((uc >= 0x80 && uc <= 0x9F) || is_bidi_control(uc))
+	if ((uc >= 0x80 && uc <= 0x9F) || text_is_bidi_control(uc))
 		return REPLACEMENT_CHAR;
 	if (uc >= 0x20 && uc < 0x7F)
 		return uc;

@@ -29,6 +29,8 @@ bool str_starts(struct str a, struct str prefix);
 bool str_ends(struct str a, struct str suffix);
 /* Strips ASCII spaces, tabs and U+3000 from both ends. */
 struct str str_trim(struct str a);
+/* FNV-1a of s: stable across runs and machines (the place file's key). */
+uint64_t str_hash(const char *s, size_t len);
 /* The first occurrence of needle in hay, or NULL. For the short needles of
  * the word lists: no set-up cost, unlike memmem's. */
 const char *str_find(struct str hay, struct str needle);
@@ -89,6 +91,8 @@ static inline size_t text_prev(const char *s, size_t pos)
 /* The number of characters in valid UTF-8 (what the decoder hands on). */
 size_t text_char_count(const char *s, size_t len);
 
+/* The bidi controls of SPEC 3.5 (U+061C, U+200E/F, U+202A-E, U+2066-9). */
+bool text_is_bidi_control(uint32_t uc);
 /* SPEC 3.5: what stands in for uc on the terminal (uc itself if harmless). */
 uint32_t text_sanitise(uint32_t uc);
 bool text_is_ambiguous(uint32_t uc);
