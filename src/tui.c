@@ -382,28 +382,126 @@ void tui_suspend(void)
 	refresh();
 }
 
+enum { PIPE_TICK_MS = 100, PIPE_KILL_WAIT_TICKS = 10 };
+
+/* The command's child side: its standard input the pipe, the signals a
+ * shell's child starts with. */
+_Noreturn static void exec_command(const char *command, int fds[2])
+{
+	signal(SIGINT, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
+	dup2(fds[0], STDIN_FILENO);
+	close(fds[0]);
+	close(fds[1]);
+	execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+	_exit(127);
+}
+
+/*
+ * Feeds data to the command while waiting for it, a tick at a time, so
+ * that a hangup or SIGTERM (the stop flag) is answered at once: the command
+ * is sent SIGTERM, then SIGKILL, and the wait ends. Returns its status.
+ */
+static int feed_and_wait(pid_t pid, int fd, const char *data, size_t len)
+{
+	size_t off = 0;
+	int status = 0, ticks_since_kill = -1;
+
+	fcntl(fd, F_SETFL, O_NONBLOCK);
+	for (;;) {
+		struct pollfd pf = {fd, POLLOUT, 0};
+		if (poll(&pf, fd >= 0 ? 1 : 0, PIPE_TICK_MS) > 0 && fd >= 0) {
+			ssize_t n = (pf.revents & POLLOUT) ? write(fd, data + off, len - off) : -1;
+			if (n > 0)
+				off += (size_t)n;
+			else if (n < 0 && errno != EAGAIN && errno != EINTR)
+				off = len; /* the command stopped reading */
+		}
+		if (fd >= 0 && off >= len) {
+			close(fd); /* end of input */
+			fd = -1;
+		}
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			break;
+		if (stop_signal && ticks_since_kill < 0) {
+			kill(pid, SIGTERM);
+			ticks_since_kill = 0;
+		} else if (ticks_since_kill >= 0 && ++ticks_since_kill == PIPE_KILL_WAIT_TICKS) {
+			kill(pid, SIGKILL);
+		}
+	}
+	if (fd >= 0)
+		close(fd);
+	return status;
+}
+
+/* "Press any key", answering a stop or a closed terminal too. */
+static void wait_for_key(void)
+{
+	struct pollfd pf = {in_fd, POLLIN, 0};
+	wint_t ch;
+
+	while (!stop_signal) {
+		if (poll(&pf, 1, PIPE_TICK_MS) > 0) {
+			if (pf.revents & (POLLHUP | POLLERR | POLLNVAL))
+				return;
+			if (wget_wch(stdscr, &ch) != ERR)
+				return;
+		}
+	}
+}
+
+static void show_status(int ran, int status)
+{
+	if (!ran)
+		fputs("\n[无法运行] 按任意键返回", stdout);
+	else if (WIFSIGNALED(status) && sigabbrev_np(WTERMSIG(status)))
+		fprintf(stdout, "\n[信号 SIG%s] 按任意键返回", sigabbrev_np(WTERMSIG(status)));
+	else if (WIFSIGNALED(status))
+		fprintf(stdout, "\n[信号 %d] 按任意键返回", WTERMSIG(status));
+	else
+		fprintf(stdout, "\n[退出状态 %d] 按任意键返回", WEXITSTATUS(status));
+	fflush(stdout);
+}
+
+/*
+ * Runs command with the speech on its standard input (SPEC 3.1 |). While it
+ * runs, Ctrl-C and Ctrl-\ are the command's (as a shell leaves them), a hangup
+ * or SIGTERM ends it and returns at once, and no key is waited for then.
+ */
 void tui_pipe(const char *command, const char *data, size_t len)
 {
-	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
-	FILE *p;
-	int status = -1;
+	struct sigaction ignore = {.sa_handler = SIG_IGN}, old_int, old_quit, old_pipe;
+	int fds[2], status = 0, ran = 0;
+	pid_t pid = -1;
 
 	def_prog_mode();
 	endwin();
 	fflush(stdout);
-	p = popen(command, "w");
-	if (p) {
-		fwrite(data, 1, len, p);
-		status = pclose(p);
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGINT, &ignore, &old_int);
+	sigaction(SIGQUIT, &ignore, &old_quit);
+	sigaction(SIGPIPE, &ignore, &old_pipe);
+	if (pipe(fds) == 0) {
+		pid = fork();
+		if (pid == 0)
+			exec_command(command, fds);
+		close(fds[0]);
+		if (pid > 0) {
+			status = feed_and_wait(pid, fds[1], data, len);
+			ran = 1;
+		} else {
+			close(fds[1]);
+		}
 	}
-	signal(SIGPIPE, old);
-	fprintf(stdout, "\n[%s %d] 按任意键返回", p ? "退出状态" : "无法运行",
-		p && WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-	fflush(stdout);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	sigaction(SIGPIPE, &old_pipe, NULL);
+	if (!stop_signal)
+		show_status(ran, status);
 	reset_prog_mode();
-	nodelay(stdscr, FALSE);
-	wint_t ch;
-	wget_wch(stdscr, &ch);
-	nodelay(stdscr, TRUE);
+	if (!stop_signal)
+		wait_for_key();
 	clearok(curscr, TRUE);
 }

@@ -59,4 +59,27 @@ for seq in '\033]0;' '\033]52' '\033[99;99H' '\302\233' '\342\200\256' '\177'; d
 	grep -qF "$(printf "$seq")" "$tmp/bytes"; ok $((! $?)) "the screen never carries $seq"
 done
 grep -qF "$(printf '\342\220\233')" "$tmp/bytes"; ok $? "ESC is shown as ␛"
+# | with a command that runs on (SPEC 4): every way out still works.
+pipe_session() { # starts fayan in tmux and a long command under |
+	tmx kill-session -t t 2>/dev/null
+	tmx new-session -d -s t -x 80 -y 24 "$fayan --ambiguous=1; echo status=\$? >$tmp/done; sleep 30"
+	wait_for screens/start-80x24.screen
+	pid=$(fayan_pid)
+	tmx send-keys -t t '|' 'sleep 100' Enter
+	sleep 0.5
+}
+pipe_session
+tmx send-keys -t t C-c
+i=0; while ! screen | grep -q '信号 SIGINT' && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+screen | grep -q '\[信号 SIGINT\] 按任意键返回'; ok $? "Ctrl-C during | stops the command, named by its signal"
+kill -0 "$pid"; ok $? "and not fayan"
+tmx send-keys -t t Enter
+wait_for screens/start-80x24.screen; ok $? "a key returns to the screen"
+pipe_session
+kill -TERM "$pid"
+gone_within "$pid" 20; ok $? "SIGTERM during | ends fayan at once, no key waited for"
+pipe_session
+tmx kill-session -t t # the terminal closes
+gone_within "$pid" 30; ok $? "a closed terminal during | ends fayan within 3 s"
 done_testing
+
