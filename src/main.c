@@ -88,12 +88,13 @@ static const char usage_text[] =
 	"  -l, --list             print departments and their speakers, and exit\n"
 	"  -p, --print            print the speeches, wrapped as on screen, and exit\n"
 	"  -w, --width=N          wrap width for --print and --grep (default: COLUMNS,\n"
-	"                         else the terminal's width, else 80)\n"
+	"                         else the terminal's width, else the controlling\n"
+	"                         terminal's, else 80)\n"
 	"  -g, --grep=TEXT        print every occurrence of TEXT in context, and exit\n"
 	"  -j, --json             print the parsed collections as JSON, and exit\n"
 	"      --check            validate; print every repair and problem\n"
-	"  -d, --department=NAME  start filtered to that department; restricts the\n"
-	"                         printing modes\n"
+	"  -d, --department=NAME  start filtered to that department (a part of its\n"
+	"                         name will do); restricts the printing modes\n"
 	"  -s, --speaker=NAME     start with that speaker's first speech open;\n"
 	"                         restricts the printing modes\n"
 	"      --encoding=NAME    input encoding (default: UTF-8, else GB18030)\n"
@@ -240,6 +241,14 @@ static int terminal_width(void)
 		return (int)n;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 2)
 		return ws.ws_col;
+	/* fayan | less: the controlling terminal is the screen it ends on. */
+	int tty = open("/dev/tty", O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (tty >= 0) {
+		int ok = ioctl(tty, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 2;
+		close(tty);
+		if (ok)
+			return ws.ws_col;
+	}
 	return DEFAULT_WIDTH;
 }
 
@@ -259,21 +268,74 @@ static size_t speech_total(const struct corpus *c)
 }
 
 /* -d and -s name things the corpus must have. */
+/* Names to choose one from by a part of it, as the screen's s does. */
+struct names {
+	const struct str *v;
+	size_t n, stride; /* bytes from one name to the next */
+};
+
+static struct str name_at(const struct names *ns, size_t i)
+{
+	return *(const struct str *)(const void *)((const char *)ns->v + i * ns->stride);
+}
+
+/*
+ * The one name that is query or holds it (SPEC 2): an exact name wins; a
+ * part that picks out one name picks it; none, or several (listed), is a
+ * usage error naming what.
+ */
+static size_t pick_name(const struct names *ns, const char *query, const char *what)
+{
+	struct str q = str_from(query);
+	struct buf list = {0};
+	size_t i, found = (size_t)-1, count = 0;
+
+	for (i = 0; i < ns->n; i++)
+		if (str_eq(name_at(ns, i), q))
+			return i;
+	for (i = 0; i < ns->n; i++) {
+		struct str s = name_at(ns, i);
+		bool seen = false;
+		if (!str_find(s, q))
+			continue;
+		for (size_t k = 0; k < i && !seen; k++) /* a speaker has several speeches */
+			seen = str_eq(name_at(ns, k), s);
+		if (seen)
+			continue;
+		if (count++ < 10) {
+			buf_adds(&list, count > 1 ? ", " : "");
+			buf_add(&list, s.s, s.len);
+		}
+		found = i;
+	}
+	if (count == 1) {
+		buf_fini(&list);
+		return found;
+	}
+	buf_addc(&list, '\0');
+	struct buf msg = {0};
+	if (count == 0)
+		buf_addf(&msg, "no %s matches '%s' (run 'fayan --list' to see them)", what, query);
+	else
+		buf_addf(&msg, "'%s' matches %zu %ss: %s%s; give more of the name", query, count,
+			 what, list.data, count > 10 ? ", …" : "");
+	usage_error("%s", msg.data);
+}
+
 static void resolve_selection(const struct corpus *c, const struct options *o,
 			      struct selection *sel)
 {
 	sel->dept = GROUP_ALL;
 	sel->speaker = STR_NULL;
 	if (o->dept) {
+		struct names depts = {c->depts.v, c->depts.n, sizeof(*c->depts.v)};
 		sel->dept = strcmp(o->dept, NO_DEPT_NAME) == 0 ? NO_DEPT
-							      : corpus_find_dept(c, str_from(o->dept));
-		if (sel->dept == NO_DEPT && strcmp(o->dept, NO_DEPT_NAME) != 0)
-			usage_error("no department '%s' (run 'fayan --list' to see them)", o->dept);
+							      : pick_name(&depts, o->dept, "department");
 	}
 	if (o->speaker) {
-		sel->speaker = str_from(o->speaker);
-		if (corpus_find_speaker(c, sel->speaker) == (size_t)-1)
-			usage_error("no speaker '%s' (run 'fayan --list' to see them)", o->speaker);
+		struct names speakers = {&c->speeches.v[0].speaker, c->speeches.n,
+					 sizeof(*c->speeches.v)};
+		sel->speaker = c->speeches.v[pick_name(&speakers, o->speaker, "speaker")].speaker;
 	}
 }
 

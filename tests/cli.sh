@@ -123,4 +123,15 @@ else
 	echo "ok $((n + 1)) # SKIP no locales package to build zh_CN.GB18030"; n=$((n + 1))
 fi
 
+# -d and -s take a part of a name that picks out one (SPEC 2).
+run --list -d 筑梦 "$seed"
+is "$(echo "$out" | head -1)" "市筑梦新区" "-d 筑梦 picks 市筑梦新区"
+run --print -s 叶 "$seed"
+is "$(echo "$out" | sed -n 4p)" "叶霁 · 安庆经开区经发局副局长" "-s 叶 picks 叶霁"
+run --print -s 王 "$seed"
+is "$rc" 2 "-s 王 is ambiguous: a usage error"
+case $err in *"王珏, 王书明"*) ok 0 "which lists the candidates" ;; *) ok 1 "which lists the candidates" ;; esac
+run --list -d 不存在 "$seed"
+is "$rc" 2 "-d with no match: a usage error"
 done_testing
+

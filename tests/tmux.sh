@@ -110,4 +110,13 @@ pid=$(tmx list-panes -t t -F '#{pane_pid}')
 tmx send-keys -t t q
 sleep 0.5
 pgrep -P "$pid" -x fayan >/dev/null; is $? 1 "q quits"
+# fayan -p > FILE in a 60-column terminal: the controlling terminal's width.
+tmx kill-session -t t 2>/dev/null
+tmx new-session -d -s t -x 60 -y 16 "env -u COLUMNS $fayan -p ../assets/anqing-2020.txt >$tmp/p60; echo done >$tmp/p60.done; sleep 30"
+i=0; while [ ! -e "$tmp/p60.done" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+widest=$(/usr/bin/python3 -c 'import sys, unicodedata
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+print(max(w(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$tmp/p60")
+is "$widest" 60 "fayan -p > FILE in a 60-column pane: lines of at most 60 columns"
 done_testing
+
