@@ -42,7 +42,7 @@ struct options {
 	int width; /* 0: automatic */
 	int ambiguous_width; /* 0: auto */
 	const char *grep, *dept, *speaker, *encoding, *layout, *lexicon;
-	bool fullwidth, repair, color;
+	bool fullwidth, repair, color, restore;
 	char **files;
 	size_t file_count;
 };
@@ -56,6 +56,7 @@ enum {
 	OPT_NO_COLOR,
 	OPT_LAYOUT,
 	OPT_LEXICON,
+	OPT_NO_RESTORE,
 };
 
 static const struct option long_options[] = {
@@ -74,6 +75,7 @@ static const struct option long_options[] = {
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
 	{"layout", required_argument, NULL, OPT_LAYOUT},
 	{"lexicon", required_argument, NULL, OPT_LEXICON},
+	{"no-restore", no_argument, NULL, OPT_NO_RESTORE},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{0},
@@ -105,6 +107,7 @@ static const char usage_text[] =
 	"      --no-fullwidth     keep half-width , : ; ? ! in Chinese text\n"
 	"      --no-repair        show the text exactly as the file has it\n"
 	"      --no-color         no colour (also when NO_COLOR is set)\n"
+	"      --no-restore       start at the beginning, not at the remembered place\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -168,7 +171,8 @@ static void parse_args(int argc, char **argv, struct options *o)
 {
 	int ch;
 
-	*o = (struct options){.fullwidth = true, .repair = true, .color = !getenv("NO_COLOR")};
+	*o = (struct options){
+		.fullwidth = true, .repair = true, .color = !getenv("NO_COLOR"), .restore = true};
 	while ((ch = getopt_long(argc, argv, "lpw:g:jd:s:hV", long_options, NULL)) != -1) {
 		switch (ch) {
 		case 'l': set_mode(o, MODE_LIST); break;
@@ -195,6 +199,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 		case OPT_NO_COLOR: o->color = false; break;
 		case OPT_LAYOUT: o->layout = parse_layout(optarg); break;
 		case OPT_LEXICON: o->lexicon = optarg; break;
+		case OPT_NO_RESTORE: o->restore = false; break;
 		case 'h': fputs(usage_text, stdout); exit(0);
 		case 'V': printf("fayan %s\n", FAYAN_VERSION); exit(0);
 		default:
@@ -460,12 +465,15 @@ static int run_screen(const struct corpus *c, const struct options *o,
 	};
 	char *place_file = place_path(c);
 	struct place p;
-	if (!o->dept && !o->speaker && place_load(place_file, c, &p)) {
+	bool restored = o->restore && !o->dept && !o->speaker && place_load(place_file, c, &p);
+	if (restored) {
 		so.speech = p.speech;
 		so.scroll = p.scroll;
 		so.dept = p.dept;
 	}
 	state_init(&st, c, lex, &so, rows, cols);
+	if (restored) /* SPEC 4: the reader is told, and --no-restore starts afresh */
+		snprintf(st.message, sizeof(st.message), "回到上次的位置（--no-restore 从头开始）");
 	browse(&st);
 	p = (struct place){st.speech, st.scroll, st.filter};
 	place_save(place_file, c, &p);

@@ -76,7 +76,14 @@ wait_for screens/place.screen
 tmx send-keys -t t q
 sleep 0.3
 start 60 16
+i=0; while ! screen | grep -q '回到上次的位置' && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+screen | grep -q '回到上次的位置'; ok $? "a restart says it restored the place"
+tmx send-keys -t t C-l # any key clears the notice
 wait_for screens/place.screen; ok $? "the place survives a restart"
+tmx send-keys -t t q
+sleep 0.3
+start 60 16 --no-restore
+wait_for screens/start-60x16.screen; ok $? "--no-restore starts at the beginning"
 tmx send-keys -t t q
 sleep 0.3
 for f in "$STATE"/fayan/place-*; do printf 'fayan-place 1\nspeech 99999 1\n' >"$f"; done
