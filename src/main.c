@@ -472,7 +472,9 @@ static int run_screen(const struct corpus *c, const struct options *o,
 		so.dept = p.dept;
 	}
 	state_init(&st, c, lex, &so, rows, cols);
-	if (restored) /* SPEC 4: the reader is told, and --no-restore starts afresh */
+	/* SPEC 4: the reader is told (unless the place is the start anyway),
+	 * and --no-restore starts afresh. */
+	if (restored && (p.speech != first_speech_of(c, sel) || p.scroll || p.dept != GROUP_ALL))
 		snprintf(st.message, sizeof(st.message), "回到上次的位置（--no-restore 从头开始）");
 	browse(&st);
 	p = (struct place){st.speech, st.scroll, st.filter};
