@@ -1,6 +1,5 @@
 #include "parse.h"
 
-#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,20 +9,19 @@
 #include "speaker.h"
 
 /*
- * A collection is parsed in three steps over an array of its non-blank
- * lines (the text's bytes are read once, to find the lines):
+ * A collection is parsed in three steps:
  *
- *   1. every line is classified (bare, byline, trailer, preamble) and every
- *      recogniser marks the lines it would take (a bit per layout);
- *   2. the layout that explains the page best is chosen, with the marked
- *      layouts that have strong evidence of their own beside it; each
- *      candidate line of those is settled to one recogniser;
- *   3. the walk builds the speeches and the parts of the page, repairing
- *      the layout damage on the way.
+ *   1. lines_read reads its non-blank lines into an array, classifying each
+ *      (bare, byline, trailer, preamble), and the recognisers mark the lines
+ *      they would take: all of them on the first 4096 lines, from which the
+ *      layout that explains the page best is chosen (with the marked layouts
+ *      of strong evidence beside it), then the chosen ones on the rest;
+ *   2. lines_settle gives each candidate line one recogniser;
+ *   3. the walk below builds the speeches and the parts of the page over the
+ *      array, repairing the layout damage on the way.
  */
 
 #define NO_LINE ((size_t)-1)
-
 
 /* The walker's state while it builds the speeches of one collection. */
 struct walk {

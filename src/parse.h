@@ -1,7 +1,9 @@
 /*
- * parse — file bytes to a collection in the corpus, layout repair included
- * (SPEC 1.1-1.3). Lenient: everything odd becomes a finding, nothing is fatal.
- * Depends on corpus, decode, dept, speaker, lexicon.
+ * parse — file bytes to a collection in the corpus (SPEC 1): the lines read
+ * and the layout chosen (lines), then the walk that builds the speeches and
+ * the parts of the page, repairing the layout damage. Lenient: everything
+ * odd becomes a finding, nothing is fatal. Depends on corpus, decode, dept,
+ * lines, speaker, lexicon.
  */
 #ifndef FAYAN_PARSE_H
 #define FAYAN_PARSE_H
