@@ -104,9 +104,26 @@ static bool may_start(const struct wordlist *list, size_t bucket)
 	return list->first_at[bucket] != list->first_at[bucket + 1];
 }
 
+/* Whether a paragraph ending in s is complete (SPEC 1.2). */
+static bool is_complete(const struct lexicon *lex, struct str s)
+{
+	size_t end = s.len;
+	uint32_t uc;
+
+	if (end == 0)
+		return true;
+	end = text_prev(s.s, end);
+	text_next(s.s + end, s.len - end, &uc);
+	if (charset_has(&lex->closing, uc) && end > 0) {
+		end = text_prev(s.s, end);
+		text_next(s.s + end, s.len - end, &uc);
+	}
+	return charset_has(&lex->complete_end, uc);
+}
+
 static unsigned line_flags(const struct lexicon *lex, struct str s)
 {
-	unsigned flags = bare_flags(lex, s);
+	unsigned flags = bare_flags(lex, s) | (is_complete(lex, s) ? LF_COMPLETE : 0);
 	struct str reporter;
 	bool bracketed;
 	uint32_t uc;

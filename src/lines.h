@@ -26,6 +26,7 @@ enum line_flag {
 	LF_TRAILER = 16,   /* 责任编辑：X */
 	LF_PREAMBLE = 32,  /* 编者按：… */
 	LF_DASH = 64,      /* opens with a dash: a subtitle */
+	LF_COMPLETE = 128, /* ends a sentence (SPEC 1.2): read once, with the line */
 };
 
 /* A non-blank line: offsets into the collection's text. */

@@ -63,23 +63,6 @@ static bool has_flag(const struct walk *w, size_t i, unsigned flag)
 
 /* ---- Step 3: the walk -------------------------------------------------- */
 
-/* Whether a paragraph ending in s is complete (SPEC 1.2). */
-static bool is_complete(const struct lexicon *lex, struct str s)
-{
-	size_t end = s.len;
-	uint32_t uc;
-
-	if (end == 0)
-		return true;
-	end = text_prev(s.s, end);
-	text_next(s.s + end, s.len - end, &uc);
-	if (charset_has(&lex->closing, uc) && end > 0) {
-		end = text_prev(s.s, end);
-		text_next(s.s + end, s.len - end, &uc);
-	}
-	return charset_has(&lex->complete_end, uc);
-}
-
 static enum speech_layout speaker_at(const struct walk *w, size_t i)
 {
 	return i < w->lines.n ? (enum speech_layout)w->lines.v[i].speaker : LAYOUT_NONE;
@@ -185,7 +168,9 @@ static void add_repair(struct walk *w, size_t line, size_t to)
 	w->cur->repair_count++;
 }
 
-static void add_paragraph(struct walk *w, struct str text, size_t line)
+/* complete: whether the text ends a sentence (SPEC 1.2), found as the line
+ * was read (the line's end is the text's end). */
+static void add_paragraph(struct walk *w, struct str text, size_t line, bool complete)
 {
 	struct corpus *c = w->c;
 	bool join = w->last_broken && w->opts->repair;
@@ -202,7 +187,7 @@ static void add_paragraph(struct walk *w, struct str text, size_t line)
 	}
 	*VEC_PUSH(&c->segs) = text;
 	w->last_seg_line = line;
-	w->last_broken = !is_complete(w->opts->lex, text);
+	w->last_broken = !complete;
 }
 
 static void add_pullquote(struct walk *w, size_t i)
@@ -226,17 +211,17 @@ static void add_body(struct walk *w, size_t i)
 {
 	struct str text = line_text(w, i);
 	size_t no = w->lines.v[i].no;
+	bool complete = has_flag(w, i, LF_COMPLETE);
 
 	extend_raw(w, i);
 	if (!w->opts->repair) {
-		add_paragraph(w, text, no);
+		add_paragraph(w, text, no, complete);
 	} else if (has_flag(w, i, LF_BARE) && w->last_broken) {
 		add_pullquote(w, i);
 	} else if (has_flag(w, i, LF_HEADING) && !w->last_broken) {
-		add_paragraph(w, text, no);
-		w->last_broken = false;
+		add_paragraph(w, text, no, true); /* a subheading is never joined on */
 	} else {
-		add_paragraph(w, text, no);
+		add_paragraph(w, text, no, complete);
 	}
 }
 
@@ -338,7 +323,7 @@ static void start_speech(struct walk *w, size_t first, size_t speaker)
 	}
 	extend_raw(w, speaker);
 	if (sl.text.len > 0)
-		add_paragraph(w, sl.text, s->speaker_line);
+		add_paragraph(w, sl.text, s->speaker_line, has_flag(w, speaker, LF_COMPLETE));
 }
 
 static void add_unattached(struct walk *w, size_t i)
