@@ -133,5 +133,23 @@ is "$rc" 2 "-s 王 is ambiguous: a usage error"
 case $err in *"王珏, 王书明"*) ok 0 "which lists the candidates" ;; *) ok 1 "which lists the candidates" ;; esac
 run --list -d 不存在 "$seed"
 is "$rc" 2 "-d with no match: a usage error"
+# The user's word lists add to the built-in ones (--lexicon FILE, else
+# $XDG_CONFIG_HOME/fayan/lexicon.txt); a bad line is reported and skipped.
+printf '题\n\n甲村\n\n村务监督员 某甲\n\n　　村里的事大家管。\n\n乙村\n\n村务监督员 某乙\n\n　　我们一起来。\n' >"$tmp/village.txt"
+run --json "$tmp/village.txt"
+is "$rc" 1 "without the user's words: 某 is no surname, 监督员 no role, no speeches"
+printf '[surname]\n某\n[role]\n村务监督员\n' >"$tmp/words.txt"
+run --json --lexicon="$tmp/words.txt" "$tmp/village.txt"
+case $out in *'"speaker":"某甲"'*'"speaker":"某乙"'*) ok 0 "--lexicon adds a surname and a role: two speeches" ;;
+	*) ok 1 "--lexicon adds a surname and a role: two speeches" ;; esac
+mkdir -p "$tmp/config/fayan" && cp "$tmp/words.txt" "$tmp/config/fayan/lexicon.txt"
+XDG_CONFIG_HOME=$tmp/config run --json "$tmp/village.txt"
+is "$rc" 0 "and so does \$XDG_CONFIG_HOME/fayan/lexicon.txt"
+printf '[surname]\n某\n[no-such-list]\nx\n[role]\n村务监督员\n' >"$tmp/bad-words.txt"
+run --json --lexicon="$tmp/bad-words.txt" "$tmp/village.txt"
+is "$rc:$err" "0:fayan: $tmp/bad-words.txt:3: not a known [section]; its entries are skipped" \
+	"a bad section is reported with file and line, and the rest still counts"
+run --json --lexicon="$tmp/no-such-file.txt" "$tmp/village.txt"
+is "$rc" 1 "a --lexicon that cannot be read is an error"
 done_testing
 
