@@ -230,8 +230,14 @@ void text_display(struct buf *out, const char *s, size_t len, bool fullwidth)
 	while (i < len) {
 		n = text_next(s + i, len - i, &uc);
 		uc = text_sanitise(uc);
-		if (fullwidth && (wide = fullwidth_of(uc)) && text_is_cjk_context(prev)) {
-			if (i + n >= len || (text_next(s + i + n, len - i - n, &next), !is_ascii_alnum(next)))
+		/* SPEC 3.3: full-width beside Chinese on either side, unless it
+		 * stands between two ASCII letters or digits (1,234 10:30 3:1). */
+		if (fullwidth && (wide = fullwidth_of(uc))) {
+			next = 0;
+			if (i + n < len)
+				text_next(s + i + n, len - i - n, &next);
+			if ((text_is_cjk_context(prev) || text_is_cjk_context(next)) &&
+			    !(is_ascii_alnum(prev) && is_ascii_alnum(next)))
 				uc = wide;
 		}
 		buf_add_uc(out, uc);

@@ -1,6 +1,7 @@
 #include "wrap.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unilbrk.h>
 
 #include "text.h"
@@ -32,6 +33,56 @@ void wrap_opportunities(const char *s, size_t len, const struct lexicon *lex, bo
 		i += n;
 	}
 	free(uax);
+}
+
+static bool is_ascii_graphic(char c)
+{
+	return c > ' ' && c < 0x7F;
+}
+
+static bool is_digit_run(const char *s, size_t len)
+{
+	size_t i, digits = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (!strchr(".,:%", s[i]))
+			return false;
+	}
+	return digits > 0;
+}
+
+/* A URL, an e-mail address or a run of digits (SPEC 3.3). */
+static bool is_kept_whole(const char *s, size_t len)
+{
+	const char *at = memchr(s, '@', len);
+
+	return memmem(s, len, "://", 3) || (len >= 4 && memcmp(s, "www.", 4) == 0) ||
+	       (at && at > s && memchr(at, '.', len - (size_t)(at - s))) || is_digit_run(s, len);
+}
+
+/*
+ * A URL, an e-mail address or a run of digits is never broken inside when
+ * it fits on a line of its own: its inner opportunities go (the one before
+ * it stays). A longer one keeps them, so it still breaks somewhere sensible.
+ */
+static void keep_runs_whole(const char *s, size_t len, const struct wrap_opts *opts, bool *breaks)
+{
+	size_t i = 0, start, k;
+
+	while (i < len) {
+		if (!is_ascii_graphic(s[i])) {
+			i++;
+			continue;
+		}
+		for (start = i; i < len && is_ascii_graphic(s[i]); i++)
+			;
+		if (i - start > 1 && (int)text_str_width(s + start, i - start, opts->ambiguous_width) <=
+					     opts->width && is_kept_whole(s + start, i - start))
+			for (k = start + 1; k < i; k++)
+				breaks[k] = false;
+	}
 }
 
 /* Where a line is being filled. */
@@ -86,6 +137,7 @@ void wrap_text(const char *s, size_t len, size_t base, const struct wrap_opts *o
 	int w;
 
 	wrap_opportunities(s, len, opts->lex, breaks);
+	keep_runs_whole(s, len, opts, breaks);
 	while (i < len) {
 		n = text_next(s + i, len - i, &uc);
 		w = text_width(uc, opts->ambiguous_width);

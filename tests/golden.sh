@@ -30,6 +30,10 @@ golden seed.print-40 --print --width=40 assets/anqing-2020.txt
 golden seed.print-13 --print --width=13 assets/anqing-2020.txt
 golden seed.no-repair --json --no-repair assets/anqing-2020.txt
 
+# SPEC 3.3's full-width rule in every case: digits, %, times, ratios,
+# thousands, English, a URL, an e-mail address.
+STREAM=out golden fullwidth.print --print --width=40 tests/golden/fullwidth.txt
+
 # The sample pages of every layout (layouts/samples/, from ../shared/samples).
 for page in layouts/samples/*.txt; do
 	sample=$(basename "$page" .txt)

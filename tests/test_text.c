@@ -62,7 +62,14 @@ static void test_fullwidth(void)
 	is_str(display("你好,世界:是吗?对!", true), "你好，世界：是吗？对！", "mapped after Han");
 	is_str(display("“好”,他说", true), "“好”，他说", "mapped after a closing quote");
 	is_str(display("共3,000人", true), "共3,000人", "not after a digit");
-	is_str(display("中,3", true), "中,3", "not before a digit");
+	/* SPEC 3.3: beside Chinese on either side, unless between ASCII letters or digits. */
+	is_str(display("中,3", true), "中，3", "before a digit, after Han");
+	is_str(display("增长6.5%,高于全省;占85%", true), "增长6.5%，高于全省；占85%",
+	       "after %% and before Han");
+	is_str(display("发布,Python", true), "发布，Python", "before English");
+	is_str(display("时间:9:30", true), "时间：9:30", "a time's colon stays");
+	is_str(display("1,234和10:30和3:1", true), "1,234和10:30和3:1",
+	       "thousands, times and ratios stay");
 	is_str(display("a, b", true), "a, b", "Latin text untouched");
 	is_str(display("你好,世界", false), "你好,世界", "--no-fullwidth");
 	is_str(display("好?!", true), "好？！", "a run of marks");
