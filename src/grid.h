@@ -14,26 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum style {
-	ST_NORMAL,
-	ST_TITLE,
-	ST_STATUS,
-	ST_BORDER,
-	ST_DEPT,
-	ST_ROW,
-	ST_ROW_SELECTED,
-	ST_ROW_CURRENT, /* selected, but the text has the focus */
-	ST_HEADLINE,
-	ST_SPEAKER,
-	ST_PULLQUOTE,
-	ST_BYLINE,
-	ST_MATCH,
-	ST_OVERLAY,
-	ST_OVERLAY_SELECTED,
-	ST_PROMPT,
-	ST_MESSAGE,
-	ST_COUNT
-};
+#include "theme.h"
 
 enum { CELL_MARKS = 2 };
 

@@ -1,12 +1,15 @@
 /*
- * keymap — the actions of the reader and the default key bindings, as data.
- * The help overlay and the man page's key list are generated from the same
- * table. Key codes are fayan's own (tui translates curses' codes), so this
- * module knows nothing of curses.
+ * keymap — the actions of the reader and the key bindings, as data. The
+ * defaults are one table; a keymap is an object made from it, changed by the
+ * configuration (bind, unbind) and handed to the state. The help overlay, the
+ * man page's KEYS section and --dump-config are generated from it. Key codes
+ * are fayan's own (tui translates curses' codes), so this module knows
+ * nothing of curses.
  */
 #ifndef FAYAN_KEYMAP_H
 #define FAYAN_KEYMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,48 +33,63 @@ enum key {
 	KEY_PGDN,
 	KEY_HOME_,
 	KEY_END_,
-	KEY_RESIZE_, /* the screen changed size */
+	KEY_F1_, /* … KEY_F1_ + 11 is F12 */
+	KEY_RESIZE_ = KEY_F1_ + 12, /* the screen changed size */
+	KEY_MOUSE_,  /* a mouse event: see struct key_event */
 	KEY_CLOSED,  /* the terminal is gone, or a signal asks us to stop */
 };
 
-#define ACTIONS(X)                                                                                 \
-	X(ACT_NONE, "", "")                                                                        \
-	X(ACT_DOWN, "next row (list) or line (text)", "下移")                                     \
-	X(ACT_UP, "previous row (list) or line (text)", "上移")                                   \
-	X(ACT_FOCUS_TOGGLE, "move focus between the panes", "切换窗格")                           \
-	X(ACT_FOCUS_LIST, "focus the list", "列表")                                                \
-	X(ACT_FOCUS_TEXT, "focus the text", "正文")                                                \
-	X(ACT_OPEN, "open the selected speech and focus the text", "打开")                       \
-	X(ACT_PAGE_DOWN, "page down; at the end, the next speech", "下一页")                       \
-	X(ACT_PAGE_UP, "page up", "上一页")                                                        \
-	X(ACT_TOP, "top", "顶部")                                                                  \
-	X(ACT_BOTTOM, "bottom", "底部")                                                            \
-	X(ACT_NEXT_SPEECH, "next speech in list order", "下一篇")                                  \
-	X(ACT_PREV_SPEECH, "previous speech in list order", "上一篇")                              \
-	X(ACT_DEPT, "show only the Nth department", "只看第N个部门")                               \
-	X(ACT_DEPT_ALL, "show all departments again", "全部部门")                                  \
-	X(ACT_DEPT_PICKER, "department picker", "选择部门")                                        \
-	X(ACT_SPEAKER, "jump to a speaker: part of a name, Enter", "跳到发言人")                   \
-	X(ACT_SEARCH, "search", "搜索")                                                            \
-	X(ACT_SEARCH_NEXT, "next match", "下一处")                                                 \
-	X(ACT_SEARCH_PREV, "previous match", "上一处")                                             \
-	X(ACT_OUTLINE, "outline of the speech's numbered points", "要点")                         \
-	X(ACT_CONCORDANCE, "concordance of the search term", "索引")                              \
-	X(ACT_RAW, "raw view: the text as the file has it", "原文")                                \
-	X(ACT_PIPE, "pipe the speech to a shell command", "管道")                                  \
-	X(ACT_TOGGLE_LIST, "hide or show the list", "隐藏列表")                                    \
-	X(ACT_NARROW, "narrow the list", "列表变窄")                                                \
-	X(ACT_WIDEN, "widen the list", "列表变宽")                                                 \
-	X(ACT_AMBIGUOUS, "ambiguous-width characters: 1 or 2 columns", "歧义宽度")                 \
-	X(ACT_HELP, "help", "帮助")                                                                \
-	X(ACT_ESCAPE, "close the overlay or prompt", "关闭")                                       \
-	X(ACT_QUIT, "close the overlay, else quit", "退出")                                        \
-	X(ACT_REDRAW, "redraw", "重绘")                                                            \
-	X(ACT_SUSPEND, "suspend", "挂起")
+enum mouse_kind { MOUSE_PRESS, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
 
-#define ACTION_ENUM(id, en, zh) id,
+/* What the key reader hands on: a key, or (KEY_MOUSE_) a mouse event. */
+struct key_event {
+	uint32_t key;
+	enum mouse_kind mouse;
+	int row, col;
+};
+
+/* id, configuration name, English (man page), Chinese (the ? overlay). */
+#define ACTIONS(X)                                                                                 \
+	X(ACT_NONE, "none", "", "")                                                                \
+	X(ACT_DOWN, "down", "next row (list) or line (text)", "下移一行")                         \
+	X(ACT_UP, "up", "previous row (list) or line (text)", "上移一行")                         \
+	X(ACT_FOCUS_TOGGLE, "focus-toggle", "move focus between the panes", "切换窗格")           \
+	X(ACT_FOCUS_LIST, "focus-list", "focus the list", "转到列表")                              \
+	X(ACT_FOCUS_TEXT, "focus-text", "focus the text", "转到正文")                              \
+	X(ACT_OPEN, "open", "open the selected speech and focus the text", "打开发言")           \
+	X(ACT_PAGE_DOWN, "page-down", "page down; at the end, the next speech", "下一页")         \
+	X(ACT_PAGE_UP, "page-up", "page up", "上一页")                                             \
+	X(ACT_TOP, "top", "top", "到顶部")                                                         \
+	X(ACT_BOTTOM, "bottom", "bottom", "到底部")                                                \
+	X(ACT_NEXT_SPEECH, "next-speech", "next speech in list order", "下一篇发言")              \
+	X(ACT_PREV_SPEECH, "previous-speech", "previous speech in list order", "上一篇发言")      \
+	X(ACT_DEPT, "department", "show only the Nth department", "只看第 N 个部门")              \
+	X(ACT_DEPT_ALL, "all-departments", "show all departments again", "显示全部部门")          \
+	X(ACT_DEPT_PICKER, "department-picker", "department picker", "选择部门")                  \
+	X(ACT_SPEAKER, "speaker", "jump to a speaker: part of a name, Enter", "按姓名跳到发言人") \
+	X(ACT_SEARCH, "search", "search", "搜索")                                                  \
+	X(ACT_SEARCH_NEXT, "search-next", "next match", "下一处匹配")                              \
+	X(ACT_SEARCH_PREV, "search-previous", "previous match", "上一处匹配")                      \
+	X(ACT_OUTLINE, "outline", "outline of the speech's numbered points", "发言要点提纲")      \
+	X(ACT_CONCORDANCE, "concordance", "concordance of the search term", "搜索词上下文一览")  \
+	X(ACT_RAW, "raw", "raw view: the text as the file has it", "原文（修复前）")               \
+	X(ACT_PIPE, "pipe", "pipe the speech to a shell command", "把发言交给外部命令")           \
+	X(ACT_TOGGLE_LIST, "toggle-list", "hide or show the list", "隐藏或显示列表")              \
+	X(ACT_NARROW, "narrow-list", "narrow the list", "列表变窄")                                \
+	X(ACT_WIDEN, "widen-list", "widen the list", "列表变宽")                                   \
+	X(ACT_AMBIGUOUS, "ambiguous", "ambiguous-width characters: 1 or 2 columns",               \
+	  "“”…等歧义宽度字符占 1 或 2 列")                                                          \
+	X(ACT_HELP, "help", "help", "帮助")                                                        \
+	X(ACT_ESCAPE, "escape", "close the overlay or prompt", "关闭")                             \
+	X(ACT_QUIT, "quit", "close the overlay, else quit", "退出")                                \
+	X(ACT_REDRAW, "redraw", "redraw", "重绘屏幕")                                              \
+	X(ACT_SUSPEND, "suspend", "suspend", "挂起")
+
+#define ACTION_ENUM(id, name, en, zh) id,
 enum action { ACTIONS(ACTION_ENUM) ACT_COUNT };
 #undef ACTION_ENUM
+
+enum { DEPT_KEYS = 9 }; /* department-1 … department-9 */
 
 struct binding {
 	uint32_t key;
@@ -79,16 +97,35 @@ struct binding {
 	int arg; /* ACT_DEPT: the department number */
 };
 
-/* The action bound to key (ACT_NONE when none); *arg gets its argument. */
-enum action keymap_lookup(uint32_t key, int *arg);
+struct keymap {
+	struct binding *v;
+	size_t n, cap;
+};
 
-/* One help row per action: the keys bound to it, and what it does. */
+/* The default bindings (SPEC 3.1). */
+void keymap_init(struct keymap *km);
+void keymap_fini(struct keymap *km);
+/* Binds key to act (replacing what it had); unbind reports whether it had one. */
+void keymap_bind(struct keymap *km, uint32_t key, enum action act, int arg);
+bool keymap_unbind(struct keymap *km, uint32_t key);
+/* The action bound to key (ACT_NONE when none); *arg gets its argument. */
+enum action keymap_lookup(const struct keymap *km, uint32_t key, int *arg);
+
+/* An action's configuration name ("page-down", "department-3"), and back. */
+void keymap_action_name(enum action act, int arg, char *out, size_t size);
+bool keymap_parse_action(const char *name, enum action *act, int *arg);
+/* A key in the configuration's syntax: a character, ^X, Enter, F1… */
+bool keymap_parse_key(const char *name, uint32_t *key);
+void keymap_format_key(uint32_t key, char *out, size_t size);
+
+/* One help row per action: the keys bound to it, what it does, its name. */
 struct help_row {
 	char keys[64];
+	char name[24];
 	const char *en, *zh;
 };
 /* Fills rows (one per bound action, in table order); returns the count. */
-size_t keymap_help(struct help_row *rows, size_t max);
+size_t keymap_help(const struct keymap *km, struct help_row *rows, size_t max);
 /* The name of a key as help shows it ("j", "↓", "PgDn", "Ctrl-L"). */
 void keymap_key_name(uint32_t key, char *out, size_t size);
 

@@ -2,6 +2,25 @@
 
 #include "util.h"
 
+void layout_overlay_box(const struct layout *l, int cols, size_t count, bool wide, struct box *b)
+{
+	b->cols = MIN(cols - 6, wide ? cols - 6 : 64);
+	b->rows = (int)MIN((size_t)MAX(l->body_rows - 2, 1), count);
+	b->top = 1 + MAX((l->body_rows - b->rows) / 2, 1);
+	b->left = (cols - b->cols) / 2;
+}
+
+bool layout_in_box(const struct box *b, int row, int col)
+{
+	return row >= b->top && row < b->top + b->rows && col >= b->left && col < b->left + b->cols;
+}
+
+bool layout_in_frame(const struct box *b, int row, int col)
+{
+	return row >= b->top - 1 && row <= b->top + b->rows && col >= b->left - 2 &&
+	       col <= b->left + b->cols + 1;
+}
+
 int layout_default_list_width(int cols)
 {
 	return MAX(LAYOUT_LIST_MIN_WIDTH, MIN(30, cols * 3 / 10));
@@ -12,7 +31,8 @@ int layout_default_list_width(int cols)
  *   rows 1..n-2      list │ text
  *   row n-1          status
  */
-void layout_compute(struct layout *l, int rows, int cols, bool list_hidden, int list_width)
+void layout_compute(struct layout *l, int rows, int cols, bool list_hidden, int list_width,
+		    int text_width)
 {
 	*l = (struct layout){0};
 	l->too_small = rows < LAYOUT_MIN_ROWS || cols < LAYOUT_MIN_COLS;
@@ -29,4 +49,6 @@ void layout_compute(struct layout *l, int rows, int cols, bool list_hidden, int 
 		l->text_col = 1;
 	}
 	l->text_width = MAX(cols - l->text_col - 1, 2);
+	if (text_width > 0) /* a readable measure on a wide screen */
+		l->text_width = MAX(MIN(l->text_width, text_width), 2);
 }

@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "corpus.h"
 #include "decode.h"
 #include "encout.h"
@@ -28,6 +30,7 @@
 #include "speaker.h"
 #include "state.h"
 #include "tui.h"
+#include "userfile.h"
 
 #ifndef FAYAN_VERSION
 #define FAYAN_VERSION "0"
@@ -41,8 +44,9 @@ struct options {
 	enum mode mode;
 	int width; /* 0: automatic */
 	int ambiguous_width; /* 0: auto */
-	const char *grep, *dept, *speaker, *encoding, *layout, *lexicon;
-	bool fullwidth, repair, color, restore;
+	const char *grep, *dept, *speaker, *encoding, *layout, *lexicon, *config;
+	bool fullwidth, repair, color, restore, no_config, dump_config;
+	bool ambiguous_given;
 	char **files;
 	size_t file_count;
 };
@@ -57,6 +61,9 @@ enum {
 	OPT_LAYOUT,
 	OPT_LEXICON,
 	OPT_NO_RESTORE,
+	OPT_CONFIG,
+	OPT_NO_CONFIG,
+	OPT_DUMP_CONFIG,
 };
 
 static const struct option long_options[] = {
@@ -76,6 +83,9 @@ static const struct option long_options[] = {
 	{"layout", required_argument, NULL, OPT_LAYOUT},
 	{"lexicon", required_argument, NULL, OPT_LEXICON},
 	{"no-restore", no_argument, NULL, OPT_NO_RESTORE},
+	{"config", required_argument, NULL, OPT_CONFIG},
+	{"no-config", no_argument, NULL, OPT_NO_CONFIG},
+	{"dump-config", no_argument, NULL, OPT_DUMP_CONFIG},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{0},
@@ -108,6 +118,9 @@ static const char usage_text[] =
 	"      --no-repair        show the text exactly as the file has it\n"
 	"      --no-color         no colour (also when NO_COLOR is set)\n"
 	"      --no-restore       start at the beginning, not at the remembered place\n"
+	"      --config=FILE      read FILE instead of ~/.config/fayan/config\n"
+	"      --no-config        read no configuration file\n"
+	"      --dump-config      print the configuration in force, and exit\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -193,13 +206,19 @@ static void parse_args(int argc, char **argv, struct options *o)
 				usage_error("unknown encoding '%s'", optarg);
 			o->encoding = strcmp(optarg, "auto") == 0 ? NULL : optarg;
 			break;
-		case OPT_AMBIGUOUS: o->ambiguous_width = parse_ambiguous(optarg); break;
+		case OPT_AMBIGUOUS:
+			o->ambiguous_width = parse_ambiguous(optarg);
+			o->ambiguous_given = true;
+			break;
 		case OPT_NO_FULLWIDTH: o->fullwidth = false; break;
 		case OPT_NO_REPAIR: o->repair = false; break;
 		case OPT_NO_COLOR: o->color = false; break;
 		case OPT_LAYOUT: o->layout = parse_layout(optarg); break;
 		case OPT_LEXICON: o->lexicon = optarg; break;
 		case OPT_NO_RESTORE: o->restore = false; break;
+		case OPT_CONFIG: o->config = optarg; break;
+		case OPT_NO_CONFIG: o->no_config = true; break;
+		case OPT_DUMP_CONFIG: o->dump_config = true; break;
 		case 'h': fputs(usage_text, stdout); exit(0);
 		case 'V': printf("fayan %s\n", FAYAN_VERSION); exit(0);
 		default:
@@ -405,15 +424,18 @@ static void browse(struct state *st)
 		render(st, &g);
 		tui_blit(&g, repaint);
 		repaint = false;
-		uint32_t key = tui_read_key();
-		if (key == KEY_CLOSED)
+		struct key_event ev = tui_read_key();
+		if (ev.key == KEY_CLOSED)
 			break;
-		if (key == KEY_RESIZE_) {
+		if (ev.key == KEY_RESIZE_) {
 			tui_size(&rows, &cols);
 			state_resize(st, rows, cols);
 			continue;
 		}
-		state_key(st, key);
+		if (ev.key == KEY_MOUSE_)
+			state_mouse(st, ev.mouse, ev.row, ev.col);
+		else
+			state_key(st, ev.key);
 		if (st->request == REQ_QUIT)
 			break;
 		if (st->request == REQ_SUSPEND)
@@ -443,10 +465,11 @@ static size_t first_speech_of(const struct corpus *c, const struct selection *se
 }
 
 /* The screen; when the terminal cannot show it, --print instead (SPEC 2). */
-static int run_screen(const struct corpus *c, const struct options *o,
+static int run_screen(const struct corpus *c, const struct options *o, const struct config *cfg,
 		      const struct selection *sel, const struct lexicon *lex, bool keys_from_tty)
 {
-	struct tui_opts topts = {keys_from_tty, o->color, o->ambiguous_width};
+	struct tui_opts topts = {keys_from_tty, o->color, cfg->set.ambiguous, &cfg->theme,
+				 cfg->set.mouse};
 	struct state st;
 	const char *why = tui_open(&topts);
 	int rows, cols, sig;
@@ -461,11 +484,15 @@ static int run_screen(const struct corpus *c, const struct options *o,
 		.speech = first_speech_of(c, sel),
 		.focus_text = sel->speaker.s != NULL,
 		.ambiguous_width = tui_ambiguous_width(),
-		.fullwidth = o->fullwidth,
+		.fullwidth = cfg->set.fullwidth,
+		.keys = &cfg->keys,
+		.list_width = cfg->set.list_width,
+		.list_hidden = !cfg->set.show_list,
+		.text_width = cfg->set.text_width,
 	};
 	char *place_file = place_path(c);
 	struct place p;
-	bool restored = o->restore && !o->dept && !o->speaker && place_load(place_file, c, &p);
+	bool restored = cfg->set.restore && !o->dept && !o->speaker && place_load(place_file, c, &p);
 	if (restored) {
 		so.speech = p.speech;
 		so.scroll = p.scroll;
@@ -476,6 +503,9 @@ static int run_screen(const struct corpus *c, const struct options *o,
 	 * and --no-restore starts afresh. */
 	if (restored && (p.speech != first_speech_of(c, sel) || p.scroll || p.dept != GROUP_ALL))
 		snprintf(st.message, sizeof(st.message), "回到上次的位置（--no-restore 从头开始）");
+	if (cfg->errors) /* reported on stderr, which the screen now covers */
+		snprintf(st.message, sizeof(st.message), "配置文件有 %zu 行有误，已跳过（退出后可见）",
+			 cfg->errors);
 	browse(&st);
 	p = (struct place){st.speech, st.scroll, st.filter};
 	place_save(place_file, c, &p);
@@ -486,51 +516,24 @@ static int run_screen(const struct corpus *c, const struct options *o,
 	return sig ? 128 + sig : 0;
 }
 
-static void report_lexicon_line(void *ctx, size_t line)
+/* The configuration (SPEC 6): the file's, then the command line's options. */
+static void read_config(struct config *cfg, const struct options *o)
 {
-	fprintf(stderr, "%s: %s:%zu: not a known [section]; its entries are skipped\n",
-		util_progname, (const char *)ctx, line);
-}
-
-/*
- * The user's own word lists add to the built-in ones: --lexicon FILE, else
- * $XDG_CONFIG_HOME/fayan/lexicon.txt when it exists. A named file that cannot
- * be read is an error; a bad line is reported and skipped.
- */
-static void add_user_lexicon(struct lexicon *lex, const char *named)
-{
-	char path[4096];
-	const char *home = getenv("HOME"), *config = getenv("XDG_CONFIG_HOME");
-	char *bytes;
-	size_t len;
-	int fd;
-
-	if (named)
-		snprintf(path, sizeof(path), "%s", named);
-	else if (config && *config)
-		snprintf(path, sizeof(path), "%s/fayan/lexicon.txt", config);
-	else if (home && *home)
-		snprintf(path, sizeof(path), "%s/.config/fayan/lexicon.txt", home);
-	else
-		return;
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
-		if (named)
-			die(EXIT_NOTHING, "%s: %s", path, strerror(errno));
-		return;
-	}
-	if (!load_fd(fd, &bytes, &len)) {
-		close(fd);
-		die(EXIT_NOTHING, "%s: %s", path, strerror(errno));
-	}
-	close(fd);
-	lexicon_add(lex, bytes, len, report_lexicon_line, path);
-	free(bytes);
+	config_init(cfg);
+	if (!o->no_config)
+		userfile_config(cfg, o->config);
+	if (o->ambiguous_given)
+		cfg->set.ambiguous = o->ambiguous_width;
+	if (!o->fullwidth)
+		cfg->set.fullwidth = false;
+	if (!o->restore)
+		cfg->set.restore = false;
 }
 
 int main(int argc, char **argv)
 {
 	struct options o;
+	struct config cfg;
 	struct selection sel;
 	struct lexicon *lex;
 	struct corpus *c;
@@ -541,8 +544,14 @@ int main(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 1 << 20);
 	setup_locale();
 	parse_args(argc, argv, &o);
+	read_config(&cfg, &o);
+	if (o.dump_config) {
+		config_dump(&cfg, stdout);
+		config_fini(&cfg);
+		return finish_output(stdout);
+	}
 	lex = lexicon_builtin();
-	add_user_lexicon(lex, o.lexicon);
+	userfile_lexicon(lex, o.lexicon);
 	c = corpus_new();
 	struct parse_opts popts = {
 		.lex = lex, .repair = o.repair, .encoding = o.encoding, .layout = o.layout};
@@ -564,12 +573,13 @@ int main(int argc, char **argv)
 		report_unusable(c);
 		resolve_selection(c, &o, &sel);
 		if (o.mode == MODE_AUTO && isatty(STDOUT_FILENO))
-			status = run_screen(c, &o, &sel, lex,
+			status = run_screen(c, &o, &cfg, &sel, lex,
 					    use_stdin || (o.file_count > 0 && has_stdin_name(&o)));
 		else
 			status = run_printing(c, &o, &sel, lex);
 	}
 	corpus_free(c);
 	lexicon_free(lex);
+	config_fini(&cfg);
 	return status;
 }

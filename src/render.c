@@ -47,7 +47,7 @@ static int put_cut(struct grid *g, int row, int col, int end, struct str s, enum
 static void render_title(const struct state *st, struct grid *g)
 {
 	const struct corpus *c = st->c;
-	static const char label[] = "部门: ";
+	static const char label[] = "部门：";
 	struct str title = STR_NULL, filter;
 	int right, col, filter_width;
 
@@ -199,7 +199,7 @@ static const char *prompt_label(enum prompt p)
 {
 	switch (p) {
 	case PROMPT_SEARCH: return "/";
-	case PROMPT_SPEAKER: return "发言人: ";
+	case PROMPT_SPEAKER: return "发言人：";
 	default: return "|";
 	}
 }
@@ -247,10 +247,6 @@ static void render_status(const struct state *st, struct grid *g)
 		grid_puts(g, row, right_col, g->cols, right, ST_STATUS);
 }
 
-struct box {
-	int top, left, rows, cols; /* inner area */
-};
-
 static void draw_frame(const struct state *st, struct grid *g, const struct box *b,
 		       const char *title)
 {
@@ -275,13 +271,15 @@ static void draw_frame(const struct state *st, struct grid *g, const struct box 
 	grid_puts(g, b->top - 1, b->left + 1, b->left + b->cols, title, ST_OVERLAY);
 }
 
+enum { HELP_NAME_COLS = 18 };
+
 static const char *overlay_title(enum overlay ov)
 {
 	switch (ov) {
-	case OV_HELP: return " 帮助 (q 关闭) ";
-	case OV_PICKER: return " 选择部门 (Enter 确定) ";
-	case OV_OUTLINE: return " 要点 (Enter 跳转) ";
-	default: return " 索引 (Enter 跳转) ";
+	case OV_HELP: return " 帮助（q 关闭；右列是配置文件用的动作名） ";
+	case OV_PICKER: return " 选择部门（Enter 确定） ";
+	case OV_OUTLINE: return " 要点（Enter 跳转） ";
+	default: return " 搜索词上下文（Enter 跳转） ";
 	}
 }
 
@@ -295,10 +293,15 @@ static void overlay_entry(const struct state *st, struct grid *g, size_t i, int 
 	int end = col + cols;
 
 	switch (st->overlay) {
-	case OV_HELP:
+	case OV_HELP: {
+		/* keys, what they do, and the action's name for the config file */
+		int name_col = cols >= 48 ? end - HELP_NAME_COLS : end;
 		grid_puts(g, row, col, end, rows[i].keys, sty);
-		grid_puts(g, row, col + MIN(18, cols / 2), end, rows[i].zh, sty);
+		grid_puts(g, row, col + MIN(16, cols / 3), name_col - 1, rows[i].zh, sty);
+		if (name_col < end)
+			grid_puts(g, row, name_col, end, rows[i].name, sty);
 		break;
+	}
 	case OV_PICKER:
 		if (i == 0) {
 			grid_puts(g, row, col, end, " 0 " ALL_DEPTS, sty);
@@ -338,14 +341,10 @@ static void render_overlay(const struct state *st, struct grid *g)
 	int r;
 
 	if (st->overlay == OV_HELP)
-		keymap_help(help, ARRAY_LEN(help));
-	b.cols = MIN(g->cols - 6, st->overlay == OV_CONCORDANCE ? g->cols - 6 : 64);
-	b.rows = (int)MIN((size_t)MAX(st->lay.body_rows - 2, 1), st->ov_count);
-	b.top = 1 + MAX((st->lay.body_rows - b.rows) / 2, 1);
-	b.left = (g->cols - b.cols) / 2;
+		keymap_help(st->keys, help, ARRAY_LEN(help));
+	state_overlay_box(st, &b);
 	draw_frame(st, g, &b, overlay_title(st->overlay));
-	/* Keep the selection in view without remembering a scroll offset. */
-	top = st->ov_sel >= (size_t)b.rows ? st->ov_sel - (size_t)b.rows + 1 : 0;
+	top = st->ov_top;
 	for (r = 0; r < b.rows; r++) {
 		i = top + (size_t)r;
 		if (i >= st->ov_count)

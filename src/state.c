@@ -221,17 +221,32 @@ void open_row(struct state *st, size_t row, bool keep_scroll)
 		open_speech(st, st->view[row].speech, keep_scroll ? st->scroll : 0);
 }
 
+/* The panes for this size: the list as wide as asked, else in proportion
+ * to the screen (so it follows a resize); the text at its measure. */
+static void compute_layout(struct state *st)
+{
+	st->list_width = st->list_width_set ? st->list_width_set
+					    : layout_default_list_width(st->cols);
+	layout_compute(&st->lay, st->rows, st->cols, st->list_hidden, st->list_width,
+		       st->text_width_set);
+}
+
 void state_init(struct state *st, const struct corpus *c, const struct lexicon *lex,
 		const struct state_opts *opts, int rows, int cols)
 {
-	*st = (struct state){.c = c, .lex = lex, .ambiguous_width = opts->ambiguous_width,
-			     .fullwidth = opts->fullwidth, .speech = (size_t)-1};
+	*st = (struct state){.c = c, .lex = lex, .keys = opts->keys,
+			     .ambiguous_width = opts->ambiguous_width, .fullwidth = opts->fullwidth,
+			     .speech = (size_t)-1, .list_hidden = opts->list_hidden,
+			     .list_width_set = opts->list_width, .text_width_set = opts->text_width};
+	if (!st->keys) {
+		keymap_init(&st->own_keys);
+		st->keys = &st->own_keys;
+	}
 	page_init(&st->page);
 	search_init(&st->search);
 	st->rows = rows;
 	st->cols = cols;
-	st->list_width = layout_default_list_width(cols);
-	layout_compute(&st->lay, rows, cols, st->list_hidden, st->list_width);
+	compute_layout(st);
 	st->speech = opts->speech < c->speeches.n ? opts->speech : 0;
 	group_build(c, GROUP_ALL, &st->group);
 	index_rows(st);
@@ -245,6 +260,7 @@ void state_fini(struct state *st)
 {
 	size_t i;
 
+	keymap_fini(&st->own_keys);
 	group_fini(&st->group);
 	free(st->ordinal);
 	free(st->first_row);
@@ -275,10 +291,12 @@ void state_resize(struct state *st, int rows, int cols)
 
 	st->rows = rows;
 	st->cols = cols;
-	layout_compute(&st->lay, rows, cols, st->list_hidden, st->list_width);
+	compute_layout(st);
 	layout_page(st);
 	scroll_to_anchor(st, a);
 	keep_row_visible(st);
+	if (st->overlay != OV_NONE)
+		overlay_keep_visible(st);
 }
 
 size_t state_position(const struct state *st, size_t *total)
@@ -386,7 +404,7 @@ static void go_end(struct state *st, bool bottom)
 
 static void set_list_width(struct state *st, int width)
 {
-	st->list_width = MAX(LAYOUT_LIST_MIN_WIDTH, MIN(width, st->cols - 22));
+	st->list_width_set = MAX(LAYOUT_LIST_MIN_WIDTH, MIN(width, st->cols - 22));
 	state_resize(st, st->rows, st->cols);
 }
 
@@ -476,7 +494,7 @@ void state_key(struct state *st, uint32_t key)
 
 	if (key == KEY_RESIZE_ || key == KEY_NONE)
 		return;
-	act = keymap_lookup(key, &arg);
+	act = keymap_lookup(st->keys, key, &arg);
 	if (st->prompt != PROMPT_NONE && act != ACT_SUSPEND) {
 		st->message[0] = '\0';
 		prompt_key(st, key);
@@ -486,6 +504,55 @@ void state_key(struct state *st, uint32_t key)
 	if (st->lay.too_small && act != ACT_QUIT && act != ACT_REDRAW && act != ACT_SUSPEND)
 		return;
 	state_apply(st, act, arg);
+	remember_place(st);
+}
+
+enum { WHEEL_LINES = 3 };
+
+/* The wheel scrolls the list's view; the selection stays where it is. */
+static void scroll_list(struct state *st, long rows)
+{
+	size_t shown = (size_t)MAX(st->lay.body_rows, 1);
+	long last = st->row_count > shown ? (long)(st->row_count - shown) : 0;
+
+	st->list_top = (size_t)MAX(0L, MIN((long)st->list_top + rows, last));
+}
+
+/* A click on a list row selects it; on the selected row (a second click) it
+ * opens it. A click in the text focuses the text (SPEC 3.7). */
+static void click_list(struct state *st, int row)
+{
+	size_t r = st->list_top + (size_t)(row - st->lay.body_top);
+
+	if (!is_speech_row(st, r))
+		return;
+	if (r == st->sel) {
+		st->focus = FOCUS_TEXT;
+		return;
+	}
+	st->focus = FOCUS_LIST;
+	open_row(st, r, false);
+}
+
+void state_mouse(struct state *st, enum mouse_kind kind, int row, int col)
+{
+	bool in_body = row >= st->lay.body_top && row < st->lay.body_top + st->lay.body_rows;
+	bool in_list = st->lay.list_shown && col < st->lay.border_col;
+
+	st->message[0] = '\0';
+	if (st->lay.too_small || st->prompt != PROMPT_NONE)
+		return;
+	if (st->overlay != OV_NONE)
+		overlay_mouse(st, kind, row, col);
+	else if (!in_body)
+		return;
+	else if (kind != MOUSE_PRESS)
+		(in_list ? scroll_list : scroll_by)(st, kind == MOUSE_WHEEL_UP ? -WHEEL_LINES
+									  : WHEEL_LINES);
+	else if (in_list)
+		click_list(st, row);
+	else if (col > st->lay.border_col)
+		st->focus = FOCUS_TEXT;
 	remember_place(st);
 }
 

@@ -35,6 +35,10 @@ struct state_opts {
 	bool focus_text;
 	int ambiguous_width;
 	bool fullwidth;
+	const struct keymap *keys; /* borrowed, must outlive the state; NULL: the defaults */
+	int list_width;  /* 0: in proportion to the screen */
+	bool list_hidden;
+	int text_width;  /* the text's measure; 0: the whole pane */
 };
 
 /* The line of the text the reader is at, kept across relayouts. */
@@ -46,6 +50,8 @@ struct anchor {
 struct state {
 	const struct corpus *c;
 	const struct lexicon *lex;
+	const struct keymap *keys; /* opts' keys, or own_keys */
+	struct keymap own_keys;
 	int rows, cols;
 	struct layout lay;
 
@@ -71,6 +77,8 @@ struct state {
 	enum focus focus;
 	bool list_hidden;
 	int list_width;
+	int list_width_set; /* what the user asked for; 0: in proportion */
+	int text_width_set; /* the measure asked for; 0: the whole pane */
 	int ambiguous_width;
 	bool fullwidth, raw;
 
@@ -110,6 +118,10 @@ void state_resize(struct state *st, int rows, int cols);
 /* Applies one key (after keymap lookup, or to the prompt). */
 void state_key(struct state *st, uint32_t key);
 void state_apply(struct state *st, enum action act, int arg);
+/* Where the open overlay is drawn. */
+void state_overlay_box(const struct state *st, struct box *b);
+/* A mouse event at screen cell (row, col) (SPEC 3.7). */
+void state_mouse(struct state *st, enum mouse_kind kind, int row, int col);
 /* Lays the page out again (after the ambiguous width changed, say). */
 void state_relayout(struct state *st);
 

@@ -283,7 +283,7 @@ void open_overlay(struct state *st, enum overlay ov)
 	st->overlay = ov;
 	st->ov_sel = st->ov_top = 0;
 	switch (ov) {
-	case OV_HELP: st->ov_count = keymap_help(rows, ARRAY_LEN(rows)); break;
+	case OV_HELP: st->ov_count = keymap_help(st->keys, rows, ARRAY_LEN(rows)); break;
 	case OV_PICKER:
 		st->ov_count = st->c->depts.n + 1;
 		st->ov_sel = st->filter == GROUP_ALL ? 0 : st->filter + 1;
@@ -313,6 +313,7 @@ void open_overlay(struct state *st, enum overlay ov)
 		break;
 	default: break;
 	}
+	overlay_keep_visible(st);
 }
 
 /* Characters before byte off of the open speech's paragraph para. */
@@ -346,25 +347,90 @@ static void overlay_choose(struct state *st)
 	}
 }
 
+void state_overlay_box(const struct state *st, struct box *b)
+{
+	layout_overlay_box(&st->lay, st->cols, st->ov_count, st->overlay == OV_CONCORDANCE, b);
+}
+
+static size_t overlay_rows(const struct state *st)
+{
+	struct box b;
+
+	state_overlay_box(st, &b);
+	return (size_t)MAX(b.rows, 1);
+}
+
+static void overlay_scroll(struct state *st, long delta)
+{
+	size_t rows = overlay_rows(st);
+	long last_top = st->ov_count > rows ? (long)(st->ov_count - rows) : 0;
+
+	st->ov_top = (size_t)MAX(0L, MIN((long)st->ov_top + delta, last_top));
+}
+
+void overlay_keep_visible(struct state *st)
+{
+	size_t rows = overlay_rows(st);
+
+	if (st->overlay == OV_HELP) {
+		overlay_scroll(st, 0);
+		return;
+	}
+	if (st->ov_sel < st->ov_top)
+		st->ov_top = st->ov_sel;
+	if (st->ov_sel >= st->ov_top + rows)
+		st->ov_top = st->ov_sel - rows + 1;
+	overlay_scroll(st, 0);
+}
+
+/* The help reads like a pager: its keys move the view at once. A list
+ * moves its selection and keeps it in view. */
 static void overlay_move(struct state *st, long delta)
 {
 	long target = (long)st->ov_sel + delta;
 
 	if (st->ov_count == 0)
 		return;
+	if (st->overlay == OV_HELP) {
+		overlay_scroll(st, delta);
+		return;
+	}
 	st->ov_sel = (size_t)MAX(0L, MIN(target, (long)st->ov_count - 1));
+	overlay_keep_visible(st);
+}
+
+enum { WHEEL_STEP = 3 };
+
+void overlay_mouse(struct state *st, enum mouse_kind kind, int row, int col)
+{
+	struct box b;
+
+	state_overlay_box(st, &b);
+	if (kind != MOUSE_PRESS) {
+		overlay_scroll(st, kind == MOUSE_WHEEL_UP ? -WHEEL_STEP : WHEEL_STEP);
+		return;
+	}
+	if (!layout_in_frame(&b, row, col)) {
+		st->overlay = OV_NONE; /* a click outside closes it */
+		return;
+	}
+	size_t i = st->ov_top + (size_t)(row - b.top);
+	if (layout_in_box(&b, row, col) && st->overlay != OV_HELP && i < st->ov_count) {
+		st->ov_sel = i;
+		overlay_choose(st);
+	}
 }
 
 void overlay_apply(struct state *st, enum action act)
 {
-	long page = MAX(st->lay.body_rows - 4, 1);
+	long page = (long)overlay_rows(st);
 
 	switch (act) {
 	case ACT_DOWN: overlay_move(st, 1); break;
 	case ACT_UP: overlay_move(st, -1); break;
 	case ACT_PAGE_DOWN: overlay_move(st, page); break;
 	case ACT_PAGE_UP: overlay_move(st, -page); break;
-	case ACT_TOP: st->ov_sel = 0; break;
+	case ACT_TOP: overlay_move(st, -(long)st->ov_count); break;
 	case ACT_BOTTOM: overlay_move(st, (long)st->ov_count); break;
 	case ACT_OPEN: overlay_choose(st); break;
 	case ACT_ESCAPE:

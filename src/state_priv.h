@@ -22,6 +22,8 @@ void prompt_key(struct state *st, uint32_t key);
 void open_prompt(struct state *st, enum prompt p);
 void open_overlay(struct state *st, enum overlay ov);
 void overlay_apply(struct state *st, enum action act);
+void overlay_keep_visible(struct state *st);
+void overlay_mouse(struct state *st, enum mouse_kind kind, int row, int col);
 void search_step(struct state *st, int dir);
 
 #endif

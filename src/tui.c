@@ -79,42 +79,56 @@ static void restore_terminal(void)
 		endwin();
 }
 
-static void init_styles(bool color)
+static attr_t curses_attrs(unsigned attrs)
 {
 	static const struct {
+		unsigned bit;
 		attr_t attr;
-		short fg, bg;
-	} table[ST_COUNT] = {
-		[ST_NORMAL] = {A_NORMAL, -1, -1},
-		[ST_TITLE] = {A_REVERSE | A_BOLD, -1, -1},
-		[ST_STATUS] = {A_REVERSE, -1, -1},
-		[ST_BORDER] = {A_NORMAL, COLOR_BLUE, -1},
-		[ST_DEPT] = {A_BOLD, COLOR_YELLOW, -1},
-		[ST_ROW] = {A_NORMAL, -1, -1},
-		[ST_ROW_SELECTED] = {A_REVERSE, -1, -1},
-		[ST_ROW_CURRENT] = {A_BOLD | A_UNDERLINE, -1, -1},
-		[ST_HEADLINE] = {A_BOLD, COLOR_CYAN, -1},
-		[ST_SPEAKER] = {A_BOLD, COLOR_GREEN, -1},
-		[ST_PULLQUOTE] = {A_BOLD, COLOR_MAGENTA, -1},
-		[ST_BYLINE] = {A_DIM, -1, -1},
-		[ST_MATCH] = {A_REVERSE, COLOR_YELLOW, -1},
-		[ST_OVERLAY] = {A_NORMAL, -1, -1},
-		[ST_OVERLAY_SELECTED] = {A_REVERSE, -1, -1},
-		[ST_PROMPT] = {A_NORMAL, -1, -1},
-		[ST_MESSAGE] = {A_BOLD, -1, -1},
+	} map[] = {
+		{ATTR_BOLD, A_BOLD},       {ATTR_DIM, A_DIM},       {ATTR_UNDERLINE, A_UNDERLINE},
+		{ATTR_REVERSE, A_REVERSE}, {ATTR_ITALIC, A_ITALIC},
 	};
+	attr_t a = A_NORMAL;
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(map); i++)
+		if (attrs & map[i].bit)
+			a |= map[i].attr;
+	return a;
+}
+
+/* A colour this terminal has: bright-NAME on an eight-colour terminal is
+ * NAME (bold then marks it, for a foreground); beyond that, the default. */
+static short usable_color(short c, bool *brighten)
+{
+	if (c < COLORS)
+		return c;
+	if (c < 16 && c - 8 < COLORS) {
+		*brighten = true;
+		return (short)(c - 8);
+	}
+	return -1;
+}
+
+static void init_styles(bool color, const struct theme *theme)
+{
 	bool colors = color && has_colors() && start_color() == OK;
 	int i;
 
 	if (colors)
 		use_default_colors();
 	for (i = 0; i < ST_COUNT; i++) {
-		style_attr[i] = table[i].attr;
+		const struct style_def *d = &theme->v[i];
+		bool bright_fg = false, bright_bg = false;
+		style_attr[i] = curses_attrs(d->attrs);
 		style_pair[i] = 0;
-		if (colors && (table[i].fg >= 0 || table[i].bg >= 0)) {
-			init_pair((short)(i + 1), table[i].fg, table[i].bg);
+		if (!colors || (d->fg == COLOR_DEFAULT && d->bg == COLOR_DEFAULT))
+			continue;
+		short fg = usable_color(d->fg, &bright_fg), bg = usable_color(d->bg, &bright_bg);
+		if (bright_fg)
+			style_attr[i] |= A_BOLD;
+		if (i + 1 < COLOR_PAIRS && init_pair((short)(i + 1), fg, bg) == OK)
 			style_pair[i] = (short)(i + 1);
-		}
 	}
 }
 
@@ -200,7 +214,12 @@ const char *tui_open(const struct tui_opts *opts)
 	set_escdelay(ESC_WAIT_MS);
 	leaveok(stdscr, FALSE);
 	curs_set(0);
-	init_styles(opts->color);
+	init_styles(opts->color, opts->theme);
+	if (opts->mouse) {
+		/* Presses only, reported at once: a click is a press here. */
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
 	refresh(); /* enters the alternate screen */
 	ambiguous = opts->ambiguous_width ? opts->ambiguous_width : detect_ambiguous();
 	clearok(curscr, TRUE);
@@ -250,7 +269,10 @@ static uint32_t map_special(int code)
 	case KEY_RESIZE: return KEY_RESIZE_;
 	case KEY_BACKSPACE: return KEY_BACKSPACE_;
 	case KEY_ENTER: return KEY_ENTER_;
-	default: return KEY_NONE;
+	default:
+		if (code >= KEY_F(1) && code <= KEY_F(12))
+			return KEY_F1_ + (uint32_t)(code - KEY_F(1));
+		return KEY_NONE;
 	}
 }
 
@@ -307,36 +329,65 @@ static bool swallow_escape(void)
 	return true;
 }
 
-uint32_t tui_read_key(void)
+/* A mouse report as fayan's event; false for what fayan does not use. */
+static bool mouse_event(struct key_event *ev)
 {
+	MEVENT me;
+
+	if (getmouse(&me) != OK)
+		return false;
+	ev->key = KEY_MOUSE_;
+	ev->row = me.y;
+	ev->col = me.x;
+	if (me.bstate & BUTTON1_PRESSED)
+		ev->mouse = MOUSE_PRESS;
+	else if (me.bstate & BUTTON4_PRESSED)
+		ev->mouse = MOUSE_WHEEL_UP;
+	else if (me.bstate & BUTTON5_PRESSED)
+		ev->mouse = MOUSE_WHEEL_DOWN;
+	else
+		return false;
+	return true;
+}
+
+static struct key_event key_only(uint32_t key)
+{
+	return (struct key_event){.key = key};
+}
+
+struct key_event tui_read_key(void)
+{
+	struct key_event ev;
 	wint_t ch;
 	int r;
 	bool after_poll = false;
 
 	for (;;) {
 		if (stop_signal)
-			return KEY_CLOSED;
+			return key_only(KEY_CLOSED);
 		r = wget_wch(stdscr, &ch);
 		if (r == ERR) {
 			/* Readable, yet nothing to read: end of file or EIO. */
 			if (after_poll)
-				return KEY_CLOSED;
+				return key_only(KEY_CLOSED);
 			enum wait w = wait_input();
 			if (w == WAIT_GONE)
-				return KEY_CLOSED;
+				return key_only(KEY_CLOSED);
 			after_poll = w == WAIT_READY;
 			continue;
 		}
 		after_poll = false;
 		if (r == KEY_CODE_YES) {
+			if (ch == KEY_MOUSE && mouse_event(&ev))
+				return ev;
 			uint32_t key = map_special((int)ch);
 			if (key != KEY_NONE)
-				return key;
+				return key_only(key);
 			continue;
 		}
 		if (ch == KEY_ESC && swallow_escape())
 			continue;
-		return (uint32_t)ch;
+		return key_only((uint32_t)ch);
 	}
 }
 

@@ -11,11 +11,15 @@
 #include <stdint.h>
 
 #include "grid.h"
+#include "keymap.h"
+#include "theme.h"
 
 struct tui_opts {
 	bool keys_from_tty; /* standard input is the corpus: keys from /dev/tty */
 	bool color;
 	int ambiguous_width; /* 1, 2, or 0: ask the terminal */
+	const struct theme *theme;
+	bool mouse; /* ask the terminal for mouse reports */
 };
 
 /* Why the screen cannot start, or NULL when it did. */
@@ -25,8 +29,9 @@ void tui_size(int *rows, int *cols);
 /* The ambiguous width in force (what was asked, or what the terminal said). */
 int tui_ambiguous_width(void);
 void tui_set_ambiguous_width(int width);
-/* The next key; KEY_CLOSED when the terminal is gone or a signal says stop. */
-uint32_t tui_read_key(void);
+/* The next key or mouse event; KEY_CLOSED when the terminal is gone or a
+ * signal says stop. */
+struct key_event tui_read_key(void);
 /* Draws g; repaint_all repaints every cell (after Ctrl-L, or a width change). */
 void tui_blit(const struct grid *g, bool repaint_all);
 void tui_suspend(void);

@@ -151,5 +151,27 @@ is "$rc:$err" "0:fayan: $tmp/bad-words.txt:3: not a known [section]; its entries
 	"a bad section is reported with file and line, and the rest still counts"
 run --json --lexicon="$tmp/no-such-file.txt" "$tmp/village.txt"
 is "$rc" 1 "a --lexicon that cannot be read is an error"
+# The configuration (SPEC 6): --dump-config prints what is in force, in the
+# file's syntax; a wrong line is reported with file and line and skipped.
+run --dump-config
+is "$rc" 0 "--dump-config: exit 0"
+case $out in *"set text-width 80"*"bind q quit"*"color match black yellow"*) ok 0 "--dump-config: the defaults, in the file's syntax" ;;
+	*) ok 1 "--dump-config: the defaults, in the file's syntax" ;; esac
+printf 'set list-width 28\nbind x quit\nset list-width wide\nunbind q\ncolor department red default bold\n' >"$tmp/config/fayan/config"
+XDG_CONFIG_HOME=$tmp/config run --dump-config
+is "$rc:$err" "0:fayan: $tmp/config/fayan/config:3: invalid value 'wide' for list-width (a number of columns; 0: in proportion to the terminal)" \
+	"\$XDG_CONFIG_HOME/fayan/config is read; a wrong line is reported with file and line"
+case $out in *"set list-width 28"*"bind x quit"*"unbind q"*"color department red default bold"*) ok 0 "the rest of the file is in force" ;;
+	*) ok 1 "the rest of the file is in force" ;; esac
+XDG_CONFIG_HOME=$tmp/config run --no-config --dump-config
+case $rc:$err:$out in "0::"*"bind q quit"*) ok 0 "--no-config reads none" ;; *) ok 1 "--no-config reads none" ;; esac
+printf 'set mouse off\n' >"$tmp/other.conf"
+XDG_CONFIG_HOME=$tmp/config run --config "$tmp/other.conf" --ambiguous=2 --dump-config
+case $out in *"set ambiguous 2"*"set mouse off"*"bind q quit"*) ok 0 "--config FILE instead of the user's; the command line's options over it" ;;
+	*) ok 1 "--config FILE instead of the user's; the command line's options over it" ;; esac
+run --config "$tmp/no-such.conf" --dump-config
+is "$rc:$err" "1:fayan: $tmp/no-such.conf: No such file or directory" "a --config that cannot be read is an error"
+XDG_CONFIG_HOME=$tmp/config run --list "$seed"
+is "$rc" 0 "a configuration with a wrong line: fayan still runs"
 done_testing
 

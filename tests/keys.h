@@ -1,5 +1,6 @@
 /*
  * keys.h — the key scripts of the screen tests: "jj<Enter><PgDn>1<Resize 60x20>".
+ * Key names are the configuration's (keymap_parse_key), plus tmux's BSpace and C-x.
  * The same scripts drive the in-memory screen test and the tmux test.
  */
 #ifndef FAYAN_TEST_KEYS_H
@@ -11,23 +12,15 @@
 #include "keymap.h"
 #include "text.h"
 
-static const struct {
-	const char *name;
-	uint32_t key;
-} key_names[] = {
-	{"Enter", KEY_ENTER_}, {"Space", ' '},      {"Tab", KEY_TAB},     {"Esc", KEY_ESC},
-	{"Up", KEY_UP_},       {"Down", KEY_DOWN_}, {"Left", KEY_LEFT_},  {"Right", KEY_RIGHT_},
-	{"PgUp", KEY_PGUP},    {"PgDn", KEY_PGDN},  {"Home", KEY_HOME_},  {"End", KEY_END_},
-	{"BSpace", KEY_BACKSPACE_}, {"C-u", KEY_CTRL_U}, {"C-w", KEY_CTRL_W}, {"C-l", KEY_CTRL_L},
-};
-
-/* Reads the next key of a script at *s: a character, <Name>, or
- * <Resize WxH> (which sets rows and cols and returns KEY_RESIZE_). */
-static uint32_t next_script_key(const char **s, int *rows, int *cols) __attribute__((unused));
-static uint32_t next_script_key(const char **s, int *rows, int *cols)
+/* Reads the next key of a script at *s: a character, <Name>, <Resize WxH>
+ * (which sets rows and cols and returns KEY_RESIZE_), or a mouse event
+ * <Click ROW,COL>, <WheelUp ROW,COL>, <WheelDown ROW,COL> (0-based cells;
+ * returns KEY_MOUSE_ and fills *mouse). */
+static uint32_t next_script_key(const char **s, int *rows, int *cols, struct key_event *mouse)
+	__attribute__((unused));
+static uint32_t next_script_key(const char **s, int *rows, int *cols, struct key_event *mouse)
 {
 	uint32_t uc;
-	size_t i;
 
 	if (**s == '<') {
 		const char *end = strchr(*s, '>');
@@ -37,10 +30,19 @@ static uint32_t next_script_key(const char **s, int *rows, int *cols)
 			*s = end + 1;
 			if (sscanf(name, "Resize %dx%d", cols, rows) == 2)
 				return KEY_RESIZE_;
-			for (i = 0; i < sizeof(key_names) / sizeof(key_names[0]); i++)
-				if (strcmp(name, key_names[i].name) == 0)
-					return key_names[i].key;
-			return KEY_NONE;
+			*mouse = (struct key_event){.key = KEY_MOUSE_};
+			if (sscanf(name, "Click %d,%d", &mouse->row, &mouse->col) == 2)
+				return mouse->mouse = MOUSE_PRESS, KEY_MOUSE_;
+			if (sscanf(name, "WheelUp %d,%d", &mouse->row, &mouse->col) == 2)
+				return mouse->mouse = MOUSE_WHEEL_UP, KEY_MOUSE_;
+			if (sscanf(name, "WheelDown %d,%d", &mouse->row, &mouse->col) == 2)
+				return mouse->mouse = MOUSE_WHEEL_DOWN, KEY_MOUSE_;
+			/* The program's own key names; tmux spells two differently. */
+			if (strcmp(name, "BSpace") == 0)
+				snprintf(name, sizeof(name), "Backspace");
+			if (name[0] == 'C' && name[1] == '-' && name[2] && !name[3])
+				name[0] = '^', memmove(name + 1, name + 2, 2);
+			return keymap_parse_key(name, &uc) ? uc : KEY_NONE;
 		}
 	}
 	*s += text_next(*s, strlen(*s), &uc);

@@ -13,3 +13,5 @@ is() { # is GOT WANT MESSAGE
 	fi
 }
 done_testing() { echo "1..$n"; [ "$failed" -eq 0 ]; }
+# No test reads the configuration or word lists of whoever runs it.
+XDG_CONFIG_HOME=/nonexistent/fayan-tests; export XDG_CONFIG_HOME

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "assets.h"
+#include "config.h"
 #include "group.h"
 #include "helpers.h"
 #include "keys.h"
@@ -38,13 +39,37 @@ static void screen_text(const struct grid *g, struct buf *out)
 	}
 }
 
+/* A configuration file into cfg, as fayan reads it. */
+static void read_config(struct config *cfg, const char *file)
+{
+	char *bytes;
+	size_t len;
+	int fd = open(file, O_RDONLY);
+
+	if (fd >= 0 && load_fd(fd, &bytes, &len)) {
+		config_parse(cfg, file, bytes, len, stderr);
+		free(bytes);
+	}
+	if (fd >= 0)
+		close(fd);
+}
+
 /* Options on the size line: -d N (filter to department N), -a 2, -c FILE
- * (another collection than the bundled one, parsed into *own). */
+ * (another collection than the bundled one, parsed into *own), --config FILE
+ * (settings and keys from a configuration file). */
 static const struct corpus *parse_options(const char *line, struct state_opts *o,
-					  struct corpus **own)
+					  struct config *cfg, struct corpus **own)
 {
 	const char *p;
 	char file[256];
+
+	if ((p = strstr(line, "--config ")) && sscanf(p + 9, "%255s", file) == 1)
+		read_config(cfg, file);
+	o->keys = &cfg->keys;
+	o->text_width = cfg->set.text_width;
+	o->list_width = cfg->set.list_width;
+	o->list_hidden = !cfg->set.show_list;
+	o->fullwidth = cfg->set.fullwidth;
 
 	if ((p = strstr(line, "-d ")))
 		o->dept = (size_t)atoi(p + 3) - 1;
@@ -90,12 +115,17 @@ static void run_case(const char *dir, const char *name)
 	fclose(f);
 	keys[strcspn(keys, "\n")] = '\0';
 	struct corpus *own;
-	state_init(&st, parse_options(line, &o, &own), test_lex, &o, rows, cols);
+	struct config cfg;
+	config_init(&cfg);
+	state_init(&st, parse_options(line, &o, &cfg, &own), test_lex, &o, rows, cols);
 	grid_init(&g);
 	for (const char *k = keys; *k;) {
-		uint32_t key = next_script_key(&k, &rows, &cols);
+		struct key_event mouse;
+		uint32_t key = next_script_key(&k, &rows, &cols, &mouse);
 		if (key == KEY_RESIZE_)
 			state_resize(&st, rows, cols);
+		else if (key == KEY_MOUSE_)
+			state_mouse(&st, mouse.mouse, mouse.row, mouse.col);
 		else
 			state_key(&st, key);
 		st.request = REQ_NONE;
@@ -121,6 +151,7 @@ static void run_case(const char *dir, const char *name)
 	buf_fini(&got);
 	grid_fini(&g);
 	state_fini(&st);
+	config_fini(&cfg);
 	corpus_free(own);
 }
 

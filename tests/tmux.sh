@@ -19,7 +19,19 @@ start() { # start COLS ROWS ARGS...
 	case_no=$((case_no + 1))
 	tmx kill-session -t t 2>/dev/null
 	tmx new-session -d -s t -x "$cols" -y "$rows" \
-		"XDG_STATE_HOME=${STATE:-$tmp/state-$case_no} $fayan --ambiguous=1 $*; sleep 30"
+		"${TERM_FOR:+TERM=$TERM_FOR }XDG_STATE_HOME=${STATE:-$tmp/state-$case_no} $fayan --ambiguous=1 $*; sleep 30"
+}
+
+# mouse BUTTON ROW COL: the bytes a terminal sends for a mouse event, in the
+# encoding TERM asks for: X10 (kmous=\E[M, tmux's own TERM) or SGR (\E[<,
+# xterm-256color). BUTTON 0 press, 3 release, 64/65 wheel up/down.
+mouse() {
+	if [ "${MOUSE_SGR:-}" ]; then
+		b=$1 end=M; [ "$1" = 3 ] && b=0 end=m
+		tmx send-keys -t t -H $(printf '\033[<%d;%d;%d%s' "$b" $(($3 + 1)) $(($2 + 1)) "$end" | od -An -tx1)
+	else
+		tmx send-keys -t t -H 1b 5b 4d $(printf '%02x %02x %02x' $((32 + $1)) $((33 + $3)) $((33 + $2)))
+	fi
 }
 
 # play SCRIPT: sends the keys of a script, token by token.
@@ -31,6 +43,9 @@ play() {
 			tok=${rest%%>*}; tok=${tok#<}; rest=${rest#*>}
 			case $tok in
 			Resize\ *) size=${tok#Resize }; tmx resize-window -t t -x "${size%x*}" -y "${size#*x}" ;;
+			Click\ *) at=${tok#Click }; mouse 0 "${at%,*}" "${at#*,}"; mouse 3 "${at%,*}" "${at#*,}" ;;
+			WheelUp\ *) at=${tok#WheelUp }; mouse 64 "${at%,*}" "${at#*,}" ;;
+			WheelDown\ *) at=${tok#WheelDown }; mouse 65 "${at%,*}" "${at#*,}" ;;
 			PgDn) tmx send-keys -t t NPage ;;
 			PgUp) tmx send-keys -t t PPage ;;
 			Esc) tmx send-keys -t t Escape; sleep 0.2 ;;
@@ -51,6 +66,7 @@ for keys in screens/*.keys; do
 	case $opts in *-a*) continue ;; esac # tmux draws ambiguous characters 1 column wide
 	args=""
 	case $opts in *"-d "*) args="-d $(sed -n 1p "$keys" | sed 's/.*-d \([0-9]*\).*/\1/')" ;; esac
+	case $opts in *"--config "*) args="$args --config $(sed -n 1p "$keys" | sed 's/.*--config \([^ ]*\).*/\1/')" ;; esac
 	case $opts in *"-c "*)
 		args="$args $(sed -n 1p "$keys" | sed 's/.*-c \([^ ]*\).*/\1/')"
 		start "$cols" "$rows" $args
@@ -66,6 +82,18 @@ for keys in screens/*.keys; do
 		diff "screens/$name.screen" "$tmp/got" | head -10 | sed 's/^/# /'
 	fi
 done
+
+# The same mouse events in xterm's SGR encoding, which TERM=xterm-256color
+# asks for (tmux's own TERM asks for X10, above).
+TERM_FOR=xterm-256color MOUSE_SGR=1
+for name in mouse-wheel-text mouse-picker mouse-open; do
+	read -r cols rows opts <"screens/$name.keys"
+	start "$cols" "$rows"
+	wait_for screens/start-"$cols"x"$rows".screen
+	play "$(sed -n 2p "screens/$name.keys")"
+	wait_for "screens/$name.screen"; ok $? "tmux, SGR mouse reports: $name"
+done
+TERM_FOR= MOUSE_SGR=
 
 # The place is remembered across a restart, and a corrupt file is ignored.
 STATE=$tmp/place
