@@ -10,25 +10,6 @@
 
 enum { WORDS_MAX = 12 };
 
-static const char *const view_names[VIEW_COUNT] = {"department", "page", "speaker"};
-
-const char *config_view_name(enum view v)
-{
-	return view_names[v];
-}
-
-bool config_parse_view(const char *name, enum view *v)
-{
-	int i;
-
-	for (i = 0; i < VIEW_COUNT; i++)
-		if (strcmp(name, view_names[i]) == 0) {
-			*v = (enum view)i;
-			return true;
-		}
-	return false;
-}
-
 void config_init(struct config *cfg)
 {
 	*cfg = (struct config){
@@ -116,7 +97,7 @@ static bool set_value(struct settings *s, size_t i, const char *w)
 	switch (settings[i].kind) {
 	case SET_BOOL: return parse_bool(w, field);
 	case SET_COLUMNS: return parse_columns(w, field);
-	case SET_VIEW: return config_parse_view(w, field);
+	case SET_VIEW: return view_parse(w, field);
 	case SET_AMBIGUOUS:
 		if (strcmp(w, "auto") == 0 || strcmp(w, "1") == 0 || strcmp(w, "2") == 0) {
 			*(int *)field = w[0] == 'a' ? 0 : w[0] - '0';
@@ -320,7 +301,7 @@ static void dump_settings(const struct settings *s, FILE *out)
 		switch (settings[i].kind) {
 		case SET_BOOL: fputs(*(const bool *)field ? "on" : "off", out); break;
 		case SET_COLUMNS: fprintf(out, "%d", *(const int *)field); break;
-		case SET_VIEW: fputs(config_view_name(*(const enum view *)field), out); break;
+		case SET_VIEW: fputs(view_name(*(const enum view *)field), out); break;
 		case SET_AMBIGUOUS:
 			if (*(const int *)field)
 				fprintf(out, "%d", *(const int *)field);

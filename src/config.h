@@ -15,8 +15,8 @@
 
 #include "keymap.h"
 #include "theme.h"
+#include "view.h"
 
-enum view { VIEW_DEPARTMENT, VIEW_PAGE, VIEW_SPEAKER, VIEW_COUNT };
 
 struct settings {
 	int ambiguous;  /* 0: ask the terminal; 1 or 2 */
@@ -44,7 +44,5 @@ void config_fini(struct config *cfg);
 void config_parse(struct config *cfg, const char *name, const char *bytes, size_t len, FILE *err);
 void config_dump(const struct config *cfg, FILE *out);
 
-const char *config_view_name(enum view v);
-bool config_parse_view(const char *name, enum view *v);
 
 #endif

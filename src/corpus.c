@@ -7,6 +7,15 @@ struct corpus *corpus_new(void)
 	return xcalloc(1, sizeof(struct corpus));
 }
 
+void corpus_add_unusable(struct corpus *c, const char *shown, const char *message, bool unreadable)
+{
+	struct unusable *u = VEC_PUSH(&c->unusable);
+
+	u->shown = xstrdup(shown);
+	u->message = xstrdup(message);
+	u->unreadable = unreadable;
+}
+
 void corpus_free(struct corpus *c)
 {
 	size_t i;
@@ -30,6 +39,11 @@ void corpus_free(struct corpus *c)
 	free(c->depts.v);
 	free(c->unatt.v);
 	free(c->findings.v);
+	for (i = 0; i < c->unusable.n; i++) {
+		free(c->unusable.v[i].shown);
+		free(c->unusable.v[i].message);
+	}
+	free(c->unusable.v);
 	free(c->dept_slots);
 	free(c);
 }

@@ -91,6 +91,13 @@ struct finding {
 	struct diag d;
 };
 
+/* A file that gave nothing to read: unreadable, empty, or without speeches. */
+struct unusable {
+	char *shown;   /* its name as a terminal may show it, owned */
+	char *message; /* owned */
+	bool unreadable; /* not even read (--check still reports the rest itself) */
+};
+
 struct collection {
 	char *name;  /* as given: a path, "-" or "<bundled>" */
 	char *shown; /* the name as a terminal may show it (SPEC 3.5), NUL-ended */
@@ -118,6 +125,7 @@ struct corpus {
 	VEC(struct unattached) unatt;
 	VEC(struct str) parts; /* preambles and trailers */
 	VEC(struct finding) findings;
+	VEC(struct unusable) unusable; /* in command-line (and walk) order */
 	/* Department name → index + 1 (0: empty), open addressing. */
 	size_t *dept_slots;
 	size_t dept_slot_count;
@@ -125,6 +133,9 @@ struct corpus {
 
 /* Records a finding of the load (diag.arg lives as long as the corpus). */
 void corpus_add_finding(struct corpus *c, size_t coll, struct diag d);
+
+/* Records a file that gave nothing (copies both strings). */
+void corpus_add_unusable(struct corpus *c, const char *shown, const char *message, bool unreadable);
 
 struct corpus *corpus_new(void);
 void corpus_free(struct corpus *c);

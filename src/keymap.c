@@ -31,7 +31,9 @@ static const struct binding defaults[] = {
 	{'c', ACT_CONCORDANCE, 0},   {'r', ACT_RAW, 0},
 	{'|', ACT_PIPE, 0},          {'z', ACT_TOGGLE_LIST, 0},
 	{'<', ACT_NARROW, 0},        {'>', ACT_WIDEN, 0},
-	{'a', ACT_AMBIGUOUS, 0},     {'?', ACT_HELP, 0},
+	{'a', ACT_AMBIGUOUS, 0},     {'v', ACT_VIEW, 0},
+	{'t', ACT_SIMPLIFIED, 0},    {'!', ACT_FINDINGS, 0},
+	{'?', ACT_HELP, 0},
 	{KEY_ESC, ACT_ESCAPE, 0},    {'q', ACT_QUIT, 0},
 	{KEY_CTRL_L, ACT_REDRAW, 0}, {KEY_CTRL_Z, ACT_SUSPEND, 0},
 };

@@ -79,6 +79,10 @@ struct key_event {
 	X(ACT_WIDEN, "widen-list", "widen the list", "列表变宽")                                   \
 	X(ACT_AMBIGUOUS, "ambiguous", "ambiguous-width characters: 1 or 2 columns",               \
 	  "“”…等歧义宽度字符占 1 或 2 列")                                                          \
+	X(ACT_VIEW, "view", "next view: by department, in page order, by speaker",                \
+	  "切换视图：按部门、按版面顺序、按发言人")                                                  \
+	X(ACT_SIMPLIFIED, "simplified", "show the text in Simplified characters", "以简体显示")  \
+	X(ACT_FINDINGS, "findings", "the files that could not be used", "无法使用的文件")          \
 	X(ACT_HELP, "help", "help", "帮助")                                                        \
 	X(ACT_ESCAPE, "escape", "close the overlay or prompt", "关闭")                             \
 	X(ACT_QUIT, "quit", "close the overlay, else quit", "退出")                                \

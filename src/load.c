@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "assets.h"
+#include "dirwalk.h"
 
 bool load_fd(int fd, char **bytes, size_t *len)
 {
@@ -77,8 +78,38 @@ static bool load_path(const char *path, char **bytes, size_t *len)
 	return ok;
 }
 
+static void note_unreadable(struct corpus *c, const char *name, int err)
+{
+	char *shown = text_shown_name(name), msg[64];
+
+	if (err == 0)
+		snprintf(msg, sizeof(msg), "no *.txt files under it");
+	else if (err == EFBIG)
+		snprintf(msg, sizeof(msg), "too large (%u MiB at most)", (unsigned)(LOAD_MAX_BYTES >> 20));
+	else
+		snprintf(msg, sizeof(msg), "%s", strerror(err));
+	corpus_add_unusable(c, shown, msg, true);
+	free(shown);
+}
+
+static void report_walk(void *ctx, const char *path, int err)
+{
+	note_unreadable(ctx, path, err);
+}
+
+/* A file read but of no use: it is listed with the unreadable ones. */
+static void note_if_empty(struct corpus *c)
+{
+	const struct collection *coll = &c->colls.v[c->colls.n - 1];
+
+	if (coll->speech_count == 0)
+		corpus_add_unusable(c, coll->shown, coll->text_len == 0 ? "empty file" : "no speeches found",
+				    false);
+}
+
 size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts)
 {
+	struct pathlist files = {0};
 	size_t i, failed = 0, len;
 	char *bytes;
 
@@ -88,20 +119,17 @@ size_t load_all(struct corpus *c, char **names, size_t name_count, const struct 
 		parse_collection(c, BUNDLED_NAME, bytes, len, opts);
 		return 0;
 	}
-	for (i = 0; i < name_count; i++) {
-		if (!load_path(names[i], &bytes, &len)) {
-			int err = errno;
-			char *shown = text_shown_name(names[i]);
-			if (err == EFBIG)
-				fprintf(stderr, "%s: %s: too large (%u MiB at most)\n", util_progname, shown,
-					(unsigned)(LOAD_MAX_BYTES >> 20));
-			else
-				fprintf(stderr, "%s: %s: %s\n", util_progname, shown, strerror(err));
-			free(shown);
+	dirwalk_expand(names, name_count, &files, report_walk, c);
+	failed = c->unusable.n;
+	for (i = 0; i < files.n; i++) {
+		if (!load_path(files.v[i], &bytes, &len)) {
+			note_unreadable(c, files.v[i], errno);
 			failed++;
 			continue;
 		}
-		parse_collection(c, names[i], bytes, len, opts);
+		parse_collection(c, files.v[i], bytes, len, opts);
+		note_if_empty(c);
 	}
+	pathlist_fini(&files);
 	return failed;
 }

@@ -23,8 +23,9 @@
 bool load_fd(int fd, char **bytes, size_t *len);
 
 /*
- * Loads each name (or the bundled collection when name_count is 0) into c.
- * Prints "fayan: NAME: message" to stderr for each file that cannot be read.
+ * Loads each name (or the bundled collection when name_count is 0) into c,
+ * each directory as the *.txt files under it (dirwalk). A file that cannot
+ * be read, or gives no speeches, is recorded in c->unusable, not printed.
  * Returns the number of files that could not be read.
  */
 size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts);

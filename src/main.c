@@ -27,6 +27,7 @@
 #include "parse.h"
 #include "place.h"
 #include "render.h"
+#include "select.h"
 #include "speaker.h"
 #include "state.h"
 #include "tui.h"
@@ -46,7 +47,8 @@ struct options {
 	int ambiguous_width; /* 0: auto */
 	const char *grep, *dept, *speaker, *encoding, *layout, *lexicon, *config;
 	bool fullwidth, repair, color, restore, no_config, dump_config;
-	bool ambiguous_given;
+	bool ambiguous_given, by_given;
+	enum view by;
 	char **files;
 	size_t file_count;
 };
@@ -64,6 +66,7 @@ enum {
 	OPT_CONFIG,
 	OPT_NO_CONFIG,
 	OPT_DUMP_CONFIG,
+	OPT_BY,
 };
 
 static const struct option long_options[] = {
@@ -86,6 +89,7 @@ static const struct option long_options[] = {
 	{"config", required_argument, NULL, OPT_CONFIG},
 	{"no-config", no_argument, NULL, OPT_NO_CONFIG},
 	{"dump-config", no_argument, NULL, OPT_DUMP_CONFIG},
+	{"by", required_argument, NULL, OPT_BY},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{0},
@@ -113,6 +117,9 @@ static const char usage_text[] =
 	"      --layout=NAME      parse with that layout instead of choosing one;\n"
 	"                         --layout=list lists them\n"
 	"      --lexicon=FILE     add the word lists in FILE to the built-in ones\n"
+	"      --by=department|page|speaker  how --list and --print group and order\n"
+	"                         the speeches (default: --list by department,\n"
+	"                         --print in page order)\n"
 	"      --ambiguous=1|2|auto  columns of East Asian Ambiguous characters\n"
 	"      --no-fullwidth     keep half-width , : ; ? ! in Chinese text\n"
 	"      --no-repair        show the text exactly as the file has it\n"
@@ -219,6 +226,11 @@ static void parse_args(int argc, char **argv, struct options *o)
 		case OPT_CONFIG: o->config = optarg; break;
 		case OPT_NO_CONFIG: o->no_config = true; break;
 		case OPT_DUMP_CONFIG: o->dump_config = true; break;
+		case OPT_BY:
+			if (!view_parse(optarg, &o->by))
+				usage_error("invalid --by '%s' (department, page or speaker)", optarg);
+			o->by_given = true;
+			break;
 		case 'h': fputs(usage_text, stdout); exit(0);
 		case 'V': printf("fayan %s\n", FAYAN_VERSION); exit(0);
 		default:
@@ -291,86 +303,29 @@ static size_t speech_total(const struct corpus *c)
 	return c->speeches.n;
 }
 
-/* -d and -s name things the corpus must have. */
-/* Names to choose one from by a part of it, as the screen's s does. */
-struct names {
-	const struct str *v;
-	size_t n, stride; /* bytes from one name to the next */
-};
-
-static struct str name_at(const struct names *ns, size_t i)
-{
-	return *(const struct str *)(const void *)((const char *)ns->v + i * ns->stride);
-}
-
-/*
- * The one name that is query or holds it (SPEC 2): an exact name wins; a
- * part that picks out one name picks it; none, or several (listed), is a
- * usage error naming what.
- */
-static size_t pick_name(const struct names *ns, const char *query, const char *what)
-{
-	struct str q = str_from(query);
-	struct buf list = {0};
-	size_t i, found = (size_t)-1, count = 0;
-
-	for (i = 0; i < ns->n; i++)
-		if (str_eq(name_at(ns, i), q))
-			return i;
-	for (i = 0; i < ns->n; i++) {
-		struct str s = name_at(ns, i);
-		bool seen = false;
-		if (!str_find(s, q))
-			continue;
-		for (size_t k = 0; k < i && !seen; k++) /* a speaker has several speeches */
-			seen = str_eq(name_at(ns, k), s);
-		if (seen)
-			continue;
-		if (count++ < 10) {
-			buf_adds(&list, count > 1 ? ", " : "");
-			buf_add(&list, s.s, s.len);
-		}
-		found = i;
-	}
-	if (count == 1) {
-		buf_fini(&list);
-		return found;
-	}
-	buf_addc(&list, '\0');
-	struct buf msg = {0};
-	if (count == 0)
-		buf_addf(&msg, "no %s matches '%s' (run 'fayan --list' to see them)", what, query);
-	else
-		buf_addf(&msg, "'%s' matches %zu %ss: %s%s; give more of the name", query, count,
-			 what, list.data, count > 10 ? ", …" : "");
-	usage_error("%s", msg.data);
-}
-
+/* -d and -s: a name or a part of one that picks out one (SPEC 2); else a
+ * usage error listing the candidates. */
 static void resolve_selection(const struct corpus *c, const struct options *o,
 			      struct selection *sel)
 {
-	sel->dept = GROUP_ALL;
-	sel->speaker = STR_NULL;
-	if (o->dept) {
-		struct names depts = {c->depts.v, c->depts.n, sizeof(*c->depts.v)};
-		sel->dept = strcmp(o->dept, NO_DEPT_NAME) == 0 ? NO_DEPT
-							      : pick_name(&depts, o->dept, "department");
-	}
-	if (o->speaker) {
-		struct names speakers = {&c->speeches.v[0].speaker, c->speeches.n,
-					 sizeof(*c->speeches.v)};
-		sel->speaker = c->speeches.v[pick_name(&speakers, o->speaker, "speaker")].speaker;
-	}
+	struct buf why = {0};
+
+	if (!selection_pick(c, o->dept, o->speaker, sel, &why))
+		usage_error("%s", why.data);
+	buf_fini(&why);
 }
 
-static void report_unusable(const struct corpus *c)
+/* The files that gave nothing, one line each on stderr (the printing modes;
+ * the screen sums them up in one notice instead). --check reports empty
+ * files and pages without speeches itself. */
+static void report_unusable(const struct corpus *c, bool unreadable_only)
 {
 	size_t i;
 
-	for (i = 0; i < c->colls.n; i++)
-		if (c->colls.v[i].speech_count == 0)
-			fprintf(stderr, "%s: %s: %s\n", util_progname, c->colls.v[i].shown,
-				c->colls.v[i].text_len == 0 ? "empty file" : "no speeches found");
+	for (i = 0; i < c->unusable.n; i++)
+		if (!unreadable_only || c->unusable.v[i].unreadable)
+			fprintf(stderr, "%s: %s: %s\n", util_progname, c->unusable.v[i].shown,
+				c->unusable.v[i].message);
 }
 
 /* Flushes (or closes) a printing mode's output: a failed write is reported
@@ -404,10 +359,10 @@ static int run_printing(const struct corpus *c, const struct options *o,
 	FILE *out = locale_output();
 
 	switch (o->mode) {
-	case MODE_LIST: output_list(out, c, sel); break;
+	case MODE_LIST: output_list(out, c, sel, o->by_given ? o->by : VIEW_DEPARTMENT); break;
 	case MODE_JSON: output_json(out, c); break;
 	case MODE_GREP: output_grep(out, c, sel, o->grep, &popts); break;
-	default: output_print(out, c, sel, &popts); break;
+	default: output_print(out, c, sel, &popts, o->by_given ? o->by : VIEW_PAGE); break;
 	}
 	return finish_output(out);
 }
@@ -464,6 +419,14 @@ static size_t first_speech_of(const struct corpus *c, const struct selection *se
 	return 0;
 }
 
+/* Adds a notice to the status line's message, after what it has. */
+static void add_notice(struct state *st, const char *notice)
+{
+	size_t used = strlen(st->message);
+
+	snprintf(st->message + used, sizeof(st->message) - used, "%s%s", used ? "；" : "", notice);
+}
+
 /* The screen; when the terminal cannot show it, --print instead (SPEC 2). */
 static int run_screen(const struct corpus *c, const struct options *o, const struct config *cfg,
 		      const struct selection *sel, const struct lexicon *lex, bool keys_from_tty)
@@ -476,6 +439,7 @@ static int run_screen(const struct corpus *c, const struct options *o, const str
 
 	if (why) {
 		fprintf(stderr, "%s: %s; printing instead\n", util_progname, why);
+		report_unusable(c, false);
 		return run_printing(c, o, sel, lex);
 	}
 	tui_size(&rows, &cols);
@@ -502,10 +466,17 @@ static int run_screen(const struct corpus *c, const struct options *o, const str
 	/* SPEC 4: the reader is told (unless the place is the start anyway),
 	 * and --no-restore starts afresh. */
 	if (restored && (p.speech != first_speech_of(c, sel) || p.scroll || p.dept != GROUP_ALL))
-		snprintf(st.message, sizeof(st.message), "回到上次的位置（--no-restore 从头开始）");
-	if (cfg->errors) /* reported on stderr, which the screen now covers */
-		snprintf(st.message, sizeof(st.message), "配置文件有 %zu 行有误，已跳过（退出后可见）",
-			 cfg->errors);
+		add_notice(&st, "回到上次的位置（--no-restore 从头开始）");
+	if (c->unusable.n) { /* summed up here, not printed under the screen */
+		char n[80];
+		snprintf(n, sizeof(n), "%zu 个文件无法使用（! 列出）", c->unusable.n);
+		add_notice(&st, n);
+	}
+	if (cfg->errors) { /* reported on stderr, which the screen now covers */
+		char n[80];
+		snprintf(n, sizeof(n), "配置文件有 %zu 行有误，已跳过", cfg->errors);
+		add_notice(&st, n);
+	}
 	browse(&st);
 	p = (struct place){st.speech, st.scroll, st.filter};
 	place_save(place_file, c, &p);
@@ -561,18 +532,21 @@ int main(int argc, char **argv)
 
 	if (o.mode == MODE_CHECK) {
 		FILE *out = locale_output();
+		report_unusable(c, true);
 		output_check(out, c);
 		output_layouts(stderr, c);
 		status = speech_total(c) > 0 ? 0 : EXIT_NOTHING;
 		if (finish_output(out) != 0)
 			status = EXIT_NOTHING;
 	} else if (speech_total(c) == 0) {
-		report_unusable(c);
+		report_unusable(c, false);
 		status = EXIT_NOTHING;
 	} else {
-		report_unusable(c);
+		bool screen = o.mode == MODE_AUTO && isatty(STDOUT_FILENO);
 		resolve_selection(c, &o, &sel);
-		if (o.mode == MODE_AUTO && isatty(STDOUT_FILENO))
+		if (!screen)
+			report_unusable(c, false);
+		if (screen)
 			status = run_screen(c, &o, &cfg, &sel, lex,
 					    use_stdin || (o.file_count > 0 && has_stdin_name(&o)));
 		else

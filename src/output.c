@@ -16,15 +16,6 @@ static void put_display(FILE *out, struct str s, struct buf *scratch)
 	fwrite(scratch->data, 1, scratch->len, out);
 }
 
-bool selection_has(const struct corpus *c, const struct selection *sel, size_t speech)
-{
-	const struct speech *s = &c->speeches.v[speech];
-
-	if (sel->speaker.s && !str_eq(sel->speaker, s->speaker))
-		return false;
-	return sel->dept == GROUP_ALL || speech_in_dept(c, s, sel->dept);
-}
-
 /* "党组书记、局长": the posts of s in dept, without the department. */
 static void put_posts_in(FILE *out, const struct corpus *c, const struct speech *s, size_t dept,
 			 struct buf *scratch)
@@ -56,12 +47,73 @@ static bool seen_before(const struct corpus *c, const struct group *g, size_t ro
 	return false;
 }
 
-void output_list(FILE *out, const struct corpus *c, const struct selection *sel)
+/* A group's header as the list and --by show it: a department, a
+ * collection's title (its file's name when it has none), a person's name. */
+static struct str group_name(const struct corpus *c, enum view v, size_t key,
+			     const struct people *pp)
+{
+	switch (v) {
+	case VIEW_PAGE: {
+		const struct collection *coll = &c->colls.v[key];
+		return coll->title.s ? coll->title : str_from(coll->shown);
+	}
+	case VIEW_SPEAKER: return c->speeches.v[pp->first[key]].speaker;
+	default: return key == NO_DEPT ? str_from(NO_DEPT_NAME) : c->depts.v[key];
+	}
+}
+
+/* --list in page order or by speaker: each group's name, then a line per
+ * speech: the speaker and their posts as written (in page order, a
+ * speaker once per page), or the posts and the headline (by speaker). */
+static void list_by(FILE *out, const struct corpus *c, const struct selection *sel, enum view v)
+{
+	struct people pp = {0};
+	struct group g = {0};
+	struct buf scratch = {0};
+	size_t i, k, head = 0;
+
+	if (v == VIEW_SPEAKER)
+		people_build(c, &pp);
+	view_build(c, v, sel->dept, &pp, &g);
+	for (i = 0; i < g.n; i++) {
+		const struct group_row *r = &g.v[i];
+		if (r->speech == NO_SPEECH) {
+			put_display(out, group_name(c, v, r->dept, &pp), &scratch);
+			fputc('\n', out);
+			head = i;
+			continue;
+		}
+		const struct speech *s = &c->speeches.v[r->speech];
+		bool repeat = false;
+		for (k = head + 1; k < i && v == VIEW_PAGE && !repeat; k++)
+			repeat = str_eq(c->speeches.v[g.v[k].speech].speaker, s->speaker);
+		if (!selection_has(c, sel, r->speech) || repeat)
+			continue;
+		fputs("  ", out);
+		put_display(out, v == VIEW_PAGE ? s->speaker : s->title.s ? s->title : s->speaker,
+			    &scratch);
+		struct str second = v == VIEW_PAGE ? s->title : s->headline;
+		if (second.s) {
+			fputs(v == VIEW_PAGE ? " " : " · ", out);
+			put_display(out, second, &scratch);
+		}
+		fputc('\n', out);
+	}
+	group_fini(&g);
+	people_fini(&pp);
+	buf_fini(&scratch);
+}
+
+void output_list(FILE *out, const struct corpus *c, const struct selection *sel, enum view v)
 {
 	struct group g = {0};
 	struct buf scratch = {0};
 	size_t i;
 
+	if (v != VIEW_DEPARTMENT) {
+		list_by(out, c, sel, v);
+		return;
+	}
 	group_build(c, sel->dept, &g);
 	for (i = 0; i < g.n; i++) {
 		const struct group_row *r = &g.v[i];
@@ -111,12 +163,58 @@ static void put_heading(FILE *out, struct page *pg, const struct collection *col
 	fputc('\n', out);
 }
 
+/* --print by department or by speaker: each group's name and a blank line,
+ * then its speeches, each speech once (where it is first listed). */
+static void print_grouped(FILE *out, const struct corpus *c, const struct selection *sel,
+			  const struct page_opts *opts, enum view v)
+{
+	struct people pp = {0};
+	struct group g = {0};
+	struct page pg;
+	bool *done = xcalloc(c->speeches.n + 1, sizeof(bool));
+	size_t i, k;
+
+	if (v == VIEW_SPEAKER)
+		people_build(c, &pp);
+	view_build(c, v, sel->dept, &pp, &g);
+	page_init(&pg);
+	for (i = 0; i < g.n; i++) {
+		if (g.v[i].speech != NO_SPEECH)
+			continue;
+		bool named = false;
+		for (k = i + 1; k < g.n && g.v[k].speech != NO_SPEECH; k++) {
+			size_t s = g.v[k].speech;
+			if (done[s] || !selection_has(c, sel, s))
+				continue;
+			if (!named) {
+				pg.line_count = 0;
+				buf_clear(&pg.text);
+				page_add_block(&pg, PAGE_TITLE, group_name(c, v, g.v[i].dept, &pp), opts);
+				put_page(out, &pg);
+				fputc('\n', out);
+				named = true;
+			}
+			done[s] = true;
+			page_build(&pg, c, s, opts);
+			put_page(out, &pg);
+		}
+	}
+	page_fini(&pg);
+	group_fini(&g);
+	people_fini(&pp);
+	free(done);
+}
+
 void output_print(FILE *out, const struct corpus *c, const struct selection *sel,
-		  const struct page_opts *opts)
+		  const struct page_opts *opts, enum view v)
 {
 	struct page pg;
 	size_t i, coll = (size_t)-1;
 
+	if (v != VIEW_PAGE) {
+		print_grouped(out, c, sel, opts, v);
+		return;
+	}
 	page_init(&pg);
 	for (i = 0; i < c->speeches.n; i++) {
 		if (!selection_has(c, sel, i))

@@ -11,18 +11,16 @@
 
 #include "corpus.h"
 #include "page.h"
+#include "select.h"
+#include "view.h"
 
 /* What -d / -s select. */
-struct selection {
-	size_t dept;       /* GROUP_ALL, NO_DEPT (未分部门) or a department */
-	struct str speaker; /* absent: every speaker */
-};
 
-bool selection_has(const struct corpus *c, const struct selection *sel, size_t speech);
-
-void output_list(FILE *out, const struct corpus *c, const struct selection *sel);
+/* --list and --print in view v's order (--by): --list defaults to the
+ * department view, --print to page order. */
+void output_list(FILE *out, const struct corpus *c, const struct selection *sel, enum view v);
 void output_print(FILE *out, const struct corpus *c, const struct selection *sel,
-		  const struct page_opts *opts);
+		  const struct page_opts *opts, enum view v);
 void output_json(FILE *out, const struct corpus *c);
 /* --grep: every occurrence of term, one KWIC line each (SPEC 2.1). */
 void output_grep(FILE *out, const struct corpus *c, const struct selection *sel, const char *term,

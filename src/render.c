@@ -70,12 +70,28 @@ static void render_title(const struct state *st, struct grid *g)
 	put_cut(g, 0, col, MIN(col + filter_width, g->cols), filter, ST_TITLE);
 }
 
+/* The header of a group outside the department view. */
+static struct str view_group_name(const struct state *st, size_t key)
+{
+	const struct corpus *c = st->c;
+
+	if (st->view_kind == VIEW_SPEAKER)
+		return c->speeches.v[st->people.first[key]].speaker;
+	return c->colls.v[key].title.s ? c->colls.v[key].title : str_from(c->colls.v[key].shown);
+}
+
 static void render_list_row(const struct state *st, struct grid *g, size_t r, int row)
 {
 	const struct group_row *gr = &st->view[r];
 	int end = st->lay.list_width, col;
 	char num[8];
 
+	if (gr->speech == NO_SPEECH && st->view_kind != VIEW_DEPARTMENT) {
+		/* a collection's title, a person's name: no number, the digit keys
+		 * are the departments' */
+		put_cut(g, row, 1, end, view_group_name(st, gr->dept), ST_DEPT);
+		return;
+	}
 	if (gr->speech == NO_SPEECH) {
 		if (gr->dept == NO_DEPT)
 			snprintf(num, sizeof(num), "   ");
@@ -94,7 +110,13 @@ static void render_list_row(const struct state *st, struct grid *g, size_t r, in
 		sty = st->focus == FOCUS_LIST ? ST_ROW_SELECTED : ST_ROW_CURRENT;
 	grid_fill(g, row, 0, end, sty);
 	grid_puts(g, row, 1, end, r == st->sel ? marker_char(g) : " ", sty);
-	col = put_str(g, row, 3, end, st->c->speeches.v[gr->speech].speaker, sty);
+	const struct speech *sp = &st->c->speeches.v[gr->speech];
+	if (st->view_kind == VIEW_SPEAKER) { /* under the person: which speech */
+		put_cut(g, row, 3, end, sp->headline.s ? sp->headline : st->c->colls.v[sp->coll].title,
+			sty);
+		return;
+	}
+	col = put_str(g, row, 3, end, sp->speaker, sty);
 	col = grid_puts(g, row, col, end, " ", sty);
 	put_str(g, row, col, end, state_row_role(st, r), sty);
 }
@@ -230,14 +252,17 @@ static void render_status(const struct state *st, struct grid *g)
 {
 	int row = st->lay.status_row, col;
 	size_t total, pos = state_position(st, &total);
-	char left[64], right[16];
+	char left[96], right[16];
 
 	if (st->prompt != PROMPT_NONE) {
 		render_prompt(st, g);
 		return;
 	}
 	grid_fill(g, row, 0, g->cols, ST_STATUS);
-	snprintf(left, sizeof(left), " %zu/%zu  ", pos, total);
+	/* The view is named when it is not the usual one (by department). */
+	snprintf(left, sizeof(left), " %zu/%zu  %s%s", pos, total,
+		 st->view_kind == VIEW_DEPARTMENT ? "" : view_label(st->view_kind),
+		 st->view_kind == VIEW_DEPARTMENT ? "" : "  ");
 	snprintf(right, sizeof(right), "%s%3d%%", st->raw ? "原文 " : "", state_percent(st));
 	int right_col = g->cols - str_cols(g, right) - 1;
 	col = grid_puts(g, row, 0, right_col, left, ST_STATUS);
@@ -279,6 +304,7 @@ static const char *overlay_title(enum overlay ov)
 	case OV_HELP: return " 帮助（q 关闭；右列是配置文件用的动作名） ";
 	case OV_PICKER: return " 选择部门（Enter 确定） ";
 	case OV_OUTLINE: return " 要点（Enter 跳转） ";
+	case OV_FINDINGS: return " 无法使用的文件（q 关闭） ";
 	default: return " 搜索词上下文（Enter 跳转） ";
 	}
 }
@@ -311,6 +337,12 @@ static void overlay_entry(const struct state *st, struct grid *g, size_t i, int 
 		buf_add(&b, c->depts.v[i - 1].s, c->depts.v[i - 1].len);
 		grid_put(g, row, col, end, b.data, b.len, sty);
 		break;
+	case OV_FINDINGS: {
+		const struct unusable *u = &c->unusable.v[i];
+		buf_addf(&b, "%s：%s", u->shown, u->message);
+		grid_put(g, row, col, end, b.data, b.len, sty);
+		break;
+	}
 	case OV_OUTLINE: {
 		const struct outline_entry *e = &st->outline.v[i];
 		const struct speech *sp = &c->speeches.v[st->speech];
@@ -349,8 +381,8 @@ static void render_overlay(const struct state *st, struct grid *g)
 		i = top + (size_t)r;
 		if (i >= st->ov_count)
 			break;
-		enum style sty = i == st->ov_sel && st->overlay != OV_HELP ? ST_OVERLAY_SELECTED
-									   : ST_OVERLAY;
+		enum style sty = i == st->ov_sel && !overlay_is_pager(st->overlay) ? ST_OVERLAY_SELECTED
+										    : ST_OVERLAY;
 		grid_fill(g, b.top + r, b.left, b.left + b.cols, sty);
 		overlay_entry(st, g, i, b.top + r, b.left, b.cols, sty, help);
 	}

@@ -22,95 +22,6 @@ bool is_speech_row(const struct state *st, size_t row)
 	return row < st->row_count && st->view[row].speech != NO_SPEECH;
 }
 
-/* The unfiltered list's ordinals and the departments' header rows, once. */
-static void index_rows(struct state *st)
-{
-	size_t n = st->group.n, r, sp, count = 0, d = 0;
-
-	st->ordinal = xcalloc(n + 1, sizeof(size_t));
-	st->first_row = xcalloc(n + 2, sizeof(size_t));
-	st->speech_row = xcalloc(st->c->speeches.n + 1, sizeof(size_t));
-	st->dept_row = xcalloc(st->c->depts.n + 2, sizeof(size_t));
-	st->dept_size = xcalloc(st->c->depts.n + 2, sizeof(size_t));
-	for (r = 0; r < n; r++) {
-		sp = st->group.v[r].speech;
-		if (sp == NO_SPEECH) {
-			d = st->group.v[r].dept;
-			d = d == NO_DEPT ? st->c->depts.n : d;
-			st->dept_row[d] = r + 1;
-			continue;
-		}
-		st->dept_size[d]++;
-		if (!st->speech_row[sp]) {
-			st->speech_row[sp] = r + 1;
-			st->first_row[++count] = r;
-			st->ordinal[r] = count;
-		} else {
-			st->ordinal[r] = st->ordinal[st->speech_row[sp] - 1];
-		}
-	}
-	st->all_distinct = count;
-}
-
-/* The filter's slice of the rows: a department's header and its speeches. */
-static void slice_rows(struct state *st, size_t filter)
-{
-	size_t d = filter == NO_DEPT ? st->c->depts.n : filter, start, end;
-
-	st->filter = filter;
-	if (filter == GROUP_ALL || !st->dept_row[d]) {
-		st->filter = GROUP_ALL;
-		st->view = st->group.v;
-		st->row_count = st->group.n;
-		st->distinct_count = st->all_distinct;
-		return;
-	}
-	start = st->dept_row[d] - 1;
-	end = start + 1 + st->dept_size[d];
-	st->view = st->group.v + start;
-	st->row_count = end - start;
-	st->distinct_count = st->dept_size[d];
-}
-
-static size_t state_ordinal(const struct state *st, size_t row)
-{
-	return st->filter == GROUP_ALL ? st->ordinal[row] : row;
-}
-
-static size_t row_of_ordinal(const struct state *st, size_t ord)
-{
-	return st->filter == GROUP_ALL ? st->first_row[ord] : ord;
-}
-
-/* The row of speech in the list, or of the first speech when absent. In a
- * department the rows are in speech order: a binary search. */
-size_t row_of(const struct state *st, size_t speech)
-{
-	size_t lo = 1, hi = st->row_count;
-
-	if (st->filter == GROUP_ALL)
-		return speech < st->c->speeches.n && st->speech_row[speech] ? st->speech_row[speech] - 1
-									      : st->first_row[1];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (st->view[mid].speech < speech)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < st->row_count && st->view[lo].speech == speech ? lo : 1;
-}
-
-void set_filter(struct state *st, size_t filter)
-{
-	size_t keep = st->speech;
-
-	slice_rows(st, filter);
-	st->list_top = 0;
-	st->sel = row_of(st, keep);
-	open_row(st, st->sel, st->view[st->sel].speech == keep);
-}
-
 /* Where the top line is, in terms that survive a relayout. */
 static struct anchor top_anchor(const struct state *st)
 {
@@ -248,8 +159,8 @@ void state_init(struct state *st, const struct corpus *c, const struct lexicon *
 	st->cols = cols;
 	compute_layout(st);
 	st->speech = opts->speech < c->speeches.n ? opts->speech : 0;
-	group_build(c, GROUP_ALL, &st->group);
-	index_rows(st);
+	st->view_kind = opts->view < VIEW_COUNT ? opts->view : VIEW_DEPARTMENT;
+	build_rows(st, opts->dept);
 	set_filter(st, opts->dept);
 	open_row(st, st->sel, false);
 	st->scroll = MIN(opts->scroll, max_scroll(st));
@@ -262,11 +173,8 @@ void state_fini(struct state *st)
 
 	keymap_fini(&st->own_keys);
 	group_fini(&st->group);
-	free(st->ordinal);
-	free(st->first_row);
-	free(st->speech_row);
-	free(st->dept_row);
-	free(st->dept_size);
+	people_fini(&st->people);
+	free_index(st);
 	page_fini(&st->page);
 	search_fini(&st->search);
 	outline_fini(&st->outline);
@@ -323,7 +231,11 @@ struct str state_row_role(const struct state *st, size_t row)
 
 	for (i = 0; i < s->post_count; i++) {
 		const struct post *p = &st->c->posts.v[s->post_first + i];
-		if (p->dept == r->dept || (r->dept == NO_DEPT && !role.s))
+		/* in a department, its last post; outside the department view the
+		 * last post of all; under 未分部门 the first */
+		bool in_dept = r->dept != NO_DEPT && p->dept == r->dept;
+		bool any = r->dept == NO_DEPT && (st->view_kind != VIEW_DEPARTMENT || !role.s);
+		if (in_dept || any)
 			role = p->role;
 	}
 	return role;
@@ -458,6 +370,8 @@ void state_apply(struct state *st, enum action act, int arg)
 	case ACT_HELP: open_overlay(st, OV_HELP); break;
 	case ACT_OUTLINE: open_overlay(st, OV_OUTLINE); break;
 	case ACT_CONCORDANCE: open_overlay(st, OV_CONCORDANCE); break;
+	case ACT_FINDINGS: open_overlay(st, OV_FINDINGS); break;
+	case ACT_VIEW: next_view(st); break;
 	case ACT_SPEAKER: open_prompt(st, PROMPT_SPEAKER); break;
 	case ACT_SEARCH: open_prompt(st, PROMPT_SEARCH); break;
 	case ACT_PIPE: open_prompt(st, PROMPT_PIPE); break;

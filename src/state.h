@@ -20,9 +20,10 @@
 #include "lexicon.h"
 #include "page.h"
 #include "search.h"
+#include "view.h"
 
 enum focus { FOCUS_LIST, FOCUS_TEXT };
-enum overlay { OV_NONE, OV_HELP, OV_PICKER, OV_OUTLINE, OV_CONCORDANCE };
+enum overlay { OV_NONE, OV_HELP, OV_PICKER, OV_OUTLINE, OV_CONCORDANCE, OV_FINDINGS };
 enum prompt { PROMPT_NONE, PROMPT_SEARCH, PROMPT_SPEAKER, PROMPT_PIPE };
 enum request { REQ_NONE, REQ_QUIT, REQ_REDRAW, REQ_SUSPEND, REQ_PIPE, REQ_REPAINT_ALL };
 
@@ -39,6 +40,7 @@ struct state_opts {
 	int list_width;  /* 0: in proportion to the screen */
 	bool list_hidden;
 	int text_width;  /* the text's measure; 0: the whole pane */
+	enum view view;
 };
 
 /* The line of the text the reader is at, kept across relayouts. */
@@ -64,6 +66,9 @@ struct state {
 	 * first_row maps back, and speech_row finds a speech's first row. In
 	 * one department each speech is listed once: the ordinal is the row.
 	 */
+	enum view view_kind;
+	struct people people; /* built when the speaker view is first shown */
+	size_t group_filter;  /* the filter group was built for (views but the first) */
 	struct group group;
 	const struct group_row *view;
 	size_t row_count;
@@ -118,6 +123,12 @@ void state_resize(struct state *st, int rows, int cols);
 /* Applies one key (after keymap lookup, or to the prompt). */
 void state_key(struct state *st, uint32_t key);
 void state_apply(struct state *st, enum action act, int arg);
+/* Overlays read like a pager (no selection): help, the findings. */
+static inline bool overlay_is_pager(enum overlay ov)
+{
+	return ov == OV_HELP || ov == OV_FINDINGS;
+}
+
 /* Where the open overlay is drawn. */
 void state_overlay_box(const struct state *st, struct box *b);
 /* A mouse event at screen cell (row, col) (SPEC 3.7). */

@@ -311,6 +311,13 @@ void open_overlay(struct state *st, enum overlay ov)
 		st->concord_speaker_width[1] =
 			search_speaker_width(st->c, st->search.v, st->search.n, 2);
 		break;
+	case OV_FINDINGS:
+		st->ov_count = st->c->unusable.n;
+		if (!st->ov_count) {
+			st->overlay = OV_NONE;
+			snprintf(st->message, sizeof(st->message), "所有文件都可以使用");
+		}
+		break;
 	default: break;
 	}
 	overlay_keep_visible(st);
@@ -349,7 +356,8 @@ static void overlay_choose(struct state *st)
 
 void state_overlay_box(const struct state *st, struct box *b)
 {
-	layout_overlay_box(&st->lay, st->cols, st->ov_count, st->overlay == OV_CONCORDANCE, b);
+	layout_overlay_box(&st->lay, st->cols, st->ov_count,
+			   st->overlay == OV_CONCORDANCE || st->overlay == OV_FINDINGS, b);
 }
 
 static size_t overlay_rows(const struct state *st)
@@ -372,7 +380,7 @@ void overlay_keep_visible(struct state *st)
 {
 	size_t rows = overlay_rows(st);
 
-	if (st->overlay == OV_HELP) {
+	if (overlay_is_pager(st->overlay)) {
 		overlay_scroll(st, 0);
 		return;
 	}
@@ -391,7 +399,7 @@ static void overlay_move(struct state *st, long delta)
 
 	if (st->ov_count == 0)
 		return;
-	if (st->overlay == OV_HELP) {
+	if (overlay_is_pager(st->overlay)) {
 		overlay_scroll(st, delta);
 		return;
 	}
@@ -415,7 +423,7 @@ void overlay_mouse(struct state *st, enum mouse_kind kind, int row, int col)
 		return;
 	}
 	size_t i = st->ov_top + (size_t)(row - b.top);
-	if (layout_in_box(&b, row, col) && st->overlay != OV_HELP && i < st->ov_count) {
+	if (layout_in_box(&b, row, col) && !overlay_is_pager(st->overlay) && i < st->ov_count) {
 		st->ov_sel = i;
 		overlay_choose(st);
 	}

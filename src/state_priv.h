@@ -17,6 +17,14 @@ void ensure_page(struct state *st);
 /* Selects row and shows its speech (from the top unless keep_scroll). */
 void open_row(struct state *st, size_t row, bool keep_scroll);
 
+/* state_rows.c */
+void free_index(struct state *st);
+/* The rows of the view for filter (all departments' in the department view). */
+void build_rows(struct state *st, size_t filter);
+size_t state_ordinal(const struct state *st, size_t row);
+size_t row_of_ordinal(const struct state *st, size_t ord);
+void next_view(struct state *st);
+
 /* state_find.c */
 void prompt_key(struct state *st, uint32_t key);
 void open_prompt(struct state *st, enum prompt p);

@@ -17,9 +17,10 @@ run --list "$tmp/missing.txt"
 is "$rc" 1 "missing file: exit 1"
 is "$err" "fayan: $tmp/missing.txt: No such file or directory" "missing file: one-line error"
 
-run --list "$tmp"
-is "$rc" 1 "directory: exit 1"
-is "$err" "fayan: $tmp: Is a directory" "directory: one-line error"
+mkdir "$tmp/nothing"
+run --list "$tmp/nothing"
+is "$rc" 1 "a directory without *.txt files: exit 1"
+is "$err" "fayan: $tmp/nothing: no *.txt files under it" "a directory without *.txt files: one-line error"
 
 : >"$tmp/empty.txt"
 run --list "$tmp/empty.txt"
@@ -173,5 +174,35 @@ run --config "$tmp/no-such.conf" --dump-config
 is "$rc:$err" "1:fayan: $tmp/no-such.conf: No such file or directory" "a --config that cannot be read is an error"
 XDG_CONFIG_HOME=$tmp/config run --list "$seed"
 is "$rc" 0 "a configuration with a wrong line: fayan still runs"
+# A directory is every *.txt under it, in natural order, hidden entries
+# skipped; an empty file among them is reported and the rest shown.
+mkdir -p "$tmp/lib/sub" "$tmp/lib/.hidden"
+for f in 第10期 第2期 sub/第1期 .hidden/第3期; do cp "$seed" "$tmp/lib/$f.txt"; done
+cp "$seed" "$tmp/lib/.第4期.txt"; cp "$seed" "$tmp/lib/第5期.md"; : >"$tmp/lib/empty.txt"
+run --json "$tmp/lib"
+is "$rc:$err" "0:fayan: $tmp/lib/empty.txt: empty file" "a directory: exit 0, its empty file reported"
+is "$(printf '%s' "$out" | grep -o '"path":"[^"]*"' | tr '\n' ' ')" \
+	"\"path\":\"$tmp/lib/empty.txt\" \"path\":\"$tmp/lib/sub/第1期.txt\" \"path\":\"$tmp/lib/第2期.txt\" \"path\":\"$tmp/lib/第10期.txt\" " \
+	"its *.txt files recursively, in natural order; hidden and other files left out"
+ln -s .. "$tmp/lib/sub/loop"
+run --list "$tmp/lib" "$seed"
+is "$rc" 0 "a symlink loop is walked once"
+# --by: --list and --print in the screen's orders (SPEC 3.6).
+run --list --by=page "$seed"
+is "$(printf '%s\n' "$out" | sed -n '1p;2p;6p' | tr '\n' '|')" \
+	"我市考察团对标长三角先发地区考察活动之讨论发言摘要|  聂立新 市委组织部副部长、市人社局局长|  梅静 市数据资源管理局副局长|" \
+	"--list --by=page: the collection's title, its speakers as the page has them"
+run --list --by=speaker "$seed"
+is "$(printf '%s\n' "$out" | sed -n '1,2p' | tr '\n' '|')" "聂立新|  市委组织部副部长、市人社局局长 · 打造就业创业“暖心城市”|" \
+	"--list --by=speaker: a person, then their speeches"
+for by in department page speaker; do
+	run --print --by=$by --width=60 "$seed"
+	is "$rc:$(printf '%s\n' "$out" | grep -c ' · ')" "0:14" "--print --by=$by: each of the 14 speeches once"
+done
+run --print --width=60 "$seed"; plain=$out
+run --print --by=page --width=60 "$seed"
+[ "$out" = "$plain" ]; ok $? "--print is in page order unless told"
+run --list --by=alphabet "$seed"
+is "$rc" 2 "--by=alphabet: a usage error"
 done_testing
 

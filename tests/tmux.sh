@@ -138,6 +138,20 @@ wait_for screens/start-80x24.screen; ok $? "| returns to the screen after a key"
 "$fayan" --print --width=80 -s 聂立新 ../assets/anqing-2020.txt | tail -n +3 >"$tmp/want"
 cmp -s "$tmp/piped" "$tmp/want"; ok $? "| gives the command the speech as --print prints it"
 
+# A directory opens as one library; its unusable files are summed up in one
+# notice, not printed under the screen, and ! lists them.
+mkdir -p "$tmp/lib"
+cp ../assets/anqing-2020.txt "$tmp/lib/第2期.txt"; cp ../assets/anqing-2020.txt "$tmp/lib/第10期.txt"
+: >"$tmp/lib/empty.txt"; printf '只有正文。\n' >"$tmp/lib/prose.txt"
+start 80 24 "$tmp/lib"
+i=0; while ! screen | grep -q '2 个文件无法使用（! 列出）' && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+screen | tail -1 | grep -q '2 个文件无法使用（! 列出）'; ok $? "a directory: its unusable files summed up on the status line"
+screen | grep -q '/28 '; ok $? "and both copies' 28 speeches listed"
+tmx send-keys -t t '!'
+sleep 0.3
+screen | grep -q "empty.txt：empty file" && screen | grep -q "prose.txt：no speeches found"
+ok $? "! lists them, file and message"
+
 # q leaves the alternate screen and the process ends.
 start 80 24
 wait_for screens/start-80x24.screen

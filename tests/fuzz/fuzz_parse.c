@@ -46,9 +46,9 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	switch (how >> 6) {
 	case 0: output_check(null, c); output_layouts(null, c); break;
 	case 1: output_json(null, c); break;
-	case 2: output_list(null, c, &sel); break;
+	case 2: output_list(null, c, &sel, (enum view)(how % VIEW_COUNT)); break;
 	default:
-		output_print(null, c, &sel, &po);
+		output_print(null, c, &sel, &po, (enum view)(how % VIEW_COUNT));
 		output_grep(null, c, &sel, "是", &po);
 		break;
 	}

@@ -1,0 +1,180 @@
+#include "dirwalk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "util.h"
+
+struct dir_id {
+	dev_t dev;
+	ino_t ino;
+};
+
+struct walk {
+	struct pathlist *out;
+	dirwalk_report report;
+	void *ctx;
+	VEC(struct dir_id) seen; /* every directory read so far */
+};
+
+static void push(struct pathlist *l, char *path)
+{
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	l->v[l->n++] = path;
+}
+
+void pathlist_fini(struct pathlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	*l = (struct pathlist){0};
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+int dirwalk_natural_cmp(const char *a, const char *b)
+{
+	const char *a0 = a, *b0 = b;
+
+	while (*a && *b) {
+		if (is_digit(*a) && is_digit(*b)) {
+			const char *ea = a, *eb = b;
+			while (*a == '0' && is_digit(a[1]))
+				a++;
+			while (*b == '0' && is_digit(b[1]))
+				b++;
+			for (ea = a; is_digit(*ea); ea++)
+				;
+			for (eb = b; is_digit(*eb); eb++)
+				;
+			if (ea - a != eb - b)
+				return ea - a < eb - b ? -1 : 1; /* fewer digits, smaller */
+			int c = memcmp(a, b, (size_t)(ea - a));
+			if (c)
+				return c;
+			a = ea, b = eb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++, b++;
+	}
+	if (*a || *b)
+		return *a ? 1 : -1;
+	return strcmp(a0, b0); /* a07 and a7: equal in value, still an order */
+}
+
+static int natural_entry_cmp(const void *x, const void *y)
+{
+	return dirwalk_natural_cmp(*(char *const *)x, *(char *const *)y);
+}
+
+static bool is_txt(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && strcasecmp(name + n - 4, ".txt") == 0;
+}
+
+/* Whether the directory was read already; else it is marked read. */
+static bool seen_before(struct walk *w, const struct stat *sb)
+{
+	size_t i;
+
+	for (i = 0; i < w->seen.n; i++)
+		if (w->seen.v[i].dev == sb->st_dev && w->seen.v[i].ino == sb->st_ino)
+			return true;
+	*VEC_PUSH(&w->seen) = (struct dir_id){sb->st_dev, sb->st_ino};
+	return false;
+}
+
+static void walk_dir(struct walk *w, const char *dir);
+
+/* One entry of a directory: a *.txt file is taken, a directory walked. */
+static void walk_entry(struct walk *w, char *path, const char *name)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0) {
+		/* A *.txt that cannot be reached (a dangling link) is reported;
+		 * anything else was no file of the library anyway. */
+		if (is_txt(name))
+			w->report(w->ctx, path, errno);
+		free(path);
+		return;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		if (!seen_before(w, &sb))
+			walk_dir(w, path);
+		free(path);
+	} else if (S_ISREG(sb.st_mode) && is_txt(name)) {
+		push(w->out, path);
+	} else {
+		free(path);
+	}
+}
+
+static void walk_dir(struct walk *w, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	VEC(char *) names = {0};
+	size_t i, dir_len = strlen(dir);
+
+	if (!d) {
+		w->report(w->ctx, dir, errno);
+		return;
+	}
+	while ((e = readdir(d)))
+		if (e->d_name[0] != '.') /* hidden, and . and .. */
+			*VEC_PUSH(&names) = xstrdup(e->d_name);
+	closedir(d);
+	qsort(names.v, names.n, sizeof(*names.v), natural_entry_cmp);
+	for (i = 0; i < names.n; i++) {
+		size_t len = strlen(names.v[i]);
+		bool slash = dir_len && dir[dir_len - 1] == '/';
+		char *path = xmalloc(dir_len + 1 + len + 1);
+		memcpy(path, dir, dir_len);
+		if (!slash)
+			path[dir_len] = '/';
+		memcpy(path + dir_len + !slash, names.v[i], len + 1);
+		walk_entry(w, path, names.v[i]);
+		free(names.v[i]);
+	}
+	free(names.v);
+}
+
+void dirwalk_expand(char *const *names, size_t count, struct pathlist *out, dirwalk_report report,
+		    void *ctx)
+{
+	struct walk w = {out, report, ctx, {0}};
+	struct stat sb;
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		/* "-" and files stay as given; a name that cannot be opened too,
+		 * so that its error is the loader's, as for any file. */
+		if (strcmp(names[i], "-") != 0 && stat(names[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			size_t before = out->n;
+			if (!seen_before(&w, &sb))
+				walk_dir(&w, names[i]);
+			if (out->n == before)
+				report(ctx, names[i], 0);
+			continue;
+		}
+		push(out, xstrdup(names[i]));
+	}
+	free(w.seen.v);
+}
