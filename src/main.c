@@ -21,6 +21,7 @@
 #include "decode.h"
 #include "encout.h"
 #include "group.h"
+#include "hanfold.h"
 #include "lexicon.h"
 #include "load.h"
 #include "output.h"
@@ -346,14 +347,36 @@ static int finish_output(FILE *out)
 	return EXIT_NOTHING;
 }
 
+/* Whether text holds a CJK ideograph: only then is 繁简 folding needed. */
+static bool has_han(const char *text)
+{
+	size_t i = 0, len = strlen(text);
+	uint32_t uc;
+
+	while (i < len) {
+		i += text_next(text + i, len - i, &uc);
+		if (uc >= 0x3400)
+			return true;
+	}
+	return false;
+}
+
+/* 繁简 folding for a search: made ready, or said once to be off. */
+static void ready_han(struct hanfold *han)
+{
+	if (!hanfold_ready(han))
+		fprintf(stderr, "%s: 繁简 folding is off: %s\n", util_progname, han->why);
+}
+
 static int run_printing(const struct corpus *c, const struct options *o,
-			const struct selection *sel, const struct lexicon *lex)
+			const struct selection *sel, const struct lexicon *lex, struct hanfold *han)
 {
 	struct page_opts popts = {
 		.width = o->width ? o->width : terminal_width(),
 		.ambiguous_width = o->ambiguous_width == 2 ? 2 : 1,
 		.fullwidth = o->fullwidth,
 		.lex = lex,
+		.han = han,
 	};
 
 	FILE *out = locale_output();
@@ -361,7 +384,11 @@ static int run_printing(const struct corpus *c, const struct options *o,
 	switch (o->mode) {
 	case MODE_LIST: output_list(out, c, sel, o->by_given ? o->by : VIEW_DEPARTMENT); break;
 	case MODE_JSON: output_json(out, c); break;
-	case MODE_GREP: output_grep(out, c, sel, o->grep, &popts); break;
+	case MODE_GREP:
+		if (has_han(o->grep))
+			ready_han(han);
+		output_grep(out, c, sel, o->grep, &popts);
+		break;
 	default: output_print(out, c, sel, &popts, o->by_given ? o->by : VIEW_PAGE); break;
 	}
 	return finish_output(out);
@@ -429,7 +456,8 @@ static void add_notice(struct state *st, const char *notice)
 
 /* The screen; when the terminal cannot show it, --print instead (SPEC 2). */
 static int run_screen(const struct corpus *c, const struct options *o, const struct config *cfg,
-		      const struct selection *sel, const struct lexicon *lex, bool keys_from_tty)
+		      const struct selection *sel, const struct lexicon *lex, struct hanfold *han,
+		      bool keys_from_tty)
 {
 	struct tui_opts topts = {keys_from_tty, o->color, cfg->set.ambiguous, &cfg->theme,
 				 cfg->set.mouse};
@@ -440,7 +468,7 @@ static int run_screen(const struct corpus *c, const struct options *o, const str
 	if (why) {
 		fprintf(stderr, "%s: %s; printing instead\n", util_progname, why);
 		report_unusable(c, false);
-		return run_printing(c, o, sel, lex);
+		return run_printing(c, o, sel, lex, han);
 	}
 	tui_size(&rows, &cols);
 	struct state_opts so = {
@@ -453,6 +481,8 @@ static int run_screen(const struct corpus *c, const struct options *o, const str
 		.list_width = cfg->set.list_width,
 		.list_hidden = !cfg->set.show_list,
 		.text_width = cfg->set.text_width,
+		.view = cfg->set.view,
+		.han = han,
 	};
 	char *place_file = place_path(c);
 	struct place p;
@@ -505,6 +535,7 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	struct config cfg;
+	struct hanfold han;
 	struct selection sel;
 	struct lexicon *lex;
 	struct corpus *c;
@@ -521,6 +552,7 @@ int main(int argc, char **argv)
 		config_fini(&cfg);
 		return finish_output(stdout);
 	}
+	hanfold_init(&han);
 	lex = lexicon_builtin();
 	userfile_lexicon(lex, o.lexicon);
 	c = corpus_new();
@@ -547,13 +579,14 @@ int main(int argc, char **argv)
 		if (!screen)
 			report_unusable(c, false);
 		if (screen)
-			status = run_screen(c, &o, &cfg, &sel, lex,
+			status = run_screen(c, &o, &cfg, &sel, lex, &han,
 					    use_stdin || (o.file_count > 0 && has_stdin_name(&o)));
 		else
-			status = run_printing(c, &o, &sel, lex);
+			status = run_printing(c, &o, &sel, lex, &han);
 	}
 	corpus_free(c);
 	lexicon_free(lex);
 	config_fini(&cfg);
+	hanfold_fini(&han);
 	return status;
 }

@@ -551,6 +551,7 @@ void output_grep(FILE *out, const struct corpus *c, const struct selection *sel,
 	size_t i, kept = 0;
 
 	search_init(&s);
+	s.han = opts->han;
 	search_compile(&s, term, strlen(term));
 	search_run(&s, c, sel->dept);
 	for (i = 0; i < s.n; i++) /* -s narrows further */

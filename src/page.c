@@ -29,6 +29,7 @@ static void reset(struct page *pg, size_t speech, const struct page_opts *opts, 
 	pg->width = opts->width;
 	pg->ambiguous_width = opts->ambiguous_width;
 	pg->fullwidth = opts->fullwidth;
+	pg->simplified = opts->simplified;
 	pg->raw = raw;
 	pg->steps = 0;
 }
@@ -37,7 +38,18 @@ bool page_is_of(const struct page *pg, size_t speech, const struct page_opts *op
 {
 	return pg->speech == speech && pg->width == opts->width &&
 	       pg->ambiguous_width == opts->ambiguous_width && pg->fullwidth == opts->fullwidth &&
-	       pg->raw == raw;
+	       pg->simplified == opts->simplified && pg->raw == raw;
+}
+
+/* Text into the page as it is shown: sanitised, full-width mapped, and with
+ * t in Simplified. */
+static void put_text(struct page *pg, const char *s, size_t len, const struct page_opts *opts)
+{
+	size_t from = pg->text.len;
+
+	text_display(&pg->text, s, len, opts->fullwidth);
+	if (opts->simplified && opts->han)
+		hanfold_apply(opts->han, &pg->text, from);
 }
 
 bool page_indents(int width)
@@ -80,7 +92,7 @@ void page_add_block(struct page *pg, enum page_style style, struct str text,
 {
 	size_t start = pg->text.len;
 
-	text_display(&pg->text, text.s, text.len, opts->fullwidth);
+	put_text(pg, text.s, text.len, opts);
 	wrap_block(pg, start, style, NO_PARA, opts);
 }
 
@@ -98,7 +110,7 @@ static void add_pullquotes(struct page *pg, const struct corpus *c, const struct
 			break;
 		start = pg->text.len;
 		buf_adds(&pg->text, "【");
-		text_display(&pg->text, pq->text.s, pq->text.len, opts->fullwidth);
+		put_text(pg, pq->text.s, pq->text.len, opts);
 		buf_adds(&pg->text, "】");
 		wrap_block(pg, start, PAGE_PULLQUOTE, after, opts);
 	}
@@ -108,12 +120,12 @@ static void add_speaker(struct page *pg, const struct speech *s, const struct pa
 {
 	size_t start = pg->text.len;
 
-	text_display(&pg->text, s->speaker.s, s->speaker.len, opts->fullwidth);
+	put_text(pg, s->speaker.s, s->speaker.len, opts);
 	if (s->designation_len)
-		text_display(&pg->text, speech_designation(s).s, s->designation_len, opts->fullwidth);
+		put_text(pg, speech_designation(s).s, s->designation_len, opts);
 	if (s->title.len > 0) {
 		buf_adds(&pg->text, " · ");
-		text_display(&pg->text, s->title.s, s->title.len, opts->fullwidth);
+		put_text(pg, s->title.s, s->title.len, opts);
 	}
 	wrap_block(pg, start, PAGE_SPEAKER, NO_PARA, opts);
 }
@@ -125,7 +137,7 @@ static void add_paragraph(struct page *pg, struct str text, enum page_style styl
 
 	if (page_indents(opts->width))
 		buf_adds(&pg->text, INDENT);
-	text_display(&pg->text, text.s, text.len, opts->fullwidth);
+	put_text(pg, text.s, text.len, opts);
 	wrap_block(pg, start, style, para, opts);
 }
 

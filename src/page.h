@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "hanfold.h"
 #include "lexicon.h"
 #include "wrap.h"
 
@@ -34,6 +35,8 @@ struct page_opts {
 	int ambiguous_width;
 	bool fullwidth;
 	const struct lexicon *lex;
+	const struct hanfold *han; /* 繁简: the search folds with it (NULL: off) */
+	bool simplified;           /* t: the text shown in Simplified (needs han) */
 };
 
 struct page_line {
@@ -51,7 +54,7 @@ struct page {
 	/* What it was laid out for: a page is stale when any of these differ. */
 	size_t speech;
 	int width, ambiguous_width;
-	bool fullwidth, raw;
+	bool fullwidth, simplified, raw;
 	size_t steps; /* the work of the last build (a test counts it) */
 };
 

@@ -61,7 +61,7 @@ static void add_variant(struct needle_char *nc, uint32_t uc)
  * full-width / half-width forms, which all live in U+FF00-U+FFEF (and
  * U+3000, the ideographic space).
  */
-static void fill_variants(struct needle_char *nc, uint32_t uc)
+static void fill_variants(struct needle_char *nc, uint32_t uc, const struct hanfold *han)
 {
 	uint32_t f = search_fold(uc), c;
 	const uint32_t cased[] = {f, uc_toupper(f), uc_totitle(f), uc};
@@ -75,6 +75,13 @@ static void fill_variants(struct needle_char *nc, uint32_t uc)
 	for (c = 0xFF00; c <= 0xFFEF; c++)
 		if (search_fold(c) == f)
 			add_variant(nc, c);
+	if (han && han->ok) { /* 發 and 发 alike: the Simplified form and all that simplify to it */
+		uint32_t simp = hanfold_simplify(han, f), sources[VARIANTS_MAX];
+		size_t n = hanfold_sources(han, simp, sources, VARIANTS_MAX), i;
+		add_variant(nc, simp);
+		for (i = 0; i < n; i++)
+			add_variant(nc, sources[i]);
+	}
 }
 
 bool search_compile(struct search *s, const char *term, size_t len)
@@ -89,7 +96,7 @@ bool search_compile(struct search *s, const char *term, size_t len)
 	s->chars = xcalloc(s->char_count + 1, sizeof(*s->chars));
 	while (i < len) {
 		i += text_next(term + i, len - i, &uc);
-		fill_variants(&s->chars[k++], uc);
+		fill_variants(&s->chars[k++], uc, s->han);
 	}
 	s->n = 0;
 	return s->char_count > 0;

@@ -21,6 +21,7 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "hanfold.h"
 #include "lexicon.h"
 
 enum match_where { WHERE_HEADLINE, WHERE_PARA, WHERE_PULLQUOTE };
@@ -42,6 +43,7 @@ struct needle_char {
 };
 
 struct search {
+	const struct hanfold *han; /* 繁简 folding when set and ready; borrowed */
 	struct buf term;
 	struct needle_char *chars;
 	size_t char_count;

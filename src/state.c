@@ -13,7 +13,8 @@ enum { LIST_STEP = 2 };
 
 static const struct page_opts *page_opts(const struct state *st, struct page_opts *o)
 {
-	*o = (struct page_opts){st->lay.text_width, st->ambiguous_width, st->fullwidth, st->lex};
+	*o = (struct page_opts){st->lay.text_width, st->ambiguous_width, st->fullwidth, st->lex,
+				st->han, st->simplified};
 	return o;
 }
 
@@ -145,7 +146,7 @@ static void compute_layout(struct state *st)
 void state_init(struct state *st, const struct corpus *c, const struct lexicon *lex,
 		const struct state_opts *opts, int rows, int cols)
 {
-	*st = (struct state){.c = c, .lex = lex, .keys = opts->keys,
+	*st = (struct state){.c = c, .lex = lex, .keys = opts->keys, .han = opts->han,
 			     .ambiguous_width = opts->ambiguous_width, .fullwidth = opts->fullwidth,
 			     .speech = (size_t)-1, .list_hidden = opts->list_hidden,
 			     .list_width_set = opts->list_width, .text_width_set = opts->text_width};
@@ -352,6 +353,18 @@ static void pane_apply(struct state *st, enum action act)
 	}
 }
 
+/* t: the text in Simplified characters, one character for one (SPEC 3.2). */
+static void toggle_simplified(struct state *st)
+{
+	if (!st->simplified && (!st->han || !hanfold_ready(st->han))) {
+		snprintf(st->message, sizeof(st->message), "无法显示简体：找不到 OpenCC 的数据文件");
+		return;
+	}
+	st->simplified = !st->simplified;
+	state_relayout(st);
+	snprintf(st->message, sizeof(st->message), "%s", st->simplified ? "以简体显示" : "按原文字形显示");
+}
+
 void state_apply(struct state *st, enum action act, int arg)
 {
 	st->message[0] = '\0';
@@ -372,6 +385,7 @@ void state_apply(struct state *st, enum action act, int arg)
 	case ACT_CONCORDANCE: open_overlay(st, OV_CONCORDANCE); break;
 	case ACT_FINDINGS: open_overlay(st, OV_FINDINGS); break;
 	case ACT_VIEW: next_view(st); break;
+	case ACT_SIMPLIFIED: toggle_simplified(st); break;
 	case ACT_SPEAKER: open_prompt(st, PROMPT_SPEAKER); break;
 	case ACT_SEARCH: open_prompt(st, PROMPT_SEARCH); break;
 	case ACT_PIPE: open_prompt(st, PROMPT_PIPE); break;
@@ -473,7 +487,8 @@ void state_mouse(struct state *st, enum mouse_kind kind, int row, int col)
 char *state_print_speech(const struct state *st, size_t *len)
 {
 	/* As --print would show it on this terminal. */
-	struct page_opts o = {st->cols, st->ambiguous_width, st->fullwidth, st->lex};
+	struct page_opts o = {st->cols, st->ambiguous_width, st->fullwidth, st->lex,
+			      st->han, st->simplified};
 	struct page pg;
 	struct buf out = {0};
 	size_t i;

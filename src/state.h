@@ -41,6 +41,7 @@ struct state_opts {
 	bool list_hidden;
 	int text_width;  /* the text's measure; 0: the whole pane */
 	enum view view;
+	struct hanfold *han; /* 繁简 folding, made ready on first use; NULL: none */
 };
 
 /* The line of the text the reader is at, kept across relayouts. */
@@ -86,6 +87,8 @@ struct state {
 	int text_width_set; /* the measure asked for; 0: the whole pane */
 	int ambiguous_width;
 	bool fullwidth, raw;
+	bool simplified;     /* t: the text in Simplified */
+	struct hanfold *han; /* borrowed */
 
 	/* The open speech, laid out at the text width. */
 	size_t speech;

@@ -117,9 +117,35 @@ static void remember_search(struct state *st, const char *term)
 	st->history[st->history_count++] = xstrdup(term);
 }
 
+/* 繁简 folding, made ready the first time a term has an ideograph; when it
+ * cannot be, the reader is told once. */
+static void prepare_han(struct state *st, const char *term, size_t len)
+{
+	size_t i = 0;
+	uint32_t uc;
+	bool han = false;
+
+	while (i < len && !han) {
+		i += text_next(term + i, len - i, &uc);
+		han = uc >= 0x3400;
+	}
+	if (!han || !st->han || st->han->tried)
+		return;
+	if (!hanfold_ready(st->han))
+		snprintf(st->message, sizeof(st->message), "繁简折叠未开启：找不到 OpenCC 的数据文件");
+}
+
+/* The search, compiled for term (繁简 folding when it is ready). */
+static bool compile_term(struct state *st, const char *term, size_t len)
+{
+	prepare_han(st, term, len);
+	st->search.han = st->han;
+	return search_compile(&st->search, term, len);
+}
+
 static void submit_search(struct state *st, struct buf *term)
 {
-	if (!search_compile(&st->search, term->data ? term->data : "", term->len))
+	if (!compile_term(st, term->data ? term->data : "", term->len))
 		return;
 	remember_search(st, term->data);
 	search_run(&st->search, st->c, st->filter);
@@ -224,7 +250,7 @@ static void incremental(struct state *st)
 	if (st->prompt != PROMPT_SEARCH)
 		return;
 	input_utf8(st, &text);
-	search_compile(&st->search, text.data ? text.data : "", text.len);
+	compile_term(st, text.data ? text.data : "", text.len);
 	buf_fini(&text);
 }
 

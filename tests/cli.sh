@@ -204,5 +204,17 @@ run --print --by=page --width=60 "$seed"
 [ "$out" = "$plain" ]; ok $? "--print is in page order unless told"
 run --list --by=alphabet "$seed"
 is "$rc" 2 "--by=alphabet: a usage error"
+# 繁简 folding (SPEC 3.2): 發展 finds 发展, and a Traditional page is found
+# by a Simplified term; without OpenCC's data, said once, and nothing folds.
+run --grep 发展 --width=80 "$seed"; simplified=$out
+run --grep 發展 --width=80 "$seed"
+[ "$rc" = 0 ] && [ -n "$out" ] && [ "$out" = "$simplified" ]; ok $? "--grep 發展 gives what --grep 发展 does"
+printf '題\n\n**王國強**：推動高質量發展。\n' >"$tmp/trad.txt"
+run --grep 发展 --layout=bold "$tmp/trad.txt"
+case $out in *"王國強"*"高質量發展。"*) ok 0 "--grep 发展 finds 發展 in a Traditional page, shown as written" ;;
+	*) ok 1 "--grep 发展 finds 發展 in a Traditional page, shown as written" ;; esac
+FAYAN_OPENCC_CONFIG=/nonexistent/t2s.json run --grep 發展 "$seed"
+is "$rc:$out:$err" "0::fayan: 繁简 folding is off: OpenCC's data files were not found" \
+	"OpenCC's data missing: fayan still works, and says once that folding is off"
 done_testing
 

@@ -26,7 +26,7 @@ EOF_TARGETS
 [ -n "$core" ] || { echo "fuzz.sh: no core sources from meson introspect $build"; exit 1; }
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer-no-link,address,undefined
 	-fsanitize-coverage-ignorelist=tests/fuzz/ignorelist.txt
-	-fno-sanitize-recover=undefined -Isrc"
+	-fno-sanitize-recover=undefined -Isrc $(pkg-config --cflags opencc)"
 mkdir -p "$out/obj"
 status=0
 # The core once, two jobs at a time.
@@ -37,6 +37,7 @@ for target in parse wrap; do
 	bin=$out/fuzz_$target
 	# shellcheck disable=SC2086
 	clang $cflags -fsanitize=fuzzer "$out"/obj/*.o tests/fuzz/fuzz_$target.c -lunistring \
+		$(pkg-config --libs opencc) \
 		-o "$bin" || { status=1; continue; }
 	mkdir -p "$out/corpus-$target"
 	cp tests/fuzz/corpus/$target/* "$out/corpus-$target/"

@@ -152,6 +152,30 @@ sleep 0.3
 screen | grep -q "empty.txt：empty file" && screen | grep -q "prose.txt：no speeches found"
 ok $? "! lists them, file and message"
 
+# /發展 finds the bundled collection's 发展 (繁简 folding), and t shows a
+# Traditional page in Simplified.
+start 80 24
+wait_for screens/start-80x24.screen
+play "/发展<Enter>"
+sleep 0.3
+want=$(screen | tail -1 | grep -o '共 [0-9]* 处')
+tmx send-keys -t t q
+start 80 24 --no-restore
+wait_for screens/start-80x24.screen
+play "/發展<Enter>"
+sleep 0.3
+got=$(screen | tail -1 | grep -o '共 [0-9]* 处')
+[ -n "$want" ] && [ "$got" = "$want" ]; ok $? "/發展 finds what /发展 finds ($want)"
+printf '題\n\n**王國強**：推動高質量發展，這是關鍵。\n' >"$tmp/trad.txt"
+start 80 24 --layout=bold "$tmp/trad.txt"
+sleep 0.5
+play "t"
+sleep 0.3
+screen | grep -q '推动高质量发展，这是关键。'; ok $? "t shows a Traditional page in Simplified"
+play "t"
+sleep 0.3
+screen | grep -q '推動高質量發展，這是關鍵。'; ok $? "and t again as written"
+
 # q leaves the alternate screen and the process ends.
 start 80 24
 wait_for screens/start-80x24.screen

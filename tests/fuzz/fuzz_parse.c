@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		data++;
 		size--;
 	}
-	struct page_opts po = {2 + (int)(size % 60), 1 + (int)(size % 2), true, lex};
+	struct page_opts po = {2 + (int)(size % 60), 1 + (int)(size % 2), true, lex, NULL, false};
 	parse_collection(c, "fuzz", xmemdup((const char *)data, size), size, &o);
 	switch (how >> 6) {
 	case 0: output_check(null, c); output_layouts(null, c); break;
