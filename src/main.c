@@ -489,13 +489,16 @@ static int run_screen(const struct corpus *c, const struct options *o, const str
 	bool restored = cfg->set.restore && !o->dept && !o->speaker && place_load(place_file, c, &p);
 	if (restored) {
 		so.speech = p.speech;
-		so.scroll = p.scroll;
+		so.at = (struct anchor){p.para, p.offset};
+		so.has_at = true;
 		so.dept = p.dept;
+		so.view = p.view;
 	}
 	state_init(&st, c, lex, &so, rows, cols);
 	/* SPEC 4: the reader is told (unless the place is the start anyway),
 	 * and --no-restore starts afresh. */
-	if (restored && (p.speech != first_speech_of(c, sel) || p.scroll || p.dept != GROUP_ALL))
+	if (restored && (p.speech != first_speech_of(c, sel) || st.scroll || p.dept != GROUP_ALL ||
+			 p.view != cfg->set.view))
 		add_notice(&st, "回到上次的位置（--no-restore 从头开始）");
 	if (c->unusable.n) { /* summed up here, not printed under the screen */
 		char n[80];
@@ -508,7 +511,8 @@ static int run_screen(const struct corpus *c, const struct options *o, const str
 		add_notice(&st, n);
 	}
 	browse(&st);
-	p = (struct place){st.speech, st.scroll, st.filter};
+	struct anchor at = state_anchor(&st);
+	p = (struct place){st.speech, at.para, at.offset, st.filter, st.view_kind};
 	place_save(place_file, c, &p);
 	free(place_file);
 	state_fini(&st);

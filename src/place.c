@@ -13,7 +13,7 @@
 #include "group.h"
 #include "util.h"
 
-enum { PLACE_VERSION = 1 };
+enum { PLACE_VERSION = 2 };
 
 /* The key: each collection's absolute path, one a line. */
 static bool place_key(const struct corpus *c, struct buf *key)
@@ -39,6 +39,20 @@ static bool place_key(const struct corpus *c, struct buf *key)
 static unsigned long long hash(const char *s, size_t len)
 {
 	return str_hash(s, len);
+}
+
+/* A second hash of the key, kept in the file: another file's place whose
+ * key hashed to the same name is not taken for this one. */
+static uint64_t check_hash(const struct buf *key)
+{
+	struct buf salted = {0};
+	uint64_t h;
+
+	buf_adds(&salted, "fayan-place-key\n");
+	buf_add(&salted, key->data, key->len);
+	h = str_hash(salted.data, salted.len);
+	buf_fini(&salted);
+	return h;
 }
 
 static void state_dir(struct buf *dir)
@@ -69,26 +83,29 @@ char *place_path(const struct corpus *c)
 }
 
 /*
- * The file: a version line, the key (to tell hash collisions apart), then
- * "speech INDEX LINE SPEAKER", "scroll N", "dept NAME" or "dept *".
+ * The file: a version line, the key's count of files and second hash, then
+ * "speech INDEX LINE", "position PARA OFFSET" (PARA - above the paragraphs),
+ * "dept *" (all), "dept -" (未分部门) or "dept NAME", and "view NAME".
  */
 static void format_place(struct buf *out, const struct corpus *c, const struct place *p,
 			 const struct buf *key)
 {
 	const struct speech *s = &c->speeches.v[p->speech];
 
-	size_t start = 0, end;
-
-	buf_addf(out, "fayan-place %d\n", PLACE_VERSION);
-	for (; start < key->len; start = end + 1) {
-		end = (size_t)((char *)memchr(key->data + start, '\n', key->len - start) - key->data);
-		buf_addf(out, "file %.*s\n", (int)(end - start), key->data + start);
-	}
-	buf_addf(out, "speech %zu %zu\nscroll %zu\n", p->speech, (size_t)s->line, p->scroll);
-	if (p->dept >= c->depts.n) /* all, or the 未分部门 group */
+	buf_addf(out, "fayan-place %d\nfiles %zu %016llx\n", PLACE_VERSION, c->colls.n,
+		 (unsigned long long)check_hash(key));
+	buf_addf(out, "speech %zu %zu\n", p->speech, (size_t)s->line);
+	if (p->para == NO_PARA)
+		buf_addf(out, "position - %zu\n", p->offset);
+	else
+		buf_addf(out, "position %zu %zu\n", p->para, p->offset);
+	if (p->dept == GROUP_ALL || (p->dept >= c->depts.n && p->dept != NO_DEPT))
 		buf_adds(out, "dept *\n");
+	else if (p->dept == NO_DEPT)
+		buf_adds(out, "dept -\n");
 	else
 		buf_addf(out, "dept %.*s\n", (int)c->depts.v[p->dept].len, c->depts.v[p->dept].s);
+	buf_addf(out, "view %s\n", view_name(p->view < VIEW_COUNT ? p->view : VIEW_DEPARTMENT));
 }
 
 static bool mkdirs(char *dir)
@@ -136,6 +153,8 @@ out:
 	return ok;
 }
 
+enum { PLACE_FILE_MAX = 1 << 16 }; /* ours are a few lines; anything longer is not */
+
 /* The place file, if it is a regular file: a FIFO or a device there must
  * not block the start (opened without blocking, then looked at). */
 static char *read_small(const char *path)
@@ -149,43 +168,56 @@ static char *read_small(const char *path)
 
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !(f = fdopen(fd, "r"))) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > PLACE_FILE_MAX ||
+	    !(f = fdopen(fd, "r"))) {
 		close(fd);
 		return NULL;
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len < 65536)
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len <= PLACE_FILE_MAX)
 		buf_add(&b, chunk, n);
 	fclose(f);
+	if (b.len > PLACE_FILE_MAX) {
+		buf_fini(&b);
+		return NULL;
+	}
+	buf_addc(&b, '\0');
 	return b.data;
 }
 
 bool place_load(const char *path, const struct corpus *c, struct place *p)
 {
 	struct buf key = {0}, want = {0}, name = {0};
-	char *text = path ? read_small(path) : NULL, *dept;
-	size_t speech, line, scroll;
+	char *text = path ? read_small(path) : NULL, *field;
+	size_t speech, line;
+	char para[32], view[32];
 	bool ok = false;
 
 	if (!text || !place_key(c, &key))
 		goto out;
-	/* The file must say exactly what we would write for some place. */
-	/* Fields start lines; a path in a "file" line may hold these words. */
-	const char *sp = strstr(text, "\nspeech "), *sc = strstr(text, "\nscroll ");
+	/* Fields start lines; each is read, then the file must be exactly what
+	 * we would write for that place. */
+	const char *sp = strstr(text, "\nspeech "), *pos = strstr(text, "\nposition ");
+	const char *vw = strstr(text, "\nview ");
 	if (!sp || sscanf(sp, "\nspeech %zu %zu", &speech, &line) != 2 ||
 	    speech >= c->speeches.n || c->speeches.v[speech].line != line)
 		goto out;
-	if (!sc || sscanf(sc, "\nscroll %zu", &scroll) != 1)
+	if (!pos || sscanf(pos, "\nposition %31s %zu", para, &p->offset) != 2)
 		goto out;
-	dept = strstr(text, "\ndept ");
-	if (!dept)
+	if (!vw || sscanf(vw, "\nview %31s", view) != 1 || !view_parse(view, &p->view))
 		goto out;
-	dept += 6;
-	buf_add(&name, dept, strcspn(dept, "\n"));
+	field = strstr(text, "\ndept ");
+	if (!field)
+		goto out;
+	field += 6;
+	buf_add(&name, field, strcspn(field, "\n"));
+	buf_addc(&name, '\0');
 	p->speech = speech;
-	p->scroll = scroll;
-	p->dept = strcmp(name.data, "*") == 0 ? GROUP_ALL
-					       : corpus_find_dept(c, (struct str){name.data, name.len});
-	if (p->dept == NO_DEPT)
+	p->para = strcmp(para, "-") == 0 ? NO_PARA : strtoul(para, NULL, 10);
+	if (strcmp(name.data, "*") == 0)
+		p->dept = GROUP_ALL;
+	else if (strcmp(name.data, "-") == 0)
+		p->dept = NO_DEPT;
+	else if ((p->dept = corpus_find_dept(c, (struct str){name.data, name.len - 1})) == NO_DEPT)
 		goto out;
 	format_place(&want, c, p, &key);
 	ok = strcmp(want.data, text) == 0;

@@ -1,8 +1,12 @@
 /*
- * place — the reading place (speech, scroll, filter) remembered per set of
- * collections under $XDG_STATE_HOME/fayan/ (SPEC 4). The key is the files'
- * absolute paths (the bundled collection has its own; standard input is
- * not remembered). Writes are atomic (temp file + rename). A missing,
+ * place — the reading place (speech, position in its text, filter, view)
+ * remembered per set of collections under $XDG_STATE_HOME/fayan/ (SPEC 4).
+ * The key is the files' absolute paths (the bundled collection has its own;
+ * standard input is not remembered): its hash names the file, and a second
+ * hash and the number of files inside tell collisions apart, so the file
+ * stays a few lines long for any number of files. The position is a
+ * paragraph and a character in it, so a restart at another width shows the
+ * same words. Writes are atomic (temp file + rename). A missing,
  * corrupt or unwritable file is never an error: load says false, save does
  * nothing. Depends on corpus, buf; no curses.
  */
@@ -13,10 +17,14 @@
 #include <stddef.h>
 
 #include "corpus.h"
+#include "view.h"
 
 struct place {
-	size_t speech, scroll;
-	size_t dept; /* GROUP_ALL or a department */
+	size_t speech;
+	size_t para;   /* the paragraph at the top of the view; NO_PARA: a line above them */
+	size_t offset; /* characters into that paragraph, or that line's index */
+	size_t dept;   /* GROUP_ALL, NO_DEPT (未分部门) or a department */
+	enum view view;
 };
 
 /* The state file for the collections of c, or NULL when it has none (a

@@ -165,6 +165,8 @@ void state_init(struct state *st, const struct corpus *c, const struct lexicon *
 	set_filter(st, opts->dept);
 	open_row(st, st->sel, false);
 	st->scroll = MIN(opts->scroll, max_scroll(st));
+	if (opts->has_at)
+		scroll_to_anchor(st, opts->at);
 	st->focus = opts->focus_text ? FOCUS_TEXT : FOCUS_LIST;
 }
 
@@ -182,6 +184,11 @@ void state_fini(struct state *st)
 	for (i = 0; i < st->history_count; i++)
 		free(st->history[i]);
 	free(st->pipe_command);
+}
+
+struct anchor state_anchor(const struct state *st)
+{
+	return st->place_valid ? st->place : top_anchor(st);
 }
 
 /* After a key: where the reader is now, for the resizes to come. */

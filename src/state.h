@@ -29,10 +29,18 @@ enum request { REQ_NONE, REQ_QUIT, REQ_REDRAW, REQ_SUSPEND, REQ_PIPE, REQ_REPAIN
 
 enum { PROMPT_MAX = 256, HISTORY_MAX = 32 };
 
+/* The line of the text the reader is at, kept across relayouts and restarts. */
+struct anchor {
+	size_t para;   /* NO_PARA: a line outside the paragraphs */
+	size_t offset; /* characters into the paragraph's block, or the line index */
+};
+
 struct state_opts {
 	size_t dept;    /* GROUP_ALL, or the department to start filtered to */
 	size_t speech;  /* the speech to open, (size_t)-1: the first */
 	size_t scroll;  /* its first line shown */
+	struct anchor at; /* or, with has_at, the place in its text to show first */
+	bool has_at;
 	bool focus_text;
 	int ambiguous_width;
 	bool fullwidth;
@@ -44,11 +52,7 @@ struct state_opts {
 	struct hanfold *han; /* 繁简 folding, made ready on first use; NULL: none */
 };
 
-/* The line of the text the reader is at, kept across relayouts. */
-struct anchor {
-	size_t para;   /* NO_PARA: a line outside the paragraphs */
-	size_t offset; /* bytes into the paragraph's block, or the line index */
-};
+
 
 struct state {
 	const struct corpus *c;
@@ -139,6 +143,8 @@ void state_mouse(struct state *st, enum mouse_kind kind, int row, int col);
 /* Lays the page out again (after the ambiguous width changed, say). */
 void state_relayout(struct state *st);
 
+/* Where the reader is in the text (for the place file). */
+struct anchor state_anchor(const struct state *st);
 /* The filter's number of distinct speeches, and the selected one's ordinal. */
 size_t state_position(const struct state *st, size_t *total);
 /* How far into the speech the view is, 0-100. */

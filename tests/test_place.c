@@ -28,11 +28,47 @@ static void write_file(const char *path, const char *text)
 	fclose(f);
 }
 
+/* 5,000 files: the place is saved and restored, and its file stays small. */
+static void test_many_files(const char *dir)
+{
+	enum { FILES = 5000 };
+	struct corpus *c = corpus_new();
+	struct parse_opts o = {.lex = test_lex, .repair = true};
+	static const char page[] = "题\n\n标题\n\n市财政局局长**王强**：正文。\n";
+	struct place in = {4321, 0, 3, GROUP_ALL, VIEW_DEPARTMENT}, out = {0};
+	char name[256];
+	struct stat sb;
+	size_t i;
+
+	snprintf(name, sizeof(name), "%s/state", dir);
+	setenv("XDG_STATE_HOME", name, 1);
+	for (i = 0; i < FILES; i++) {
+		snprintf(name, sizeof(name), "%s/f%zu.txt", dir, i);
+		write_file(name, page);
+		parse_collection(c, name, xstrdup(page), strlen(page), &o);
+	}
+	char *path = place_path(c);
+	ok(place_save(path, c, &in), "5,000 files: saved");
+	ok(place_load(path, c, &out) && out.speech == 4321 && out.offset == 3,
+	   "and restored");
+	ok(stat(path, &sb) == 0 && sb.st_size < 200, "in a file of a few lines (%lld bytes)",
+	   (long long)sb.st_size);
+	snprintf(name, sizeof(name), "%s/f%d.txt", dir, FILES - 1);
+	unlink(name);
+	free(c->colls.v[FILES - 1].name);
+	c->colls.v[FILES - 1].name = xstrdup(c->colls.v[0].name); /* another set of files */
+	char *other = place_path(c);
+	ok(other && strcmp(other, path) != 0, "another set of files has another place");
+	free(other);
+	free(path);
+	corpus_free(c);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/fayan-place-XXXXXX", env[128];
 	struct corpus *c;
-	struct place in = {3, 7, 2}, out = {0};
+	struct place in = {3, 1, 7, 2, VIEW_PAGE}, out = {0};
 	char *path;
 
 	tap_setup();
@@ -45,11 +81,18 @@ int main(void)
 	ok(path && strncmp(path, env, strlen(env)) == 0, "the file lives under $XDG_STATE_HOME/fayan");
 	ok(!place_load(path, c, &out), "nothing saved yet: no place");
 	ok(place_save(path, c, &in), "saved (the directories are made)");
-	ok(place_load(path, c, &out) && out.speech == 3 && out.scroll == 7 && out.dept == 2,
-	   "read back: speech, scroll and filter");
+	ok(place_load(path, c, &out) && out.speech == 3 && out.para == 1 && out.offset == 7 &&
+		   out.dept == 2 && out.view == VIEW_PAGE,
+	   "read back: speech, paragraph and character, filter, view");
 	in.dept = GROUP_ALL;
 	place_save(path, c, &in);
 	ok(place_load(path, c, &out) && out.dept == GROUP_ALL, "no filter read back as none");
+	in = (struct place){5, NO_PARA, 2, NO_DEPT, VIEW_SPEAKER};
+	place_save(path, c, &in);
+	ok(place_load(path, c, &out) && out.dept == NO_DEPT && out.para == NO_PARA &&
+		   out.offset == 2 && out.view == VIEW_SPEAKER,
+	   "the (未分部门) filter and a line above the paragraphs come back as they were");
+	in = (struct place){3, 1, 7, 2, VIEW_PAGE};
 
 	write_file(path, "fayan-place 1\ngarbage\n");
 	ok(!place_load(path, c, &out), "a corrupt file is ignored");
@@ -75,6 +118,8 @@ int main(void)
 	path = place_path(c);
 	ok(!place_save(path, c, &in), "an unwritable directory: not saved, no crash");
 	free(path);
+
+	test_many_files(dir);
 
 	c->colls.v[0].name[0] = '-';
 	c->colls.v[0].name[1] = '\0';

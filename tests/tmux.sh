@@ -119,6 +119,42 @@ start 60 16
 wait_for screens/start-60x16.screen; ok $? "a corrupt state file is ignored"
 unset STATE
 
+# The place is a position in the text: a restart at another width shows the
+# same words at the top of the text.
+STATE=$tmp/place-width
+start 60 16
+wait_for screens/start-60x16.screen
+play "JJ<Enter>jjjjj"
+sleep 0.3
+top=$(tmx capture-pane -p -t t | sed -n 2p | sed 's/^[^│]*│ *//' | cut -c1-9)
+tmx send-keys -t t q
+sleep 0.3
+start 80 12
+sleep 0.8
+new=$(tmx capture-pane -p -t t | sed -n 2p | sed 's/^[^│]*│ *//')
+case $new in *"$top"*) ok 0 "a restart at another width shows the same first words ($top)" ;;
+	*) ok 1 "a restart at another width shows the same first words ($top)"; echo "# got: $new" ;; esac
+unset STATE
+
+# With 2,000 files the place still comes back.
+mkdir -p "$tmp/big"
+i=0; while [ $i -lt 2000 ]; do
+	printf '第%d期\n\n标题%d\n\n市财政局局长**王强%d**：正文%d。\n' $i $i $i $i >"$tmp/big/第$i期.txt"
+	i=$((i + 1))
+done
+STATE=$tmp/place-big
+start 80 24 "$tmp/big"
+sleep 2
+play "JJJ"
+sleep 0.3
+screen | tail -1 | grep -q ' 4/2000 '; ok $? "2,000 files: J J J goes to the fourth speech"
+tmx send-keys -t t q
+sleep 0.5
+start 80 24 "$tmp/big"
+i=0; while ! screen | grep -q '回到上次的位置' && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+screen | tail -1 | grep -q ' 4/2000 '; ok $? "and the place comes back after a restart"
+unset STATE
+
 # --ambiguous=auto (the default): fayan asks tmux where “ left the cursor;
 # tmux draws it one column wide, so the screen is the width-1 screen.
 tmx kill-session -t t 2>/dev/null
