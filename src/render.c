@@ -155,6 +155,7 @@ struct highlight {
 	const struct page *pg;
 	size_t line, base; /* the line, and where its block starts in the text */
 	int row, col0;
+	size_t seen, current; /* matches met in the block; which is the current one */
 };
 
 static void mark_match(void *ctx, size_t off, size_t len)
@@ -167,15 +168,37 @@ static void mark_match(void *ctx, size_t off, size_t len)
 	uint32_t uc;
 
 	off += h->base;
+	enum style sty = h->seen++ == h->current ? ST_MATCH_CURRENT : ST_MATCH;
 	while (pos < end) {
 		size_t n = text_next(text + pos, end - pos, &uc);
 		w = text_width(text_sanitise(uc), h->g->ambiguous_width);
 		if (pos >= off && pos < off + len)
 			for (int k = 0; k < w && col + k < h->g->cols; k++)
-				grid_at(h->g, h->row, col + k)->style = ST_MATCH;
+				grid_at(h->g, h->row, col + k)->style = (uint8_t)sty;
 		col += w;
 		pos += n;
 	}
+}
+
+/* Which match of the block (a headline, a paragraph) starting at line first
+ * is the current one, or (size_t)-1 when none of them is. */
+static size_t current_in_block(const struct state *st, size_t first)
+{
+	const struct page_line *l = &st->page.lines[first];
+	const struct search *s = &st->search;
+	size_t i = st->match_index, k = 0;
+
+	if (st->search_filter == MATCHES_STALE || i >= s->n || s->v[i].speech != st->speech || st->raw)
+		return (size_t)-1;
+	const struct match *m = &s->v[i];
+	bool same = (m->where == WHERE_PARA && l->style == PAGE_PARA && l->para == m->index) ||
+		    (m->where == WHERE_HEADLINE && l->style == PAGE_HEADLINE);
+	if (!same)
+		return (size_t)-1;
+	while (k < i && s->v[i - k - 1].speech == m->speech && s->v[i - k - 1].where == m->where &&
+	       s->v[i - k - 1].index == m->index)
+		k++;
+	return k;
 }
 
 /* Matches are looked for in each block (a paragraph, say) as a whole, so a
@@ -184,7 +207,7 @@ static void highlight_line(const struct state *st, struct grid *g, size_t i, int
 {
 	const struct page *pg = &st->page;
 	size_t first = i, last = i;
-	struct highlight h = {g, pg, i, 0, row, col0};
+	struct highlight h = {g, pg, i, 0, row, col0, 0, 0};
 
 	if (!search_active(&st->search) || pg->lines[i].style == PAGE_BLANK)
 		return;
@@ -195,6 +218,7 @@ static void highlight_line(const struct state *st, struct grid *g, size_t i, int
 	       pg->lines[last + 1].para == pg->lines[i].para)
 		last++;
 	h.base = pg->lines[first].off;
+	h.current = current_in_block(st, first);
 	search_text(&st->search, pg->text.data + h.base,
 		    pg->lines[last].off + pg->lines[last].len - h.base, mark_match, &h);
 }

@@ -183,36 +183,66 @@ static void add_match(void *ctx, size_t off, size_t len)
 	s->v[s->n++] = (struct match){r->speech, r->where, r->index, off, len};
 }
 
+/* One text of a speech, searched as the match kind where. */
+static void search_part(struct run_ctx *r, enum match_where where, size_t index, struct str t)
+{
+	r->where = where;
+	r->index = index;
+	if (t.s)
+		search_text(r->s, t.s, t.len, add_match, r);
+}
+
+/* The matches of speech i, in the order the page shows its parts. */
+static void search_speech(struct run_ctx *r, const struct corpus *c, size_t i, struct buf *scratch)
+{
+	const struct speech *sp = &c->speeches.v[i];
+	bool names = r->s->names;
+	size_t k;
+
+	r->speech = i;
+	search_part(r, WHERE_HEADLINE, 0, sp->headline);
+	if (names) {
+		search_part(r, WHERE_SPEAKER, 0, sp->speaker);
+		search_part(r, WHERE_POSTS, 0, sp->title);
+	}
+	for (k = 0; k < sp->para_count; k++)
+		search_part(r, WHERE_PARA, k, corpus_para_text(c, speech_para(c, sp, k), scratch));
+	for (k = 0; k < sp->pq_count; k++)
+		search_part(r, WHERE_PULLQUOTE, k, c->pqs.v[sp->pq_first + k].text);
+	if (names)
+		search_part(r, WHERE_BYLINE, 0, sp->byline);
+}
+
 void search_run(struct search *s, const struct corpus *c, size_t dept)
 {
 	struct run_ctx r = {.s = s};
 	struct buf scratch = {0};
-	size_t i, k;
+	size_t i;
 
 	s->n = 0;
-	for (i = 0; i < c->speeches.n; i++) {
-		const struct speech *sp = &c->speeches.v[i];
-		if (dept != GROUP_ALL && !speech_in_dept(c, sp, dept))
-			continue;
-		r.speech = i;
-		r.where = WHERE_HEADLINE;
-		r.index = 0;
-		if (sp->headline.s)
-			search_text(s, sp->headline.s, sp->headline.len, add_match, &r);
-		r.where = WHERE_PARA;
-		for (k = 0; k < sp->para_count; k++) {
-			struct str t = corpus_para_text(c, speech_para(c, sp, k), &scratch);
-			r.index = k;
-			search_text(s, t.s, t.len, add_match, &r);
-		}
-		r.where = WHERE_PULLQUOTE;
-		for (k = 0; k < sp->pq_count; k++) {
-			struct str t = c->pqs.v[sp->pq_first + k].text;
-			r.index = k;
-			search_text(s, t.s, t.len, add_match, &r);
-		}
+	for (i = 0; i < c->speeches.n; i++)
+		if (dept == GROUP_ALL || speech_in_dept(c, &c->speeches.v[i], dept))
+			search_speech(&r, c, i, &scratch);
+	buf_fini(&scratch);
+}
+
+bool search_first_from(struct search *s, const struct corpus *c, size_t dept, size_t from,
+		       struct match *out)
+{
+	struct run_ctx r = {.s = s};
+	struct buf scratch = {0};
+	size_t n = c->speeches.n, k;
+
+	s->n = 0;
+	for (k = 0; k < n && s->n == 0; k++) {
+		size_t i = (from + k) % n;
+		if (dept == GROUP_ALL || speech_in_dept(c, &c->speeches.v[i], dept))
+			search_speech(&r, c, i, &scratch);
 	}
 	buf_fini(&scratch);
+	if (s->n)
+		*out = s->v[0];
+	return s->n > 0;
 }
 
 struct str search_match_text(const struct corpus *c, const struct match *m, struct buf *scratch)
@@ -221,6 +251,9 @@ struct str search_match_text(const struct corpus *c, const struct match *m, stru
 
 	switch (m->where) {
 	case WHERE_HEADLINE: return sp->headline;
+	case WHERE_SPEAKER: return sp->speaker;
+	case WHERE_POSTS: return sp->title;
+	case WHERE_BYLINE: return sp->byline;
 	case WHERE_PULLQUOTE: return c->pqs.v[sp->pq_first + m->index].text;
 	default: return corpus_para_text(c, speech_para(c, sp, m->index), scratch);
 	}

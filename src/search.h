@@ -24,7 +24,16 @@
 #include "hanfold.h"
 #include "lexicon.h"
 
-enum match_where { WHERE_HEADLINE, WHERE_PARA, WHERE_PULLQUOTE };
+/* Where in a speech a match is: the screen also searches the speaker's name,
+ * the posts and the byline (SPEC 3.2); --grep does not (2.1). */
+enum match_where {
+	WHERE_HEADLINE,
+	WHERE_SPEAKER,
+	WHERE_POSTS,
+	WHERE_PARA,
+	WHERE_PULLQUOTE,
+	WHERE_BYLINE
+};
 
 struct match {
 	size_t speech;
@@ -44,6 +53,7 @@ struct needle_char {
 
 struct search {
 	const struct hanfold *han; /* 繁简 folding when set and ready; borrowed */
+	bool names;                /* the speaker's name, posts and byline too */
 	struct buf term;
 	struct needle_char *chars;
 	size_t char_count;
@@ -59,8 +69,14 @@ void search_fini(struct search *s);
 bool search_compile(struct search *s, const char *term, size_t len);
 bool search_active(const struct search *s);
 /* Replaces the matches with every match in the speeches of dept
- * (GROUP_ALL: all), in speech order: headline, paragraphs, pull quotes. */
+ * (GROUP_ALL: all), in speech order, each speech's as its page shows them:
+ * headline, (names:) speaker and posts, paragraphs, pull quotes, (names:)
+ * byline. */
 void search_run(struct search *s, const struct corpus *c, size_t dept);
+/* The first match at or after speech from (wrapping round), in dept's
+ * speeches; false when there is none. Leaves only that speech's matches in s. */
+bool search_first_from(struct search *s, const struct corpus *c, size_t dept, size_t from,
+		       struct match *out);
 /* Calls found(ctx, off, len) for each match in text, left to right. */
 void search_text(const struct search *s, const char *text, size_t len,
 		 void (*found)(void *ctx, size_t off, size_t len), void *ctx);

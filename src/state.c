@@ -156,6 +156,7 @@ void state_init(struct state *st, const struct corpus *c, const struct lexicon *
 	}
 	page_init(&st->page);
 	search_init(&st->search);
+	st->search.names = true; /* names, posts and bylines too (SPEC 3.2) */
 	st->rows = rows;
 	st->cols = cols;
 	compute_layout(st);

@@ -29,6 +29,9 @@ enum request { REQ_NONE, REQ_QUIT, REQ_REDRAW, REQ_SUSPEND, REQ_PIPE, REQ_REPAIN
 
 enum { PROMPT_MAX = 256, HISTORY_MAX = 32 };
 
+/* search_filter when the matches are not all of the term's (while typing). */
+#define MATCHES_STALE ((size_t)-3)
+
 /* The line of the text the reader is at, kept across relayouts and restarts. */
 struct anchor {
 	size_t para;   /* NO_PARA: a line outside the paragraphs */

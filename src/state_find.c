@@ -29,12 +29,11 @@ static void show_pullquote(struct state *st, size_t index)
 		}
 }
 
-static void jump_to_match(struct state *st, size_t index)
+/* Opens m's speech and scrolls to it. */
+static void show_match(struct state *st, const struct match *m)
 {
-	const struct match *m = &st->search.v[index];
 	struct buf scratch = {0};
 
-	st->match_index = index;
 	st->raw = false; /* before the page is laid out: a match is in the text */
 	if (m->speech != st->speech || !is_speech_row(st, st->sel))
 		open_row(st, row_of(st, m->speech), false);
@@ -44,12 +43,20 @@ static void jump_to_match(struct state *st, size_t index)
 		show_in_para(st, m->index, text_char_count(t.s, m->off));
 	} else if (m->where == WHERE_PULLQUOTE) {
 		show_pullquote(st, m->index);
+	} else if (m->where == WHERE_BYLINE) {
+		st->scroll = max_scroll(st);
 	} else {
 		st->scroll = 0;
 	}
+	buf_fini(&scratch);
+}
+
+static void jump_to_match(struct state *st, size_t index)
+{
+	st->match_index = index;
+	show_match(st, &st->search.v[index]);
 	st->focus = FOCUS_TEXT;
 	snprintf(st->message, sizeof(st->message), "第 %zu/%zu 处", index + 1, st->search.n);
-	buf_fini(&scratch);
 }
 
 /* The first match at or after the open speech (wrapping round). */
@@ -93,7 +100,12 @@ void search_step(struct state *st, int dir)
 		snprintf(st->message, sizeof(st->message), "没有找到");
 		return;
 	}
+	bool wraps = dir > 0 ? st->match_index + 1 >= n : st->match_index == 0;
 	jump_to_match(st, dir > 0 ? (st->match_index + 1) % n : (st->match_index + n - 1) % n);
+	if (wraps) /* SPEC 3.2: going past the last match says so */
+		snprintf(st->message, sizeof(st->message), "%s（第 %zu/%zu 处）",
+			 dir > 0 ? "已到最后一处，从头继续" : "已到第一处，从末尾继续",
+			 st->match_index + 1, n);
 }
 
 static void input_utf8(const struct state *st, struct buf *out)
@@ -207,6 +219,9 @@ static void submit_prompt(struct state *st)
 	enum prompt p = st->prompt;
 
 	input_utf8(st, &text);
+	/* An empty / Enter searches the last term again, as less does. */
+	if (p == PROMPT_SEARCH && text.len == 0 && st->history_count)
+		buf_adds(&text, st->history[st->history_count - 1]);
 	st->prompt = PROMPT_NONE;
 	if (p == PROMPT_SEARCH)
 		submit_search(st, &text);
@@ -250,7 +265,15 @@ static void incremental(struct state *st)
 	if (st->prompt != PROMPT_SEARCH)
 		return;
 	input_utf8(st, &text);
-	compile_term(st, text.data ? text.data : "", text.len);
+	if (compile_term(st, text.data ? text.data : "", text.len)) {
+		/* The view follows as you type: the first match at or after
+		 * where the search started. What remains of the matches is one
+		 * speech's: they are found again when next needed. */
+		struct match m;
+		st->search_filter = MATCHES_STALE;
+		if (search_first_from(&st->search, st->c, st->filter, st->search_from_speech, &m))
+			show_match(st, &m);
+	}
 	buf_fini(&text);
 }
 

@@ -198,6 +198,52 @@ static void test_suspend_everywhere(void)
 	}
 }
 
+/* The first row holding a cell of style sty, or -1. */
+static int row_with(const struct grid *g, enum style sty, size_t *count)
+{
+	int r, c, first = -1;
+
+	*count = 0;
+	for (r = 0; r < g->rows; r++)
+		for (c = 0; c < g->cols; c++)
+			if (grid_at((struct grid *)g, r, c)->style == sty) {
+				(*count)++;
+				if (first < 0)
+					first = r;
+			}
+	return first;
+}
+
+/* SPEC 3.2: the current match is drawn apart from the others, and moves with n. */
+static void test_current_match(void)
+{
+	struct state_opts o = {.dept = GROUP_ALL, .speech = (size_t)-1, .ambiguous_width = 1,
+			       .fullwidth = true};
+	struct state st;
+	struct grid g;
+	size_t current, others;
+	const char *k = "/十四五\n";
+
+	state_init(&st, corpus, test_lex, &o, 24, 80);
+	grid_init(&g);
+	while (*k) {
+		uint32_t uc;
+		k += text_next(k, strlen(k), &uc);
+		state_key(&st, uc);
+	}
+	render(&st, &g);
+	int first = row_with(&g, ST_MATCH_CURRENT, &current);
+	row_with(&g, ST_MATCH, &others);
+	ok(current == 6 && others == 6, "one match current (3 characters, 6 cells), the other not");
+	state_key(&st, 'n');
+	render(&st, &g);
+	int second = row_with(&g, ST_MATCH_CURRENT, &current);
+	ok(current == 6 && second > first, "n: the next match becomes the current one (row %d → %d)",
+	   first, second);
+	grid_fini(&g);
+	state_fini(&st);
+}
+
 /* The widths layout computed are the cells the grid fills. */
 static void test_widths_agree(int amb)
 {
@@ -240,6 +286,7 @@ int main(int argc, char **argv)
 	test_widths_agree(1);
 	test_widths_agree(2);
 	test_suspend_everywhere();
+	test_current_match();
 	test_zwj_not_drawn();
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {
