@@ -399,7 +399,19 @@ static void render_overlay(const struct state *st, struct grid *g)
 	if (st->overlay == OV_HELP)
 		keymap_help(st->keys, help, ARRAY_LEN(help));
 	state_overlay_box(st, &b);
-	draw_frame(st, g, &b, overlay_title(st->overlay));
+	struct buf title = {0};
+	buf_adds(&title, overlay_title(st->overlay));
+	if (st->ov_query_len) { /* what was typed, and how many entries hold it */
+		buf_adds(&title, "输入：");
+		for (i = 0; i < st->ov_query_len; i++)
+			buf_add_uc(&title, st->ov_query[i]);
+		if (st->ov_narrowed)
+			buf_addf(&title, "（%zu 项）", st->ov_count);
+		buf_addc(&title, ' ');
+	}
+	buf_addc(&title, '\0');
+	draw_frame(st, g, &b, title.data);
+	buf_fini(&title);
 	top = st->ov_top;
 	for (r = 0; r < b.rows; r++) {
 		i = top + (size_t)r;
@@ -408,7 +420,7 @@ static void render_overlay(const struct state *st, struct grid *g)
 		enum style sty = i == st->ov_sel && !overlay_is_pager(st->overlay) ? ST_OVERLAY_SELECTED
 										    : ST_OVERLAY;
 		grid_fill(g, b.top + r, b.left, b.left + b.cols, sty);
-		overlay_entry(st, g, i, b.top + r, b.left, b.cols, sty, help);
+		overlay_entry(st, g, overlay_item(st, i), b.top + r, b.left, b.cols, sty, help);
 	}
 }
 

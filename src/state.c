@@ -179,6 +179,7 @@ void state_fini(struct state *st)
 	group_fini(&st->group);
 	people_fini(&st->people);
 	free_index(st);
+	free(st->ov_items);
 	page_fini(&st->page);
 	search_fini(&st->search);
 	outline_fini(&st->outline);
@@ -439,6 +440,10 @@ void state_key(struct state *st, uint32_t key)
 	}
 	if (st->lay.too_small && act != ACT_QUIT && act != ACT_REDRAW && act != ACT_SUSPEND)
 		return;
+	if (st->overlay != OV_NONE && act != ACT_SUSPEND && overlay_type(st, key)) {
+		remember_place(st);
+		return;
+	}
 	state_apply(st, act, arg);
 	remember_place(st);
 }

@@ -27,7 +27,7 @@ enum overlay { OV_NONE, OV_HELP, OV_PICKER, OV_OUTLINE, OV_CONCORDANCE, OV_FINDI
 enum prompt { PROMPT_NONE, PROMPT_SEARCH, PROMPT_SPEAKER, PROMPT_PIPE };
 enum request { REQ_NONE, REQ_QUIT, REQ_REDRAW, REQ_SUSPEND, REQ_PIPE, REQ_REPAINT_ALL };
 
-enum { PROMPT_MAX = 256, HISTORY_MAX = 32 };
+enum { PROMPT_MAX = 256, HISTORY_MAX = 32, OV_QUERY_MAX = 32 };
 
 /* search_filter when the matches are not all of the term's (while typing). */
 #define MATCHES_STALE ((size_t)-3)
@@ -105,7 +105,11 @@ struct state {
 	bool place_valid;
 
 	enum overlay overlay;
-	size_t ov_sel, ov_top, ov_count;
+	size_t ov_sel, ov_top, ov_count; /* of the entries shown */
+	uint32_t ov_query[OV_QUERY_MAX]; /* typed into a list overlay */
+	size_t ov_query_len;
+	bool ov_narrowed;  /* the entries shown are ov_items, those holding the query */
+	size_t *ov_items, ov_items_n, ov_items_cap;
 	struct outline outline;
 
 	enum prompt prompt;
@@ -139,6 +143,8 @@ static inline bool overlay_is_pager(enum overlay ov)
 	return ov == OV_HELP || ov == OV_FINDINGS;
 }
 
+/* The entry shown at i of the open overlay (the list may be narrowed). */
+size_t overlay_item(const struct state *st, size_t i);
 /* Where the open overlay is drawn. */
 void state_overlay_box(const struct state *st, struct box *b);
 /* A mouse event at screen cell (row, col) (SPEC 3.7). */

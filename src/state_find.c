@@ -185,22 +185,29 @@ static bool name_contains(const struct search *needle, struct str name)
 	return found;
 }
 
-/* s: the first speech (in list order) whose speaker's name holds the text;
- * outside the filter, the filter is lifted. */
+/* s: the next speech after the selected one (in list order, wrapping
+ * round) whose speaker's name holds the text, so that s 王 Enter again goes
+ * on to the next 王; outside the filter, the filter is lifted. */
 static void submit_speaker(struct state *st, struct buf *text)
 {
 	struct search needle;
-	size_t r, i;
+	size_t r, i, k;
 
 	search_init(&needle);
 	if (search_compile(&needle, text->data ? text->data : "", text->len)) {
-		for (r = 0; r < st->row_count; r++)
-			if (is_speech_row(st, r) &&
+		for (k = 1; k <= st->row_count; k++)
+			if (is_speech_row(st, r = (st->sel + k) % st->row_count) &&
+			    st->view[r].speech != st->speech &&
 			    name_contains(&needle, st->c->speeches.v[st->view[r].speech].speaker)) {
 				open_row(st, r, false);
 				search_fini(&needle);
 				return;
 			}
+		if (name_contains(&needle, st->c->speeches.v[st->speech].speaker)) {
+			snprintf(st->message, sizeof(st->message), "只有这一位");
+			search_fini(&needle);
+			return;
+		}
 		for (i = 0; i < st->c->speeches.n; i++)
 			if (name_contains(&needle, st->c->speeches.v[i].speaker)) {
 				st->speech = i;
@@ -331,6 +338,7 @@ void open_overlay(struct state *st, enum overlay ov)
 
 	st->overlay = ov;
 	st->ov_sel = st->ov_top = 0;
+	overlay_reset_query(st);
 	switch (ov) {
 	case OV_HELP: st->ov_count = keymap_help(st->keys, rows, ARRAY_LEN(rows)); break;
 	case OV_PICKER:
@@ -387,8 +395,11 @@ static size_t para_chars(const struct state *st, size_t para, size_t off)
 static void overlay_choose(struct state *st)
 {
 	enum overlay ov = st->overlay;
-	size_t sel = st->ov_sel;
+	size_t sel;
 
+	if (st->ov_count == 0)
+		return; /* a query that holds nothing */
+	sel = overlay_item(st, st->ov_sel);
 	st->overlay = OV_NONE;
 	if (ov == OV_PICKER)
 		set_filter(st, sel == 0 ? GROUP_ALL : sel - 1);

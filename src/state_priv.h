@@ -32,6 +32,11 @@ void open_overlay(struct state *st, enum overlay ov);
 void overlay_apply(struct state *st, enum action act);
 void overlay_keep_visible(struct state *st);
 void overlay_mouse(struct state *st, enum mouse_kind kind, int row, int col);
+
+/* state_type.c */
+/* Typing into a list overlay; false when key is not for the query. */
+bool overlay_type(struct state *st, uint32_t key);
+void overlay_reset_query(struct state *st);
 void search_step(struct state *st, int dir);
 
 #endif
