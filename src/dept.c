@@ -174,8 +174,7 @@ static size_t memo_hash(struct str s)
 }
 
 /* dept_split_post, remembered. A slot holds the last post that hashed to it;
- * the memo lives as long as one collection's parse, as the texts it points
- * into do. */
+ * the memo may live no longer than the texts it points into (a corpus's). */
 void dept_split_memo(struct dept_memo *memo, const struct lexicon *lex, struct str post,
 		     struct post_split *out)
 {

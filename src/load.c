@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "assets.h"
+#include "dept.h"
 #include "dirwalk.h"
 
 bool load_fd(int fd, char **bytes, size_t *len)
@@ -121,15 +122,22 @@ size_t load_all(struct corpus *c, char **names, size_t name_count, const struct 
 	}
 	dirwalk_expand(names, name_count, &files, report_walk, c);
 	failed = c->unusable.n;
+	/* One memo of post splits for all the files: a library repeats its
+	 * posts page after page, and the texts stay with the corpus. */
+	struct parse_opts shared = *opts;
+	if (!shared.memo)
+		shared.memo = dept_memo_new();
 	for (i = 0; i < files.n; i++) {
 		if (!load_path(files.v[i], &bytes, &len)) {
 			note_unreadable(c, files.v[i], errno);
 			failed++;
 			continue;
 		}
-		parse_collection(c, files.v[i], bytes, len, opts);
+		parse_collection(c, files.v[i], bytes, len, &shared);
 		note_if_empty(c);
 	}
 	pathlist_fini(&files);
+	if (shared.memo != opts->memo)
+		dept_memo_free(shared.memo);
 	return failed;
 }

@@ -487,7 +487,7 @@ size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t 
 
 	coll->name = xstrdup(name);
 	coll->shown = text_shown_name(name);
-	w.memo = dept_memo_new();
+	w.memo = opts->memo ? opts->memo : dept_memo_new();
 	plain = decode_text(bytes, len, opts->encoding, c, w.coll, &coll->text, &coll->text_len,
 			    &lines);
 	corpus_reserve(c, lines);
@@ -512,6 +512,7 @@ size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t 
 	if (coll->speech_count == 0)
 		add_finding(&w, DIAG_NO_SPEECHES, 0, str_from(speaker_layout_list()), 0);
 	lines_fini(&w.lines);
-	dept_memo_free(w.memo);
+	if (!opts->memo)
+		dept_memo_free(w.memo);
 	return w.coll;
 }

@@ -19,6 +19,9 @@ struct parse_opts {
 	bool repair;          /* false: --no-repair */
 	const char *encoding; /* NULL: detect */
 	const char *layout;   /* a layout's name (SPEC 1.5) to force, NULL: choose */
+	/* The splits of posts seen, shared by the collections of one corpus
+	 * (its texts live as long as the corpus); NULL: one per collection. */
+	struct dept_memo *memo;
 };
 
 /*

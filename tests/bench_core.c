@@ -7,6 +7,10 @@
  *   bench_core pages              Space presses to read the bundled collection
  *                                 with the list hidden at 80x24, to its end
  *   bench_core layout FILE        layout time per MB at width 78
+ *   bench_core switch FILE        CPU per v (view) and per filter key (1, 0)
+ *   bench_core concord FILE TERM  CPU per j in the concordance of TERM
+ *   bench_core fold FILE TERM     a search with 繁简 folding on
+ * FILE may be a directory (a library).
  * Each prints "name value" lines.
  */
 #include <stdio.h>
@@ -19,6 +23,8 @@
 #include <malloc.h>
 
 #include "group.h"
+#include "hanfold.h"
+#include "text.h"
 #include "load.h"
 #include "page.h"
 #include "render.h"
@@ -68,6 +74,38 @@ static double keys_cpu(struct corpus *c, struct lexicon *lex)
 	grid_fini(&g);
 	state_fini(&st);
 	return t0 / 1000;
+}
+
+/* CPU per key of script, repeated to n keys, after the keys of setup. */
+static double script_cpu(struct corpus *c, struct lexicon *lex, struct hanfold *han,
+			 const char *setup, const char *script, int n)
+{
+	struct state_opts o = {.dept = GROUP_ALL, .speech = 0, .ambiguous_width = 1,
+			       .fullwidth = true, .han = han};
+	struct state st;
+	struct grid g;
+	double t0;
+	int i;
+
+	state_init(&st, c, lex, &o, 24, 80);
+	grid_init(&g);
+	for (const char *k = setup; *k;) {
+		uint32_t uc;
+		k += text_next(k, strlen(k), &uc);
+		state_key(&st, uc);
+	}
+	st.request = REQ_NONE;
+	render(&st, &g);
+	t0 = now(CLOCK_PROCESS_CPUTIME_ID);
+	for (i = 0; i < n; i++) {
+		state_key(&st, (uint32_t)(unsigned char)script[i % strlen(script)]);
+		st.request = REQ_NONE;
+		render(&st, &g);
+	}
+	t0 = now(CLOCK_PROCESS_CPUTIME_ID) - t0;
+	grid_fini(&g);
+	state_fini(&st);
+	return t0 / n;
 }
 
 static int pages(struct corpus *c, struct lexicon *lex)
@@ -141,6 +179,37 @@ int main(int argc, char **argv)
 		printf("layout_s_per_mb %.4f\nlayout_mb %.1f\n", w / ((double)bytes / 1048576.0),
 		       (double)bytes / 1048576.0);
 		page_fini(&pg);
+	} else if (strcmp(argv[1], "switch") == 0 && argc == 3) {
+		c = load(strcmp(argv[2], "-") == 0 ? NULL : argv[2], lex);
+		printf("view_cpu %.9f\n", script_cpu(c, lex, NULL, "", "v", 30));
+		printf("filter_cpu %.9f\n", script_cpu(c, lex, NULL, "", "10", 200));
+		printf("filter_page_view_cpu %.9f\n", script_cpu(c, lex, NULL, "v", "10", 30));
+	} else if (strcmp(argv[1], "concord") == 0 && argc == 4) {
+		struct hanfold han;
+		char setup[256];
+		hanfold_init(&han);
+		c = load(strcmp(argv[2], "-") == 0 ? NULL : argv[2], lex);
+		snprintf(setup, sizeof(setup), "/%s\nc", argv[3]);
+		printf("concord_cpu %.9f\n", script_cpu(c, lex, &han, setup, "jjjjjjjjjk", 1000));
+		hanfold_fini(&han);
+	} else if (strcmp(argv[1], "fold") == 0 && argc == 4) {
+		struct search s;
+		struct hanfold han;
+		double best = 1e9;
+		c = load(argv[2], lex);
+		hanfold_init(&han);
+		hanfold_ready(&han);
+		search_init(&s);
+		s.han = &han;
+		for (int k = 0; k < 5; k++) {
+			w = now(CLOCK_MONOTONIC);
+			search_compile(&s, argv[3], strlen(argv[3]));
+			search_run(&s, c, GROUP_ALL);
+			best = MIN(best, now(CLOCK_MONOTONIC) - w);
+		}
+		printf("fold_wall %.4f\nmatches %zu\n", best, s.n);
+		search_fini(&s);
+		hanfold_fini(&han);
 	} else {
 		return 2;
 	}

@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	unsigned layout = how & 15; /* 0-7: forced, 8-15: chosen */
 	struct corpus *c = corpus_new();
 	struct parse_opts o = {lex, !(how & 16), (how & 32) ? "GB18030" : NULL,
-			       layout < LAYOUT_COUNT ? speaker_layout_name(layout) : NULL};
+			       layout < LAYOUT_COUNT ? speaker_layout_name(layout) : NULL, NULL};
 	struct selection sel = {GROUP_ALL, STR_NULL};
 
 	if (!lex) {
