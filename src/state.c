@@ -176,9 +176,8 @@ void state_fini(struct state *st)
 	size_t i;
 
 	keymap_fini(&st->own_keys);
-	group_fini(&st->group);
+	free_rowsets(st);
 	people_fini(&st->people);
-	free_index(st);
 	free(st->ov_items);
 	page_fini(&st->page);
 	search_fini(&st->search);

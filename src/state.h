@@ -57,6 +57,28 @@ struct state_opts {
 
 
 
+/*
+ * The rows of one view for one filter (by department: every department's,
+ * and a filter is a slice). ordinal maps a row to its speech's place among
+ * the distinct speeches (a speech listed under two departments counts once,
+ * where it first appears), first_row maps back, and speech_row finds a
+ * speech's first row. In one department each speech is listed once: the
+ * ordinal is the row.
+ */
+struct rowset {
+	bool built;
+	enum view view;
+	size_t filter; /* GROUP_ALL in the department view */
+	unsigned long used;
+	struct group group;
+	size_t *dept_row;  /* department (or depts.n: 未分部门) → its header row + 1 */
+	size_t *dept_size; /* … → its speech rows */
+	size_t *ordinal, *first_row, *speech_row;
+	size_t all_distinct;
+};
+
+enum { ROWSETS = 4 };
+
 struct state {
 	const struct corpus *c;
 	const struct lexicon *lex;
@@ -66,25 +88,19 @@ struct state {
 	struct layout lay;
 
 	/*
-	 * The list. group holds every department's rows, built once; a filter
-	 * is a slice of it (view, row_count), so changing it costs nothing
-	 * however large the collection. For the unfiltered list, ordinal maps
-	 * a row to its speech's place among the distinct speeches (a speech
-	 * listed under two departments counts once, where it first appears),
-	 * first_row maps back, and speech_row finds a speech's first row. In
-	 * one department each speech is listed once: the ordinal is the row.
+	 * The list: the rows of the view (rs, one of a few row sets kept, so
+	 * that going back to a view or filter costs nothing however large the
+	 * library), and the filter's slice of them (view, row_count).
 	 */
 	enum view view_kind;
 	struct people people; /* built when the speaker view is first shown */
-	size_t group_filter;  /* the filter group was built for (views but the first) */
-	struct group group;
+	struct rowset rowsets[ROWSETS];
+	struct rowset *rs;
+	unsigned long rs_clock;
 	const struct group_row *view;
 	size_t row_count;
 	size_t filter;
-	size_t *dept_row;  /* department (or depts.n: 未分部门) → its header row + 1 */
-	size_t *dept_size; /* … → its speech rows */
-	size_t *ordinal, *first_row, *speech_row;
-	size_t all_distinct, distinct_count; /* unfiltered; of the filter */
+	size_t distinct_count; /* of the filter */
 	size_t sel, list_top;
 
 	enum focus focus;

@@ -18,7 +18,7 @@ void ensure_page(struct state *st);
 void open_row(struct state *st, size_t row, bool keep_scroll);
 
 /* state_rows.c */
-void free_index(struct state *st);
+void free_rowsets(struct state *st);
 /* The rows of the view for filter (all departments' in the department view). */
 void build_rows(struct state *st, size_t filter);
 size_t state_ordinal(const struct state *st, size_t row);
