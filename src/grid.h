@@ -30,6 +30,7 @@ struct grid {
 	struct cell *cells;
 	int ambiguous_width;
 	int cursor_row, cursor_col; /* -1: hidden */
+	size_t work; /* overlay entries built by the last frame (a test counts them) */
 };
 
 void grid_init(struct grid *g);

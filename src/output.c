@@ -136,15 +136,31 @@ void output_list(FILE *out, const struct corpus *c, const struct selection *sel,
 	buf_fini(&scratch);
 }
 
+/* A line as the terminal gets it: zero-width format characters (ZWJ, ZWSP,
+ * BOM…) are not sent (SPEC 3.5), as on the screen; the page keeps them. */
+static void put_line(FILE *out, const char *s, size_t len)
+{
+	size_t i = 0, from = 0, n;
+	uint32_t uc;
+
+	while (i < len) {
+		n = text_next(s + i, len - i, &uc);
+		if (text_is_invisible_format(uc)) {
+			fwrite(s + from, 1, i - from, out);
+			from = i + n;
+		}
+		i += n;
+	}
+	fwrite(s + from, 1, len - from, out);
+	fputc('\n', out);
+}
+
 static void put_page(FILE *out, const struct page *pg)
 {
 	size_t i;
 
-	for (i = 0; i < pg->line_count; i++) {
-		const struct page_line *l = &pg->lines[i];
-		fwrite(pg->text.data + l->off, 1, l->draw_len, out);
-		fputc('\n', out);
-	}
+	for (i = 0; i < pg->line_count; i++)
+		put_line(out, pg->text.data + pg->lines[i].off, pg->lines[i].draw_len);
 }
 
 /* A collection's title and subtitle, and a blank line. */
@@ -564,8 +580,7 @@ void output_grep(FILE *out, const struct corpus *c, const struct selection *sel,
 	for (i = 0; i < s.n; i++) {
 		buf_clear(&line);
 		search_kwic(&line, c, &s.v[i], &ko);
-		buf_addc(&line, '\n');
-		fwrite(line.data, 1, line.len, out);
+		put_line(out, line.data, line.len);
 	}
 	buf_fini(&line);
 	search_fini(&s);

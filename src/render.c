@@ -421,6 +421,7 @@ static void render_overlay(const struct state *st, struct grid *g)
 										    : ST_OVERLAY;
 		grid_fill(g, b.top + r, b.left, b.left + b.cols, sty);
 		overlay_entry(st, g, overlay_item(st, i), b.top + r, b.left, b.cols, sty, help);
+		g->work++;
 	}
 }
 
@@ -438,6 +439,7 @@ void render(const struct state *st, struct grid *g)
 		grid_resize(g, st->rows, st->cols);
 	g->ambiguous_width = st->ambiguous_width;
 	g->cursor_row = g->cursor_col = -1;
+	g->work = 0;
 	if (st->lay.too_small) {
 		render_too_small(g);
 		return;

@@ -216,5 +216,14 @@ case $out in *"王國強"*"高質量發展。"*) ok 0 "--grep 发展 finds 發�
 FAYAN_OPENCC_CONFIG=/nonexistent/t2s.json run --grep 發展 "$seed"
 is "$rc:$out:$err" "0::fayan: 繁简 folding is off: OpenCC's data files were not found" \
 	"OpenCC's data missing: fayan still works, and says once that folding is off"
+# Zero-width format characters are not sent to the terminal (SPEC 3.5), by
+# --print and --grep too; they stay in the JSON.
+printf '题\n\n标题\n\n市财政局局长**王强**：甲\342\200\215乙\342\200\213丙\357\273\277丁。\n' >"$tmp/zw.txt"
+run --print "$tmp/zw.txt"
+case $out in *甲乙丙丁*) ok 0 "--print leaves out ZWJ, ZWSP and BOM" ;; *) ok 1 "--print leaves out ZWJ, ZWSP and BOM" ;; esac
+run --grep 丙 "$tmp/zw.txt"
+case $out in *甲乙丙丁*) ok 0 "--grep too" ;; *) ok 1 "--grep too" ;; esac
+run --json "$tmp/zw.txt"
+case $out in *"甲"$(printf '\342\200\215')"乙"*) ok 0 "the JSON keeps them" ;; *) ok 1 "the JSON keeps them" ;; esac
 done_testing
 

@@ -244,6 +244,40 @@ static void test_current_match(void)
 	state_fini(&st);
 }
 
+/* The concordance's work per frame is its visible rows, however many matches
+ * there are: opened, moved with j, sent to the end with G (issue: 46,016
+ * matches took 106 ms a frame when every row was built). */
+static void test_concordance_work(void)
+{
+	struct state_opts o = {.dept = GROUP_ALL, .speech = (size_t)-1, .ambiguous_width = 1,
+			       .fullwidth = true};
+	struct state st;
+	struct grid g;
+	const char *k = "/的\nc";
+	size_t most = 0;
+
+	state_init(&st, corpus, test_lex, &o, 24, 80);
+	grid_init(&g);
+	while (*k) {
+		uint32_t uc;
+		k += text_next(k, strlen(k), &uc);
+		state_key(&st, uc);
+	}
+	ok(st.overlay == OV_CONCORDANCE && st.search.n > 40, "the concordance of 的: %zu matches",
+	   st.search.n);
+	render(&st, &g);
+	most = g.work;
+	for (const char *keys = "jjjjjGkkk"; *keys; keys++) {
+		state_key(&st, (uint32_t)*keys);
+		render(&st, &g);
+		most = MAX(most, g.work);
+	}
+	ok(most > 0 && most <= 22, "each frame builds only the rows it shows (at most %zu of %zu)", most,
+	   st.search.n);
+	grid_fini(&g);
+	state_fini(&st);
+}
+
 /* The widths layout computed are the cells the grid fills. */
 static void test_widths_agree(int amb)
 {
@@ -287,6 +321,7 @@ int main(int argc, char **argv)
 	test_widths_agree(2);
 	test_suspend_everywhere();
 	test_current_match();
+	test_concordance_work();
 	test_zwj_not_drawn();
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {
