@@ -35,15 +35,44 @@ static void put_posts_in(FILE *out, const struct corpus *c, const struct speech 
 	}
 }
 
-static bool seen_before(const struct corpus *c, const struct group *g, size_t row)
-{
-	size_t k;
+/*
+ * The speakers already listed under one department: an open-addressing set
+ * of names, emptied for the next department by a new generation rather
+ * than by clearing (a library's department lists thousands of speeches).
+ */
+struct name_set {
+	struct str *name;
+	unsigned *gen;
+	size_t mask;
+	unsigned now;
+};
 
-	/* Rows of one department are contiguous; look back within it. */
-	for (k = row; k-- > 0 && g->v[k].speech != NO_SPEECH;)
-		if (str_eq(c->speeches.v[g->v[k].speech].speaker,
-			   c->speeches.v[g->v[row].speech].speaker))
+static void name_set_init(struct name_set *ns, size_t most)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * most + 2)
+		cap *= 2;
+	*ns = (struct name_set){xcalloc(cap, sizeof(struct str)), xcalloc(cap, sizeof(unsigned)),
+				cap - 1, 1};
+}
+
+static void name_set_fini(struct name_set *ns)
+{
+	free(ns->name);
+	free(ns->gen);
+}
+
+/* Whether name was in the set; it is afterwards. */
+static bool name_set_add(struct name_set *ns, struct str name)
+{
+	size_t i = (size_t)str_hash(name.s, name.len) & ns->mask;
+
+	for (; ns->gen[i] == ns->now; i = (i + 1) & ns->mask)
+		if (str_eq(ns->name[i], name))
 			return true;
+	ns->gen[i] = ns->now;
+	ns->name[i] = name;
 	return false;
 }
 
@@ -115,9 +144,12 @@ void output_list(FILE *out, const struct corpus *c, const struct selection *sel,
 		return;
 	}
 	group_build(c, sel->dept, &g);
+	struct name_set listed;
+	name_set_init(&listed, g.n);
 	for (i = 0; i < g.n; i++) {
 		const struct group_row *r = &g.v[i];
 		if (r->speech == NO_SPEECH) {
+			listed.now++; /* a new department: nobody listed under it yet */
 			if (r->dept == NO_DEPT)
 				fputs(NO_DEPT_NAME, out);
 			else
@@ -125,13 +157,15 @@ void output_list(FILE *out, const struct corpus *c, const struct selection *sel,
 			fputc('\n', out);
 			continue;
 		}
-		if (!selection_has(c, sel, r->speech) || seen_before(c, &g, i))
+		if (!selection_has(c, sel, r->speech) ||
+		    name_set_add(&listed, c->speeches.v[r->speech].speaker))
 			continue;
 		fputs("  ", out);
 		put_display(out, c->speeches.v[r->speech].speaker, &scratch);
 		put_posts_in(out, c, &c->speeches.v[r->speech], r->dept, &scratch);
 		fputc('\n', out);
 	}
+	name_set_fini(&listed);
 	group_fini(&g);
 	buf_fini(&scratch);
 }
