@@ -1,5 +1,6 @@
 #include "page.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "decode.h"
@@ -218,21 +219,64 @@ static bool line_repaired(struct page *pg, const struct corpus *c, const struct 
 
 /* Each line numbered, a star where a repair was made (a broken line that was
  * joined, a pull quote that was lifted). */
+/* One line of the file, numbered, wrapped so that its continuation lines
+ * start under its text, not under the number (SPEC 3.3). */
+static void add_raw_line(struct page *pg, const char *prefix, const char *s, size_t len,
+			 size_t line, const struct page_opts *opts)
+{
+	size_t indent = strlen(prefix), i;
+	struct buf text = {0};
+	struct wrap_lines lines = {0};
+	struct wrap_opts wo = {opts->width - (int)indent, opts->ambiguous_width, opts->lex};
+
+	if (opts->width - (int)indent < 2) { /* too narrow to indent: as one block */
+		size_t start = pg->text.len;
+		buf_adds(&pg->text, prefix);
+		text_display(&pg->text, s, len, false);
+		wrap_block(pg, start, PAGE_RAW, line, opts);
+		return;
+	}
+	text_display(&text, s, len, false);
+	wrap_text(text.data ? text.data : "", text.len, 0, &wo, &lines);
+	pg->lines = xgrow(pg->lines, &pg->line_cap, pg->line_count + lines.n + 1, sizeof(*pg->lines));
+	for (i = 0; i < lines.n || i == 0; i++) {
+		size_t start = pg->text.len;
+		const struct wrap_line *w = i < lines.n ? &lines.v[i] : NULL;
+		if (i == 0)
+			buf_adds(&pg->text, prefix);
+		else
+			buf_addf(&pg->text, "%*s", (int)indent, "");
+		if (w)
+			buf_add(&pg->text, text.data + w->off, w->len);
+		pg->lines[pg->line_count++] = (struct page_line){
+			.style = PAGE_RAW,
+			.off = start,
+			.len = pg->text.len - start,
+			.draw_len = indent + (w ? w->draw_len : 0),
+			.width = (int)indent + (w ? w->width : 0),
+			.hard = w && w->hard,
+			.para = line,
+		};
+	}
+	free(lines.v);
+	buf_fini(&text);
+}
+
 void page_build_raw(struct page *pg, const struct corpus *c, size_t speech,
 		    const struct page_opts *opts)
 {
 	const struct speech *s = &c->speeches.v[speech];
-	size_t pos = 0, line = s->line, start, repair = 0;
+	size_t pos = 0, line = s->line, repair = 0;
 
 	reset(pg, speech, opts, true);
 	while (pos <= s->raw.len) {
 		size_t end = pos, eol = 0;
 		while (end < s->raw.len && !(eol = decode_eol_len(s->raw.s + end, s->raw.len - end)))
 			end++;
-		start = pg->text.len;
-		buf_addf(&pg->text, "%4zu%s ", line, line_repaired(pg, c, s, line, &repair) ? "*" : " ");
-		text_display(&pg->text, s->raw.s + pos, end - pos, false);
-		wrap_block(pg, start, PAGE_RAW, line, opts);
+		char prefix[32];
+		snprintf(prefix, sizeof(prefix), "%4zu%s ", line,
+			 line_repaired(pg, c, s, line, &repair) ? "*" : " ");
+		add_raw_line(pg, prefix, s->raw.s + pos, end - pos, line, opts);
 		line++;
 		if (end >= s->raw.len)
 			break;

@@ -359,21 +359,27 @@ static void overlay_entry(const struct state *st, struct grid *g, size_t i, int 
 		}
 		buf_addf(&b, "%2zu ", i);
 		buf_add(&b, c->depts.v[i - 1].s, c->depts.v[i - 1].len);
-		grid_put(g, row, col, end, b.data, b.len, sty);
+		put_cut(g, row, col, end, (struct str){b.data, b.len}, sty);
 		break;
 	case OV_FINDINGS: {
 		const struct unusable *u = &c->unusable.v[i];
 		buf_addf(&b, "%s：%s", u->shown, u->message);
-		grid_put(g, row, col, end, b.data, b.len, sty);
+		put_cut(g, row, col, end, (struct str){b.data, b.len}, sty);
 		break;
 	}
 	case OV_OUTLINE: {
+		/* The point's own words: up to the next point of its paragraph;
+		 * a series inside the first series' points indented under them;
+		 * cut with … where the box ends. */
 		const struct outline_entry *e = &st->outline.v[i];
 		const struct speech *sp = &c->speeches.v[st->speech];
 		struct str t = corpus_para_text(c, speech_para(c, sp, e->para), &scratch);
-		int indent = e->rank == 0 ? 0 : 2;
-		text_display(&b, t.s + e->off, t.len - e->off, st->fullwidth);
-		grid_put(g, row, col + indent, end, b.data, b.len, sty);
+		size_t stop = t.len;
+		if (i + 1 < st->outline.n && st->outline.v[i + 1].para == e->para)
+			stop = st->outline.v[i + 1].off;
+		int indent = e->series == st->outline.v[0].series ? 0 : 2;
+		text_display(&b, t.s + e->off, stop - e->off, st->fullwidth);
+		put_cut(g, row, col + indent, end, (struct str){b.data, b.len}, sty);
 		break;
 	}
 	default: {

@@ -415,6 +415,8 @@ void state_apply(struct state *st, enum action act, int arg)
 		st->ambiguous_width = st->ambiguous_width == 2 ? 1 : 2;
 		state_relayout(st);
 		st->request = REQ_REPAINT_ALL;
+		snprintf(st->message, sizeof(st->message), "“”…等歧义宽度字符：%d 列",
+			 st->ambiguous_width);
 		break;
 	case ACT_QUIT: st->request = REQ_QUIT; break;
 	case ACT_REDRAW: st->request = REQ_REDRAW; break;
