@@ -141,7 +141,8 @@ static void walk_dir(struct walk *w, const char *dir)
 		if (e->d_name[0] != '.') /* hidden, and . and .. */
 			*VEC_PUSH(&names) = xstrdup(e->d_name);
 	closedir(d);
-	qsort(names.v, names.n, sizeof(*names.v), natural_entry_cmp);
+	if (names.n > 1)
+		qsort(names.v, names.n, sizeof(*names.v), natural_entry_cmp);
 	for (i = 0; i < names.n; i++) {
 		size_t len = strlen(names.v[i]);
 		bool slash = dir_len && dir[dir_len - 1] == '/';

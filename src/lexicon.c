@@ -191,7 +191,8 @@ static void sort_words(struct lexicon *lex)
 	for (i = 0; i < ARRAY_LEN(sections); i++)
 		if (sections[i].kind == SECT_WORDS) {
 			struct wordlist *w = (void *)((char *)lex + sections[i].offset);
-			qsort(w->v, w->n, sizeof(*w->v), longest_first);
+			if (w->n > 1)
+				qsort(w->v, w->n, sizeof(*w->v), longest_first);
 			index_words(w);
 		}
 }

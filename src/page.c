@@ -246,7 +246,7 @@ static void add_raw_line(struct page *pg, const char *prefix, const char *s, siz
 			buf_adds(&pg->text, prefix);
 		else
 			buf_addf(&pg->text, "%*s", (int)indent, "");
-		if (w)
+		if (w && w->len)
 			buf_add(&pg->text, text.data + w->off, w->len);
 		pg->lines[pg->line_count++] = (struct page_line){
 			.style = PAGE_RAW,

@@ -83,6 +83,7 @@ int main(void)
 	ok(keymap_lookup(&km, '0', &arg) == ACT_DEPT_ALL, "0: all departments");
 	ok(keymap_lookup(&km, KEY_PGDN, &arg) == ACT_PAGE_DOWN, "PgDn pages");
 	ok(keymap_lookup(&km, 'x', &arg) == ACT_NONE, "x is unbound");
+	keymap_fini(&km);
 	buf_fini(&want);
 	free(man);
 	return done_testing();

@@ -212,6 +212,20 @@ play "t"
 sleep 0.3
 screen | grep -q '推動高質量發展，這是關鍵。'; ok $? "and t again as written"
 
+# A configuration that rebinds q and recolours the departments: q does
+# nothing, x quits, and the department rows are drawn in red (SGR 31).
+start 80 24 --config screens/configs/quit-x.conf
+wait_for screens/start-80x24.screen
+tmx capture-pane -e -p -t t | sed -n 2p | grep -q "$(printf '\033')\[[0-9;]*31[;m]"
+ok $? "config: the departments in the colour it gives"
+pid=$(tmx list-panes -t t -F '#{pane_pid}')
+tmx send-keys -t t q
+sleep 0.5
+pgrep -P "$pid" -x fayan >/dev/null; ok $? "config: unbind q, so q does not quit"
+tmx send-keys -t t x
+sleep 0.5
+pgrep -P "$pid" -x fayan >/dev/null; is $? 1 "config: bind x quit"
+
 # q leaves the alternate screen and the process ends.
 start 80 24
 wait_for screens/start-80x24.screen
