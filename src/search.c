@@ -94,9 +94,13 @@ bool search_compile(struct search *s, const char *term, size_t len)
 	free(s->chars);
 	s->char_count = text_char_count(term, len);
 	s->chars = xcalloc(s->char_count + 1, sizeof(*s->chars));
+	s->anchor = 0;
 	while (i < len) {
 		i += text_next(term + i, len - i, &uc);
-		fill_variants(&s->chars[k++], uc, s->han);
+		fill_variants(&s->chars[k], uc, s->han);
+		if (s->chars[k].count < s->chars[s->anchor].count)
+			s->anchor = k;
+		k++;
 	}
 	s->n = 0;
 	return s->char_count > 0;
@@ -114,12 +118,39 @@ static size_t match_char_at(const struct needle_char *nc, const char *text, size
 	return 0;
 }
 
-/* Length of the whole needle at text[pos], or 0. */
+/* Length of the variant of nc that ends at text[pos], or 0 (UTF-8 has no
+ * character that ends another, so at most one can). */
+static size_t match_char_before(const struct needle_char *nc, const char *text, size_t pos)
+{
+	size_t v;
+
+	for (v = 0; v < nc->count; v++)
+		if (nc->lens[v] <= pos && memcmp(text + pos - nc->lens[v], nc->bytes[v], nc->lens[v]) == 0)
+			return nc->lens[v];
+	return 0;
+}
+
+/* Where the needle's characters before the anchor start, if they end at
+ * text[pos]; (size_t)-1 when they are not there. */
+static size_t start_before(const struct search *s, const char *text, size_t pos)
+{
+	size_t k = s->anchor, n;
+
+	while (k-- > 0) {
+		n = match_char_before(&s->chars[k], text, pos);
+		if (!n)
+			return (size_t)-1;
+		pos -= n;
+	}
+	return pos;
+}
+
+/* Length of the needle's characters from the anchor on at text[pos], or 0. */
 static size_t match_at(const struct search *s, const char *text, size_t len, size_t pos)
 {
 	size_t start = pos, k, n;
 
-	for (k = 0; k < s->char_count; k++) {
+	for (k = s->anchor; k < s->char_count; k++) {
 		n = match_char_at(&s->chars[k], text, len, pos);
 		if (!n)
 			return 0;
@@ -129,19 +160,20 @@ static size_t match_at(const struct search *s, const char *text, size_t len, siz
 }
 
 /*
- * Each variant of the needle's first character is looked for with memchr /
- * memmem (fast, bytewise), then the rest verified where it is found. The
- * hits of the variants are merged left to right.
+ * Each variant of the needle's anchor (the character with the fewest
+ * variants: 展 rather than 发, which folds 發 and 髮 too) is looked for with
+ * memmem (fast, bytewise), then the characters before and after it verified
+ * where it is found. The hits of the variants are merged left to right.
  */
 void search_text(const struct search *s, const char *text, size_t len,
 		 void (*found)(void *ctx, size_t off, size_t len), void *ctx)
 {
 	const struct needle_char *first;
-	size_t next[VARIANTS_MAX], pos = 0, v, best, n;
+	size_t next[VARIANTS_MAX], pos = 0, v, best, n, start;
 
 	if (!s->char_count)
 		return;
-	first = &s->chars[0];
+	first = &s->chars[s->anchor];
 	for (v = 0; v < first->count; v++) {
 		const char *hit = memmem(text, len, first->bytes[v], first->lens[v]);
 		next[v] = hit ? (size_t)(hit - text) : len;
@@ -152,9 +184,10 @@ void search_text(const struct search *s, const char *text, size_t len,
 			best = MIN(best, next[v]);
 		if (best >= len)
 			return;
-		n = best >= pos ? match_at(s, text, len, best) : 0;
+		start = best >= pos ? start_before(s, text, best) : (size_t)-1;
+		n = start != (size_t)-1 && start >= pos ? match_at(s, text, len, best) : 0;
 		if (n) {
-			found(ctx, best, n);
+			found(ctx, start, best + n - start);
 			pos = best + n;
 		}
 		for (v = 0; v < first->count; v++)

@@ -57,6 +57,7 @@ struct search {
 	struct buf term;
 	struct needle_char *chars;
 	size_t char_count;
+	size_t anchor; /* the character looked for first: the one with the fewest variants */
 	struct match *v;
 	size_t n, cap;
 };

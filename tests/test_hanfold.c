@@ -75,6 +75,10 @@ int main(void)
 	is_num(find(&hf, "发展", "推動高質量發展", &h), 1, "发展 finds 發展");
 	ok(h.off[0] == strlen("推動高質量"), "  at its offset");
 	is_num(find(&hf, "國際", "国际 國際 国際", &h), 3, "mixed forms: every mix found");
+	is_num(find(&hf, "發展發", "發展發展發", &h), 1,
+	   "looked for by its anchor (展): matches do not overlap, left to right");
+	is_num(find(&hf, "高质量發展", "推動高質量發展和高质量发展", &h), 2, "a longer needle, both forms");
+	ok(h.off[1] == strlen("推動高質量發展和"), "  the second at its offset");
 	is_num(find(NULL, "發展", "推动发展", &h), 0, "without the table, no folding");
 	hanfold_fini(&hf);
 
