@@ -3,11 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "overlay.h"
 #include "text.h"
 #include "util.h"
 
 #define TOO_SMALL "终端太小"
-#define ALL_DEPTS "全部"
 #define HINTS "j/k 移动  Tab 切换  / 搜索  1-9 部门  ? 帮助"
 
 /* With ambiguous characters 2 columns wide, box drawing is too: use ASCII. */
@@ -54,7 +54,7 @@ static void render_title(const struct state *st, struct grid *g)
 	if (st->speech < c->speeches.n)
 		title = c->colls.v[c->speeches.v[st->speech].coll].title;
 	if (st->filter == GROUP_ALL)
-		filter = str_from(ALL_DEPTS);
+		filter = str_from(ALL_DEPTS_NAME);
 	else if (st->filter == NO_DEPT)
 		filter = str_from(NO_DEPT_NAME);
 	else
@@ -320,93 +320,36 @@ static void draw_frame(const struct state *st, struct grid *g, const struct box 
 	grid_puts(g, b->top - 1, b->left + 1, b->left + b->cols, title, ST_OVERLAY);
 }
 
-enum { HELP_NAME_COLS = 18 };
-
-static const char *overlay_title(enum overlay ov)
-{
-	switch (ov) {
-	case OV_HELP: return " 帮助（q 关闭；右列是配置文件用的动作名） ";
-	case OV_PICKER: return " 选择部门（Enter 确定） ";
-	case OV_OUTLINE: return " 要点（Enter 跳转） ";
-	case OV_FINDINGS: return " 无法使用的文件（q 关闭） ";
-	default: return " 搜索词上下文（Enter 跳转） ";
-	}
-}
-
-/* One entry of the overlay into row at col, at most cols wide; rows holds
- * the help's rows, made once a frame. */
+/* One row of the overlay into the box at (row, col), cols wide: each field
+ * from its column, cut with … where the next begins. */
 static void overlay_entry(const struct state *st, struct grid *g, size_t i, int row, int col,
-			  int cols, enum style sty, const struct help_row *rows)
+			  int cols, enum style sty)
 {
-	const struct corpus *c = st->c;
-	struct buf b = {0}, scratch = {0};
-	int end = col + cols;
+	struct overlay_row r;
+	int k;
 
-	switch (st->overlay) {
-	case OV_HELP: {
-		/* keys, what they do, and the action's name for the config file */
-		int name_col = cols >= 48 ? end - HELP_NAME_COLS : end;
-		grid_puts(g, row, col, end, rows[i].keys, sty);
-		grid_puts(g, row, col + MIN(16, cols / 3), name_col - 1, rows[i].zh, sty);
-		if (name_col < end)
-			grid_puts(g, row, name_col, end, rows[i].name, sty);
-		break;
+	overlay_row_init(&r);
+	overlay_kind(st->overlay)->row(st, i, cols, g->ambiguous_width, &r);
+	for (k = 0; k < r.n; k++) {
+		int end = k + 1 < r.n ? col + r.col[k + 1] - 1 : col + cols;
+		struct str t = {r.text[k].data ? r.text[k].data : "", r.text[k].len};
+		if (r.plain)
+			grid_put(g, row, col + r.col[k], end, t.s, t.len, sty);
+		else
+			put_cut(g, row, col + r.col[k], end, t, sty);
 	}
-	case OV_PICKER:
-		if (i == 0) {
-			grid_puts(g, row, col, end, " 0 " ALL_DEPTS, sty);
-			break;
-		}
-		buf_addf(&b, "%2zu ", i);
-		buf_add(&b, c->depts.v[i - 1].s, c->depts.v[i - 1].len);
-		put_cut(g, row, col, end, (struct str){b.data, b.len}, sty);
-		break;
-	case OV_FINDINGS: {
-		const struct unusable *u = &c->unusable.v[i];
-		buf_addf(&b, "%s：%s", u->shown, u->message);
-		put_cut(g, row, col, end, (struct str){b.data, b.len}, sty);
-		break;
-	}
-	case OV_OUTLINE: {
-		/* The point's own words: up to the next point of its paragraph;
-		 * a series inside the first series' points indented under them;
-		 * cut with … where the box ends. */
-		const struct outline_entry *e = &st->outline.v[i];
-		const struct speech *sp = &c->speeches.v[st->speech];
-		struct str t = corpus_para_text(c, speech_para(c, sp, e->para), &scratch);
-		size_t stop = t.len;
-		if (i + 1 < st->outline.n && st->outline.v[i + 1].para == e->para)
-			stop = st->outline.v[i + 1].off;
-		int indent = e->series == st->outline.v[0].series ? 0 : 2;
-		text_display(&b, t.s + e->off, stop - e->off, st->fullwidth);
-		put_cut(g, row, col + indent, end, (struct str){b.data, b.len}, sty);
-		break;
-	}
-	default: {
-		/* The speaker column was measured once, when the concordance opened. */
-		struct kwic_opts ko = {cols, st->concord_speaker_width[g->ambiguous_width == 2],
-				       g->ambiguous_width, st->fullwidth};
-		search_kwic(&b, c, &st->search.v[i], &ko);
-		grid_put(g, row, col, end, b.data, b.len, sty);
-		break;
-	}
-	}
-	buf_fini(&b);
-	buf_fini(&scratch);
+	overlay_row_fini(&r);
 }
 
 static void render_overlay(const struct state *st, struct grid *g)
 {
-	struct help_row help[ACT_COUNT];
 	struct box b;
 	size_t top, i;
 	int r;
 
-	if (st->overlay == OV_HELP)
-		keymap_help(st->keys, help, ARRAY_LEN(help));
 	state_overlay_box(st, &b);
 	struct buf title = {0};
-	buf_adds(&title, overlay_title(st->overlay));
+	buf_adds(&title, overlay_kind(st->overlay)->title);
 	if (st->ov_query_len) { /* what was typed, and how many entries hold it */
 		buf_adds(&title, "输入：");
 		for (i = 0; i < st->ov_query_len; i++)
@@ -426,7 +369,7 @@ static void render_overlay(const struct state *st, struct grid *g)
 		enum style sty = i == st->ov_sel && !overlay_is_pager(st->overlay) ? ST_OVERLAY_SELECTED
 										    : ST_OVERLAY;
 		grid_fill(g, b.top + r, b.left, b.left + b.cols, sty);
-		overlay_entry(st, g, overlay_item(st, i), b.top + r, b.left, b.cols, sty, help);
+		overlay_entry(st, g, overlay_item(st, i), b.top + r, b.left, b.cols, sty);
 		g->work++;
 	}
 }

@@ -29,6 +29,8 @@ enum request { REQ_NONE, REQ_QUIT, REQ_REDRAW, REQ_SUSPEND, REQ_PIPE, REQ_REPAIN
 
 enum { PROMPT_MAX = 256, HISTORY_MAX = 32, OV_QUERY_MAX = 32 };
 
+#define ALL_DEPTS_NAME "全部" /* the picker's row 0, the title's filter when none */
+
 /* search_filter when the matches are not all of the term's (while typing). */
 #define MATCHES_STALE ((size_t)-3)
 
@@ -127,6 +129,8 @@ struct state {
 	bool ov_narrowed;  /* the entries shown are ov_items, those holding the query */
 	size_t *ov_items, ov_items_n, ov_items_cap;
 	struct outline outline;
+	struct help_row help[ACT_COUNT]; /* the help's rows, made when it opens */
+	size_t help_count;
 
 	enum prompt prompt;
 	uint32_t input[PROMPT_MAX];

@@ -10,7 +10,7 @@
 #include "util.h"
 
 /* Opens the page at a place in a paragraph (chars into its text). */
-static void show_in_para(struct state *st, size_t para, size_t chars)
+void show_in_para(struct state *st, size_t para, size_t chars)
 {
 	size_t indent = !st->raw && page_indents(st->lay.text_width) ? 2 : 0;
 
@@ -51,7 +51,7 @@ static void show_match(struct state *st, const struct match *m)
 	buf_fini(&scratch);
 }
 
-static void jump_to_match(struct state *st, size_t index)
+void jump_to_match(struct state *st, size_t index)
 {
 	st->match_index = index;
 	show_match(st, &st->search.v[index]);
@@ -73,7 +73,7 @@ static size_t first_match_from(const struct state *st, size_t speech)
 /* The matches follow the filter (SPEC 3.2): a filter change leaves them to
  * be found again when next needed, so the change itself costs nothing. The
  * current match becomes the first at or after the open speech. */
-static void refresh_matches(struct state *st)
+void refresh_matches(struct state *st)
 {
 	if (!search_active(&st->search) || st->search_filter == st->filter)
 		return;
@@ -329,183 +329,6 @@ void open_prompt(struct state *st, enum prompt p)
 		st->search_from_speech = st->speech;
 		st->search_from_scroll = st->scroll;
 		st->search_from_sel = st->sel;
-	}
-}
-
-void open_overlay(struct state *st, enum overlay ov)
-{
-	struct help_row rows[ACT_COUNT];
-
-	st->overlay = ov;
-	st->ov_sel = st->ov_top = 0;
-	overlay_reset_query(st);
-	switch (ov) {
-	case OV_HELP: st->ov_count = keymap_help(st->keys, rows, ARRAY_LEN(rows)); break;
-	case OV_PICKER:
-		st->ov_count = st->c->depts.n + 1;
-		st->ov_sel = st->filter == GROUP_ALL ? 0 : st->filter + 1;
-		break;
-	case OV_OUTLINE:
-		outline_build(&st->outline, st->c, st->speech, st->lex);
-		st->ov_count = st->outline.n;
-		if (!st->ov_count) {
-			st->overlay = OV_NONE;
-			snprintf(st->message, sizeof(st->message), "这篇发言没有编号要点");
-		}
-		break;
-	case OV_CONCORDANCE:
-		refresh_matches(st);
-		if (!search_active(&st->search) || st->search.n == 0) {
-			st->overlay = OV_NONE;
-			snprintf(st->message, sizeof(st->message), "先用 / 搜索");
-			break;
-		}
-		st->ov_count = st->search.n;
-		st->ov_sel = st->match_index;
-		/* Measured once per opening, not once per row per frame. */
-		st->concord_speaker_width[0] =
-			search_speaker_width(st->c, st->search.v, st->search.n, 1);
-		st->concord_speaker_width[1] =
-			search_speaker_width(st->c, st->search.v, st->search.n, 2);
-		break;
-	case OV_FINDINGS:
-		st->ov_count = st->c->unusable.n;
-		if (!st->ov_count) {
-			st->overlay = OV_NONE;
-			snprintf(st->message, sizeof(st->message), "所有文件都可以使用");
-		}
-		break;
-	default: break;
-	}
-	overlay_keep_visible(st);
-}
-
-/* Characters before byte off of the open speech's paragraph para. */
-static size_t para_chars(const struct state *st, size_t para, size_t off)
-{
-	struct buf scratch = {0};
-	const struct speech *sp = &st->c->speeches.v[st->speech];
-	struct str t = corpus_para_text(st->c, speech_para(st->c, sp, para), &scratch);
-	size_t n = text_char_count(t.s, MIN(off, t.len));
-
-	buf_fini(&scratch);
-	return n;
-}
-
-static void overlay_choose(struct state *st)
-{
-	enum overlay ov = st->overlay;
-	size_t sel;
-
-	if (st->ov_count == 0)
-		return; /* a query that holds nothing */
-	sel = overlay_item(st, st->ov_sel);
-	st->overlay = OV_NONE;
-	if (ov == OV_PICKER)
-		set_filter(st, sel == 0 ? GROUP_ALL : sel - 1);
-	else if (ov == OV_OUTLINE && sel < st->outline.n) {
-		st->raw = false;
-		ensure_page(st);
-		show_in_para(st, st->outline.v[sel].para,
-			     para_chars(st, st->outline.v[sel].para, st->outline.v[sel].off));
-		st->focus = FOCUS_TEXT;
-	} else if (ov == OV_CONCORDANCE && sel < st->search.n) {
-		jump_to_match(st, sel);
-	}
-}
-
-void state_overlay_box(const struct state *st, struct box *b)
-{
-	layout_overlay_box(&st->lay, st->cols, st->ov_count,
-			   st->overlay == OV_CONCORDANCE || st->overlay == OV_FINDINGS, b);
-}
-
-static size_t overlay_rows(const struct state *st)
-{
-	struct box b;
-
-	state_overlay_box(st, &b);
-	return (size_t)MAX(b.rows, 1);
-}
-
-static void overlay_scroll(struct state *st, long delta)
-{
-	size_t rows = overlay_rows(st);
-	long last_top = st->ov_count > rows ? (long)(st->ov_count - rows) : 0;
-
-	st->ov_top = (size_t)MAX(0L, MIN((long)st->ov_top + delta, last_top));
-}
-
-void overlay_keep_visible(struct state *st)
-{
-	size_t rows = overlay_rows(st);
-
-	if (overlay_is_pager(st->overlay)) {
-		overlay_scroll(st, 0);
-		return;
-	}
-	if (st->ov_sel < st->ov_top)
-		st->ov_top = st->ov_sel;
-	if (st->ov_sel >= st->ov_top + rows)
-		st->ov_top = st->ov_sel - rows + 1;
-	overlay_scroll(st, 0);
-}
-
-/* The help reads like a pager: its keys move the view at once. A list
- * moves its selection and keeps it in view. */
-static void overlay_move(struct state *st, long delta)
-{
-	long target = (long)st->ov_sel + delta;
-
-	if (st->ov_count == 0)
-		return;
-	if (overlay_is_pager(st->overlay)) {
-		overlay_scroll(st, delta);
-		return;
-	}
-	st->ov_sel = (size_t)MAX(0L, MIN(target, (long)st->ov_count - 1));
-	overlay_keep_visible(st);
-}
-
-enum { WHEEL_STEP = 3 };
-
-void overlay_mouse(struct state *st, enum mouse_kind kind, int row, int col)
-{
-	struct box b;
-
-	state_overlay_box(st, &b);
-	if (kind != MOUSE_PRESS) {
-		overlay_scroll(st, kind == MOUSE_WHEEL_UP ? -WHEEL_STEP : WHEEL_STEP);
-		return;
-	}
-	if (!layout_in_frame(&b, row, col)) {
-		st->overlay = OV_NONE; /* a click outside closes it */
-		return;
-	}
-	size_t i = st->ov_top + (size_t)(row - b.top);
-	if (layout_in_box(&b, row, col) && !overlay_is_pager(st->overlay) && i < st->ov_count) {
-		st->ov_sel = i;
-		overlay_choose(st);
-	}
-}
-
-void overlay_apply(struct state *st, enum action act)
-{
-	long page = (long)overlay_rows(st);
-
-	switch (act) {
-	case ACT_DOWN: overlay_move(st, 1); break;
-	case ACT_UP: overlay_move(st, -1); break;
-	case ACT_PAGE_DOWN: overlay_move(st, page); break;
-	case ACT_PAGE_UP: overlay_move(st, -page); break;
-	case ACT_TOP: overlay_move(st, -(long)st->ov_count); break;
-	case ACT_BOTTOM: overlay_move(st, (long)st->ov_count); break;
-	case ACT_OPEN: overlay_choose(st); break;
-	case ACT_ESCAPE:
-	case ACT_QUIT:
-	case ACT_HELP: st->overlay = OV_NONE; break;
-	case ACT_REDRAW: st->request = REQ_REDRAW; break;
-	default: break;
 	}
 }
 

@@ -38,5 +38,12 @@ void overlay_mouse(struct state *st, enum mouse_kind kind, int row, int col);
 bool overlay_type(struct state *st, uint32_t key);
 void overlay_reset_query(struct state *st);
 void search_step(struct state *st, int dir);
+void jump_to_match(struct state *st, size_t index);
+/* Opens the page at a place in a paragraph (chars into its text). */
+void show_in_para(struct state *st, size_t para, size_t chars);
+/* The matches found again if the filter changed since they were. */
+void refresh_matches(struct state *st);
+
+/* overlay.c */
 
 #endif

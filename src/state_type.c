@@ -11,6 +11,7 @@
 
 #include "state.h"
 #include "state_priv.h"
+#include "overlay.h"
 #include "text.h"
 #include "util.h"
 
@@ -19,41 +20,14 @@ size_t overlay_item(const struct state *st, size_t i)
 	return st->ov_narrowed ? st->ov_items[i] : i;
 }
 
-/* The text an entry is found by. */
 static struct str item_text(const struct state *st, size_t k, struct buf *scratch)
 {
-	const struct corpus *c = st->c;
-
-	switch (st->overlay) {
-	case OV_PICKER: return k == 0 ? str_from("全部") : c->depts.v[k - 1];
-	case OV_OUTLINE: {
-		const struct outline_entry *e = &st->outline.v[k];
-		struct str t = corpus_para_text(c, speech_para(c, &c->speeches.v[st->speech], e->para),
-						 scratch);
-		return (struct str){t.s + e->off, t.len - e->off};
-	}
-	default: { /* the concordance: the speaker's name and the match's text */
-		const struct match *m = &st->search.v[k];
-		buf_clear(scratch);
-		struct str name = c->speeches.v[m->speech].speaker;
-		buf_add(scratch, name.s, name.len);
-		buf_addc(scratch, ' ');
-		struct buf inner = {0};
-		struct str t = search_match_text(c, m, &inner);
-		buf_add(scratch, t.s, t.len);
-		buf_fini(&inner);
-		return (struct str){scratch->data, scratch->len};
-	}
-	}
+	return overlay_kind(st->overlay)->find_text(st, k, scratch);
 }
 
 static size_t item_total(const struct state *st)
 {
-	switch (st->overlay) {
-	case OV_PICKER: return st->c->depts.n + 1;
-	case OV_OUTLINE: return st->outline.n;
-	default: return st->search.n;
-	}
+	return overlay_kind(st->overlay)->count(st);
 }
 
 static void note_hit(void *ctx, size_t off, size_t len)
@@ -120,7 +94,7 @@ static void refilter(struct state *st)
 
 static bool is_list(enum overlay ov)
 {
-	return ov == OV_PICKER || ov == OV_OUTLINE || ov == OV_CONCORDANCE;
+	return ov != OV_NONE && overlay_kind(ov)->find_text;
 }
 
 bool overlay_type(struct state *st, uint32_t key)

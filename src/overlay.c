@@ -1,0 +1,367 @@
+#include "overlay.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "state.h"
+#include "state_priv.h"
+#include "util.h"
+
+void overlay_row_init(struct overlay_row *r)
+{
+	*r = (struct overlay_row){0};
+}
+
+void overlay_row_fini(struct overlay_row *r)
+{
+	int k;
+
+	for (k = 0; k < ROW_FIELDS; k++)
+		buf_fini(&r->text[k]);
+}
+
+/* Field k of r, at column col, made empty. */
+static struct buf *field(struct overlay_row *r, int k, int col)
+{
+	r->n = MAX(r->n, k + 1);
+	r->col[k] = col;
+	buf_clear(&r->text[k]);
+	return &r->text[k];
+}
+
+/* ---- help: the keys, what they do, the action's name ---- */
+
+enum { HELP_KEYS_COLS = 16, HELP_NAME_COLS = 18 };
+
+static bool help_open(struct state *st)
+{
+	st->help_count = keymap_help(st->keys, st->help, ARRAY_LEN(st->help));
+	return true;
+}
+
+static size_t help_count(const struct state *st)
+{
+	return st->help_count;
+}
+
+static void help_row(const struct state *st, size_t i, int cols, int ambiguous, struct overlay_row *r)
+{
+	(void)ambiguous;
+	buf_adds(field(r, 0, 0), st->help[i].keys);
+	buf_adds(field(r, 1, MIN(HELP_KEYS_COLS, cols / 3)), st->help[i].zh);
+	if (cols >= 48) /* the name a bind statement takes */
+		buf_adds(field(r, 2, cols - HELP_NAME_COLS), st->help[i].name);
+}
+
+/* ---- the department picker ---- */
+
+static bool picker_open(struct state *st)
+{
+	st->ov_sel = st->filter == GROUP_ALL ? 0 : st->filter == NO_DEPT ? 0 : st->filter + 1;
+	return true;
+}
+
+static size_t picker_count(const struct state *st)
+{
+	return st->c->depts.n + 1;
+}
+
+static struct str picker_text(const struct state *st, size_t i, struct buf *scratch)
+{
+	(void)scratch;
+	return i == 0 ? str_from(ALL_DEPTS_NAME) : st->c->depts.v[i - 1];
+}
+
+static void picker_row(const struct state *st, size_t i, int cols, int ambiguous,
+		       struct overlay_row *r)
+{
+	struct buf *b = field(r, 0, 0);
+	struct str name = picker_text(st, i, NULL);
+
+	(void)cols, (void)ambiguous;
+	buf_addf(b, "%2zu ", i);
+	buf_add(b, name.s, name.len);
+}
+
+static void picker_choose(struct state *st, size_t i)
+{
+	set_filter(st, i == 0 ? GROUP_ALL : i - 1);
+}
+
+/* ---- the outline of the speech's numbered points ---- */
+
+static bool outline_open(struct state *st)
+{
+	outline_build(&st->outline, st->c, st->speech, st->lex);
+	if (st->outline.n)
+		return true;
+	snprintf(st->message, sizeof(st->message), "这篇发言没有编号要点");
+	return false;
+}
+
+static size_t outline_count(const struct state *st)
+{
+	return st->outline.n;
+}
+
+/* The point's own words: up to the next point of its paragraph. */
+static struct str outline_text(const struct state *st, size_t i, struct buf *scratch)
+{
+	const struct corpus *c = st->c;
+	const struct outline_entry *e = &st->outline.v[i];
+	struct str t = corpus_para_text(c, speech_para(c, &c->speeches.v[st->speech], e->para), scratch);
+	size_t stop = t.len;
+
+	if (i + 1 < st->outline.n && st->outline.v[i + 1].para == e->para)
+		stop = st->outline.v[i + 1].off;
+	return (struct str){t.s + e->off, stop - e->off};
+}
+
+/* A series inside the first series' points is indented under them. */
+static void outline_row(const struct state *st, size_t i, int cols, int ambiguous,
+			struct overlay_row *r)
+{
+	struct buf scratch = {0};
+	struct str t = outline_text(st, i, &scratch);
+	int indent = st->outline.v[i].series == st->outline.v[0].series ? 0 : 2;
+
+	(void)cols, (void)ambiguous;
+	text_display(field(r, 0, indent), t.s, t.len, st->fullwidth);
+	buf_fini(&scratch);
+}
+
+/* Characters before byte off of the open speech's paragraph para. */
+static size_t para_chars(const struct state *st, size_t para, size_t off)
+{
+	struct buf scratch = {0};
+	const struct speech *sp = &st->c->speeches.v[st->speech];
+	struct str t = corpus_para_text(st->c, speech_para(st->c, sp, para), &scratch);
+	size_t n = text_char_count(t.s, MIN(off, t.len));
+
+	buf_fini(&scratch);
+	return n;
+}
+
+static void outline_choose(struct state *st, size_t i)
+{
+	const struct outline_entry *e = &st->outline.v[i];
+
+	st->raw = false;
+	ensure_page(st);
+	show_in_para(st, e->para, para_chars(st, e->para, e->off));
+	st->focus = FOCUS_TEXT;
+}
+
+/* ---- the concordance of the search term ---- */
+
+static bool concord_open(struct state *st)
+{
+	refresh_matches(st);
+	if (!search_active(&st->search) || st->search.n == 0) {
+		snprintf(st->message, sizeof(st->message), "先用 / 搜索");
+		return false;
+	}
+	st->ov_sel = st->match_index;
+	/* Measured once per opening, not once per row per frame. */
+	st->concord_speaker_width[0] = search_speaker_width(st->c, st->search.v, st->search.n, 1);
+	st->concord_speaker_width[1] = search_speaker_width(st->c, st->search.v, st->search.n, 2);
+	return true;
+}
+
+static size_t concord_count(const struct state *st)
+{
+	return st->search.n;
+}
+
+/* The speaker's name and the text of the match. */
+static struct str concord_text(const struct state *st, size_t i, struct buf *scratch)
+{
+	const struct match *m = &st->search.v[i];
+	struct str name = st->c->speeches.v[m->speech].speaker;
+	struct buf inner = {0};
+	struct str t = search_match_text(st->c, m, &inner);
+
+	buf_clear(scratch);
+	buf_add(scratch, name.s, name.len);
+	buf_addc(scratch, ' ');
+	buf_add(scratch, t.s, t.len);
+	buf_fini(&inner);
+	return (struct str){scratch->data, scratch->len};
+}
+
+static void concord_row(const struct state *st, size_t i, int cols, int ambiguous,
+			struct overlay_row *r)
+{
+	struct kwic_opts ko = {cols, st->concord_speaker_width[ambiguous == 2], ambiguous,
+			       st->fullwidth};
+
+	search_kwic(field(r, 0, 0), st->c, &st->search.v[i], &ko);
+	r->plain = true; /* already fitted to the width, as --grep fits it */
+}
+
+static void concord_choose(struct state *st, size_t i)
+{
+	jump_to_match(st, i);
+}
+
+/* ---- the files that could not be used ---- */
+
+static bool findings_open(struct state *st)
+{
+	if (st->c->unusable.n)
+		return true;
+	snprintf(st->message, sizeof(st->message), "所有文件都可以使用");
+	return false;
+}
+
+static size_t findings_count(const struct state *st)
+{
+	return st->c->unusable.n;
+}
+
+static void findings_row(const struct state *st, size_t i, int cols, int ambiguous,
+			 struct overlay_row *r)
+{
+	const struct unusable *u = &st->c->unusable.v[i];
+
+	(void)cols, (void)ambiguous;
+	buf_addf(field(r, 0, 0), "%s：%s", u->shown, u->message);
+}
+
+static const struct overlay_kind kinds[] = {
+	[OV_HELP] = {" 帮助（q 关闭；右列是配置文件用的动作名） ", true, false, help_open, help_count,
+		     help_row, NULL, NULL},
+	[OV_PICKER] = {" 选择部门（Enter 确定） ", false, false, picker_open, picker_count, picker_row,
+		       picker_text, picker_choose},
+	[OV_OUTLINE] = {" 要点（Enter 跳转） ", false, false, outline_open, outline_count, outline_row,
+			outline_text, outline_choose},
+	[OV_CONCORDANCE] = {" 搜索词上下文（Enter 跳转） ", false, true, concord_open, concord_count,
+			    concord_row, concord_text, concord_choose},
+	[OV_FINDINGS] = {" 无法使用的文件（q 关闭） ", true, true, findings_open, findings_count,
+			 findings_row, NULL, NULL},
+};
+
+const struct overlay_kind *overlay_kind(int ov)
+{
+	return &kinds[ov];
+}
+
+/* ---- what every overlay does alike ---- */
+
+void open_overlay(struct state *st, enum overlay ov)
+{
+	st->overlay = ov;
+	st->ov_sel = st->ov_top = 0;
+	overlay_reset_query(st);
+	if (!kinds[ov].open(st)) {
+		st->overlay = OV_NONE;
+		return;
+	}
+	st->ov_count = kinds[ov].count(st);
+	overlay_keep_visible(st);
+}
+
+static void overlay_choose(struct state *st)
+{
+	const struct overlay_kind *k = &kinds[st->overlay];
+
+	if (st->ov_count == 0 || !k->choose)
+		return; /* a query that holds nothing, or a pager */
+	size_t sel = overlay_item(st, st->ov_sel);
+	st->overlay = OV_NONE;
+	k->choose(st, sel);
+}
+
+void state_overlay_box(const struct state *st, struct box *b)
+{
+	layout_overlay_box(&st->lay, st->cols, st->ov_count, kinds[st->overlay].wide, b);
+}
+
+static size_t overlay_rows(const struct state *st)
+{
+	struct box b;
+
+	state_overlay_box(st, &b);
+	return (size_t)MAX(b.rows, 1);
+}
+
+static void overlay_scroll(struct state *st, long delta)
+{
+	size_t rows = overlay_rows(st);
+	long last_top = st->ov_count > rows ? (long)(st->ov_count - rows) : 0;
+
+	st->ov_top = (size_t)MAX(0L, MIN((long)st->ov_top + delta, last_top));
+}
+
+void overlay_keep_visible(struct state *st)
+{
+	size_t rows = overlay_rows(st);
+
+	if (overlay_is_pager(st->overlay)) {
+		overlay_scroll(st, 0);
+		return;
+	}
+	if (st->ov_sel < st->ov_top)
+		st->ov_top = st->ov_sel;
+	if (st->ov_sel >= st->ov_top + rows)
+		st->ov_top = st->ov_sel - rows + 1;
+	overlay_scroll(st, 0);
+}
+
+/* A pager's keys move the view at once; a list moves its selection and
+ * keeps it in view. */
+static void overlay_move(struct state *st, long delta)
+{
+	long target = (long)st->ov_sel + delta;
+
+	if (st->ov_count == 0)
+		return;
+	if (overlay_is_pager(st->overlay)) {
+		overlay_scroll(st, delta);
+		return;
+	}
+	st->ov_sel = (size_t)MAX(0L, MIN(target, (long)st->ov_count - 1));
+	overlay_keep_visible(st);
+}
+
+enum { WHEEL_STEP = 3 };
+
+void overlay_mouse(struct state *st, enum mouse_kind kind, int row, int col)
+{
+	struct box b;
+
+	state_overlay_box(st, &b);
+	if (kind != MOUSE_PRESS) {
+		overlay_scroll(st, kind == MOUSE_WHEEL_UP ? -WHEEL_STEP : WHEEL_STEP);
+		return;
+	}
+	if (!layout_in_frame(&b, row, col)) {
+		st->overlay = OV_NONE; /* a click outside closes it */
+		return;
+	}
+	size_t i = st->ov_top + (size_t)(row - b.top);
+	if (layout_in_box(&b, row, col) && !overlay_is_pager(st->overlay) && i < st->ov_count) {
+		st->ov_sel = i;
+		overlay_choose(st);
+	}
+}
+
+void overlay_apply(struct state *st, enum action act)
+{
+	long page = (long)overlay_rows(st);
+
+	switch (act) {
+	case ACT_DOWN: overlay_move(st, 1); break;
+	case ACT_UP: overlay_move(st, -1); break;
+	case ACT_PAGE_DOWN: overlay_move(st, page); break;
+	case ACT_PAGE_UP: overlay_move(st, -page); break;
+	case ACT_TOP: overlay_move(st, -(long)st->ov_count); break;
+	case ACT_BOTTOM: overlay_move(st, (long)st->ov_count); break;
+	case ACT_OPEN: overlay_choose(st); break;
+	case ACT_ESCAPE:
+	case ACT_QUIT:
+	case ACT_HELP: st->overlay = OV_NONE; break;
+	case ACT_REDRAW: st->request = REQ_REDRAW; break;
+	default: break;
+	}
+}
