@@ -48,13 +48,14 @@ void corpus_free(struct corpus *c)
 	free(c);
 }
 
+/* Room reserved up front; no huge-page hint here: only the part used is
+ * resident, and a part-used 2 MiB page would count whole (peak RSS, SPEC 5). */
 #define RESERVE(vec, count)                                                                        \
 	do {                                                                                       \
 		size_t need_ = (vec)->n + (count);                                                 \
 		if (need_ > (vec)->cap) {                                                          \
 			(vec)->v = xrealloc((vec)->v, need_ * sizeof(*(vec)->v));                  \
 			(vec)->cap = need_;                                                        \
-			util_hint_huge((vec)->v, need_ * sizeof(*(vec)->v));                       \
 		}                                                                                  \
 	} while (0)
 

@@ -141,7 +141,7 @@ struct corpus *corpus_new(void);
 void corpus_free(struct corpus *c);
 
 /* Makes room for a collection of about this many lines, in one allocation
- * per array (with a huge-page hint) rather than by growing. */
+ * per array rather than by growing. */
 void corpus_reserve(struct corpus *c, size_t lines);
 
 /* The index of the department with this name, added if new. */

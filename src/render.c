@@ -100,7 +100,7 @@ static void render_list_row(const struct state *st, struct grid *g, size_t r, in
 		else
 			snprintf(num, sizeof(num), "   ");
 		col = grid_puts(g, row, 0, end, num, ST_DEPT);
-		put_str(g, row, col, end,
+		put_cut(g, row, col, end,
 			gr->dept == NO_DEPT ? str_from(NO_DEPT_NAME) : st->c->depts.v[gr->dept],
 			ST_DEPT);
 		return;
@@ -116,9 +116,12 @@ static void render_list_row(const struct state *st, struct grid *g, size_t r, in
 			sty);
 		return;
 	}
-	col = put_str(g, row, 3, end, sp->speaker, sty);
-	col = grid_puts(g, row, col, end, " ", sty);
-	put_str(g, row, col, end, state_row_role(st, r), sty);
+	col = put_cut(g, row, 3, end, sp->speaker, sty);
+	/* The short role where at least a character and … fit. */
+	if (end - col >= 1 + 2 + str_cols(g, "…")) {
+		col = grid_puts(g, row, col, end, " ", sty);
+		put_cut(g, row, col, end, state_row_role(st, r), sty);
+	}
 }
 
 static void render_list(const struct state *st, struct grid *g)
