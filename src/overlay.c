@@ -246,6 +246,11 @@ const struct overlay_kind *overlay_kind(int ov)
 	return &kinds[ov];
 }
 
+bool overlay_is_pager(int ov)
+{
+	return ov != OV_NONE && kinds[ov].pager;
+}
+
 /* ---- what every overlay does alike ---- */
 
 void open_overlay(struct state *st, enum overlay ov)

@@ -44,6 +44,8 @@ struct overlay_kind {
 
 /* The kind of an open overlay (ov is not OV_NONE). */
 const struct overlay_kind *overlay_kind(int ov);
+/* Whether ov reads like a pager (no selection): help, the findings. */
+bool overlay_is_pager(int ov);
 
 void overlay_row_init(struct overlay_row *r);
 void overlay_row_fini(struct overlay_row *r);

@@ -157,11 +157,6 @@ void state_resize(struct state *st, int rows, int cols);
 /* Applies one key (after keymap lookup, or to the prompt). */
 void state_key(struct state *st, uint32_t key);
 void state_apply(struct state *st, enum action act, int arg);
-/* Overlays read like a pager (no selection): help, the findings. */
-static inline bool overlay_is_pager(enum overlay ov)
-{
-	return ov == OV_HELP || ov == OV_FINDINGS;
-}
 
 /* The entry shown at i of the open overlay (the list may be narrowed). */
 size_t overlay_item(const struct state *st, size_t i);
