@@ -109,36 +109,39 @@ bool hanfold_ready(struct hanfold *hf)
 	return true;
 }
 
-uint32_t hanfold_simplify(const struct hanfold *hf, uint32_t uc)
+/* The first of n pairs (sorted by from, or by to) whose key is at least key. */
+static size_t first_at_least(const struct han_pair *v, size_t n, uint32_t key, bool by_to)
 {
-	size_t lo = 0, hi = hf->n;
+	size_t lo = 0, hi = n;
 
-	if (!hf->ok || uc < 0x3400)
-		return uc;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (hf->by_from[mid].from < uc)
+		if ((by_to ? v[mid].to : v[mid].from) < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < hf->n && hf->by_from[lo].from == uc ? hf->by_from[lo].to : uc;
+	return lo;
+}
+
+uint32_t hanfold_simplify(const struct hanfold *hf, uint32_t uc)
+{
+	size_t i;
+
+	if (!hf->ok || uc < 0x3400)
+		return uc;
+	i = first_at_least(hf->by_from, hf->n, uc, false);
+	return i < hf->n && hf->by_from[i].from == uc ? hf->by_from[i].to : uc;
 }
 
 size_t hanfold_sources(const struct hanfold *hf, uint32_t simp, uint32_t *out, size_t max)
 {
-	size_t lo = 0, hi = hf->n, count = 0;
+	size_t lo, count = 0;
 
 	if (!hf->ok)
 		return 0;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (hf->by_to[mid].to < simp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < hf->n && hf->by_to[lo].to == simp && count < max; lo++)
+	for (lo = first_at_least(hf->by_to, hf->n, simp, true);
+	     lo < hf->n && hf->by_to[lo].to == simp && count < max; lo++)
 		out[count++] = hf->by_to[lo].from;
 	return count;
 }

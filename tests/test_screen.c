@@ -198,6 +198,17 @@ static void test_suspend_everywhere(void)
 	}
 }
 
+/* Each character of keys, as the keyboard would send it. */
+static void type_keys(struct state *st, const char *keys)
+{
+	uint32_t uc;
+
+	while (*keys) {
+		keys += text_next(keys, strlen(keys), &uc);
+		state_key(st, uc);
+	}
+}
+
 /* The first row holding a cell of style sty, or -1. */
 static int row_with(const struct grid *g, enum style sty, size_t *count)
 {
@@ -226,11 +237,7 @@ static void test_current_match(void)
 
 	state_init(&st, corpus, test_lex, &o, 24, 80);
 	grid_init(&g);
-	while (*k) {
-		uint32_t uc;
-		k += text_next(k, strlen(k), &uc);
-		state_key(&st, uc);
-	}
+	type_keys(&st, k);
 	render(&st, &g);
 	int first = row_with(&g, ST_MATCH_CURRENT, &current);
 	row_with(&g, ST_MATCH, &others);
@@ -258,11 +265,7 @@ static void test_concordance_work(void)
 
 	state_init(&st, corpus, test_lex, &o, 24, 80);
 	grid_init(&g);
-	while (*k) {
-		uint32_t uc;
-		k += text_next(k, strlen(k), &uc);
-		state_key(&st, uc);
-	}
+	type_keys(&st, k);
 	ok(st.overlay == OV_CONCORDANCE && st.search.n > 40, "the concordance of 的: %zu matches",
 	   st.search.n);
 	render(&st, &g);
