@@ -57,11 +57,36 @@ static const struct section *find_section(struct str line)
 	return NULL;
 }
 
+/* The first byte of uc's UTF-8. */
+static unsigned utf8_lead(uint32_t uc)
+{
+	if (uc < 0x80)
+		return uc;
+	if (uc < 0x800)
+		return 0xC0 | uc >> 6;
+	if (uc < 0x10000)
+		return 0xE0 | uc >> 12;
+	return 0xF0 | uc >> 18;
+}
+
+/* Every first byte passed over whole, until members claim theirs. */
+static void init_skip(struct charset *set)
+{
+	for (unsigned b = 0; b < 256; b++)
+		set->skip[b] = b >= 0xF0 && b <= 0xF4   ? 4
+			       : b >= 0xE0 && b <= 0xEF ? 3
+			       : b >= 0xC2 && b <= 0xDF ? 2
+							: 1;
+	set->skip_ready = true;
+}
+
 static void add_chars(struct charset *set, struct str line)
 {
 	size_t i = 0;
 	uint32_t uc;
 
+	if (!set->skip_ready)
+		init_skip(set);
 	while (i < line.len) {
 		i += text_next(line.s + i, line.len - i, &uc);
 		if (uc != ' ' && !charset_has(set, uc)) {
@@ -71,6 +96,7 @@ static void add_chars(struct charset *set, struct str line)
 			set->n++;
 			if (uc < 0x10000)
 				set->bmp[uc / 64] |= 1ull << (uc % 64);
+			set->skip[utf8_lead(uc)] = 0;
 			while (at > 0 && set->v[at - 1] > uc) {
 				set->v[at] = set->v[at - 1];
 				at--;

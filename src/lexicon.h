@@ -30,6 +30,9 @@ struct charset {
 	uint32_t *v; /* sorted */
 	size_t n, cap;
 	uint64_t bmp[0x10000 / 64]; /* the same, for the BMP: one test a character */
+	/* By a character's first byte: its length, or 0 when it may be a member. */
+	uint8_t skip[256];
+	bool skip_ready;
 };
 
 /* One enumeration series of the outline (一是 二是 …). */
@@ -75,6 +78,27 @@ static inline bool charset_has(const struct charset *set, uint32_t uc)
 		return (set->bmp[uc / 64] >> (uc % 64)) & 1;
 	return charset_has_astral(set, uc);
 }
+/*
+ * The first member of set in s at or after from (valid UTF-8), with its code
+ * point in *uc; s.len if none. A character whose first byte starts no
+ * member's UTF-8 is passed over undecoded: the Han text around the
+ * punctuation costs a table look-up a character.
+ */
+static inline size_t charset_find(const struct charset *set, struct str s, size_t from,
+				  uint32_t *uc)
+{
+	while (from < s.len) {
+		size_t n = set->skip[(unsigned char)s.s[from]];
+		if (n == 0) {
+			n = text_next(s.s + from, s.len - from, uc);
+			if (charset_has(set, *uc))
+				return from;
+		}
+		from += n;
+	}
+	return s.len;
+}
+
 /* The longest entry that s starts with (or ends with), or STR_NULL. */
 struct str wordlist_prefix_of(const struct wordlist *list, struct str s);
 struct str wordlist_suffix_of(const struct wordlist *list, struct str s);

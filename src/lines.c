@@ -16,23 +16,21 @@ static_assert((int)LAYOUT_COUNT <= 8, "a candidate bit for every layout");
 /* Bare (SPEC 1.1), and heading-like (the same, with 、 allowed). */
 static unsigned bare_flags(const struct lexicon *lex, struct str s)
 {
-	size_t i = 0, chars = 0;
+	size_t i = 0, chars;
 	unsigned flags = LF_BARE | LF_HEADING;
 	uint32_t uc;
 
 	if (s.len > BARE_MAX_CHARS * 4) /* no character is longer than 4 bytes */
 		return 0;
-	while (i < s.len) {
-		i += text_next(s.s + i, s.len - i, &uc);
-		if (++chars > BARE_MAX_CHARS)
+	chars = text_char_count(s.s, s.len);
+	if (chars == 0 || chars > BARE_MAX_CHARS)
+		return 0;
+	for (; (i = charset_find(&lex->bare_forbidden, s, i, &uc)) < s.len; i++) {
+		if (uc != 0x3001) /* 、 */
 			return 0;
-		if (charset_has(&lex->bare_forbidden, uc)) {
-			if (uc != 0x3001) /* 、 */
-				return 0;
-			flags &= ~(unsigned)LF_BARE;
-		}
+		flags &= ~(unsigned)LF_BARE;
 	}
-	return chars > 0 ? flags : 0;
+	return flags;
 }
 
 /* s without one pair of round brackets around it, and whether it had them. */
@@ -59,9 +57,8 @@ bool lines_byline(const struct lexicon *lex, struct str s, bool *bracketed, stru
 	struct str prefix, rest;
 
 	s = unbracket(s, bracketed);
-	prefix = wordlist_prefix_of(&lex->byline, s);
-	if (!prefix.s || s.len > BYLINE_MAX_CHARS * 4 ||
-	    text_char_count(s.s, s.len) > BYLINE_MAX_CHARS)
+	if (s.len > BYLINE_MAX_CHARS * 4 || !(prefix = wordlist_prefix_of(&lex->byline, s)).s ||
+	    (s.len > BYLINE_MAX_CHARS && text_char_count(s.s, s.len) > BYLINE_MAX_CHARS))
 		return false;
 	rest = str_trim((struct str){s.s + prefix.len, s.len - prefix.len});
 	if (rest.len == 0 || !names_no_sentence(lex, rest))
@@ -170,28 +167,42 @@ static size_t next_line(char *text, size_t len, size_t pos, bool plain, struct s
 	return end + eol;
 }
 
+/* What the recognisers were last shown: line at's context. */
+struct window {
+	struct speaker_context ctx;
+	size_t at; /* SIZE_MAX: nothing yet */
+};
+
+/* Moves the window to line i: slid on by one line, each line is found
+ * once rather than three times. */
+static void window_to(struct window *win, const struct lines *ls, const struct lexicon *lex,
+		      size_t i)
+{
+	struct speaker_context *ctx = &win->ctx;
+
+	if (win->at != SIZE_MAX && win->at + 1 == i) {
+		ctx->prev = ctx->line;
+		ctx->prev_bare = lines_has(ls, i - 1, LF_BARE);
+		ctx->line = ctx->next;
+		ctx->next = i + 1 < ls->n ? lines_text(ls, i + 1) : STR_NULL;
+		ctx->next_bare = lines_has(ls, i + 1, LF_BARE);
+	} else {
+		*ctx = lines_context(ls, lex, i);
+	}
+	win->at = i;
+}
+
 /* Every recogniser marks its lines; the counts go to the collection. */
 static size_t mark_lines(struct lines *ls, const struct lexicon *lex, unsigned mask, size_t from,
-		  size_t to, uint32_t *counts)
+		  size_t to, uint32_t *counts, struct window *win)
 {
 	struct speaker_line sl;
 	size_t i, k, marked = 0;
 
-	struct speaker_context ctx;
-
 	for (i = from; i < to && i < ls->n; i++) {
-		/* A sliding window: each line is found once, not three times. */
-		if (i == from) {
-			ctx = lines_context(ls, lex, i);
-		} else {
-			ctx.prev = ctx.line;
-			ctx.prev_bare = lines_has(ls, i - 1, LF_BARE);
-			ctx.line = ctx.next;
-			ctx.next = i + 1 < ls->n ? lines_text(ls, i + 1) : STR_NULL;
-			ctx.next_bare = lines_has(ls, i + 1, LF_BARE);
-		}
+		window_to(win, ls, lex, i);
 		for (k = 0; k < LAYOUT_COUNT; k++)
-			if ((mask >> k & 1) && speaker_match(&ctx, (enum speech_layout)k, &sl)) {
+			if ((mask >> k & 1) && speaker_match(&win->ctx, (enum speech_layout)k, &sl)) {
 				ls->v[i].cand |= (uint8_t)(1u << k);
 				counts[k]++;
 				marked++;
@@ -248,6 +259,7 @@ struct reading {
 	struct layout_choice *choice;
 	bool chosen;
 	size_t marked; /* lines [0, marked) are marked */
+	struct window win;
 };
 
 static void choose_from_sample(struct lines *ls, const struct lexicon *lex, struct reading *r)
@@ -255,11 +267,14 @@ static void choose_from_sample(struct lines *ls, const struct lexicon *lex, stru
 	const unsigned all = (1u << LAYOUT_COUNT) - 1, reported = 1u << LAYOUT_REPORTED;
 	struct layout_choice *ch = r->choice;
 
-	if (mark_lines(ls, lex, all & ~reported, 0, ls->n, ch->counts) == 0)
-		mark_lines(ls, lex, reported, 0, ls->n, ch->counts);
+	struct window fresh = {.at = SIZE_MAX};
+
+	if (mark_lines(ls, lex, all & ~reported, 0, ls->n, ch->counts, &r->win) == 0)
+		mark_lines(ls, lex, reported, 0, ls->n, ch->counts, &fresh);
 	ch->active = choose_layouts(ch->counts, LAYOUT_NONE, &ch->primary);
 	r->chosen = true;
 	r->marked = ls->n;
+	r->win.at = SIZE_MAX; /* the sample was looked at without the line after it */
 }
 
 /* After a line was read: mark what can be marked. */
@@ -274,7 +289,7 @@ static void mark_read(struct lines *ls, const struct lexicon *lex, struct readin
 		return;
 	}
 	if (r->marked + 2 <= ls->n) {
-		mark_lines(ls, lex, r->choice->active, r->marked, r->marked + 1, r->choice->counts);
+		mark_lines(ls, lex, r->choice->active, r->marked, r->marked + 1, r->choice->counts, &r->win);
 		r->marked++;
 	}
 }
@@ -298,7 +313,7 @@ static void add_line(struct lines *ls, const struct lexicon *lex, struct str raw
 void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_in *in,
 		struct layout_choice *choice)
 {
-	struct reading r = {.choice = choice};
+	struct reading r = {.choice = choice, .win = {.at = SIZE_MAX}};
 	size_t pos = 0, no = 0, n;
 	struct str raw;
 
@@ -323,7 +338,7 @@ void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_i
 	if (!r.chosen)
 		choose_from_sample(ls, lex, &r);
 	else
-		mark_lines(ls, lex, choice->active, r.marked, ls->n, choice->counts);
+		mark_lines(ls, lex, choice->active, r.marked, ls->n, choice->counts, &r.win);
 }
 
 void lines_fini(struct lines *ls)

@@ -116,11 +116,11 @@ bool names_no_sentence(const struct lexicon *lex, struct str s)
 	size_t i = 0;
 	uint32_t uc;
 
-	while (i < s.len) {
-		i += text_next(s.s + i, s.len - i, &uc);
-		if (uc == '*' || (uc != IDEOGRAPHIC_COMMA && charset_has(&lex->bare_forbidden, uc)))
+	if (memchr(s.s, '*', s.len))
+		return false;
+	for (; (i = charset_find(&lex->bare_forbidden, s, i, &uc)) < s.len; i++)
+		if (uc != IDEOGRAPHIC_COMMA)
 			return false;
-	}
 	return true;
 }
 

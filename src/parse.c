@@ -237,9 +237,13 @@ static size_t separator_len(const char *s, size_t len)
 
 static size_t find_separator(struct str s, size_t from, size_t *sep_len)
 {
-	for (; from < s.len; from++)
+	for (; from < s.len; from++) {
+		unsigned char b = (unsigned char)s.s[from];
+		if (b != ',' && b != 0xE3 && b != 0xEF) /* the separators' first bytes */
+			continue;
 		if ((*sep_len = separator_len(s.s + from, s.len - from)) > 0)
 			return from;
+	}
 	*sep_len = 0;
 	return s.len;
 }

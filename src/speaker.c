@@ -90,18 +90,10 @@ static const char *find_stars(struct str s, size_t from)
  * the page's word (and shown sanitised). */
 static bool plausible_bold_name(struct str name)
 {
-	size_t chars = name.len > BOLD_NAME_MAX_CHARS ? text_char_count(name.s, name.len) : name.len,
-	       i = 0;
-	uint32_t uc;
+	size_t chars = name.len > BOLD_NAME_MAX_CHARS ? text_char_count(name.s, name.len) : name.len;
 
-	if (chars < 1 || chars > BOLD_NAME_MAX_CHARS)
-		return false;
-	while (i < name.len) {
-		i += text_next(name.s + i, name.len - i, &uc);
-		if (uc == '*')
-			return false;
-	}
-	return true;
+	/* In UTF-8 a '*' byte is always the character '*'. */
+	return chars >= 1 && chars <= BOLD_NAME_MAX_CHARS && !memchr(name.s, '*', name.len);
 }
 
 /* The designation that ends name (张立国代表 → 代表), or absent. */

@@ -57,8 +57,11 @@ _Noreturn void die(int status, const char *fmt, ...)
 		T *v;                                                                              \
 		size_t n, cap;                                                                     \
 	}
+/* Grows only when full: a push is a compare on the common path. */
 #define VEC_PUSH(vec)                                                                              \
-	((vec)->v = xgrow((vec)->v, &(vec)->cap, (vec)->n + 1, sizeof(*(vec)->v)),                 \
+	((vec)->n < (vec)->cap                                                                     \
+		 ? (void)0                                                                         \
+		 : (void)((vec)->v = xgrow((vec)->v, &(vec)->cap, (vec)->n + 1, sizeof(*(vec)->v))), \
 	 memset(&(vec)->v[(vec)->n], 0, sizeof(*(vec)->v)), &(vec)->v[(vec)->n++])
 
 #endif

@@ -24,6 +24,20 @@ int main(void)
 	ok(str_eqs(wordlist_suffix_of(&lex->role, str_from("市委组织部副部长")), "副部长"),
 	   "longest suffix match");
 	ok(!wordlist_prefix_of(&lex->role, str_from("书记")).s, "no match");
+	{
+		uint32_t uc = 0;
+		struct str s = str_from("部长说!好。");
+		is_num(charset_find(&lex->complete_end, s, 0, &uc), strlen("部长说"),
+		       "charset_find: the first member (ASCII)");
+		is_num(uc, '!', "and its code point");
+		is_num(charset_find(&lex->complete_end, s, strlen("部长说!"), &uc), strlen("部长说!好"),
+		       "from further on: the next (。, a lead byte Han text shares)");
+		is_num(uc, 0x3002, "and its code point");
+		s = str_from("部长说，好");
+		is_num(charset_find(&lex->complete_end, s, 0, &uc), s.len, "none: the length");
+		is_num(charset_find(&lex->closing, s, 0, &uc), s.len,
+		       "an empty set finds nothing");
+	}
 	lexicon_free(lex);
 
 	lex = lexicon_new("entry before any section\n", 24, &bad);

@@ -31,6 +31,19 @@ static void test_decode(void)
 	is_num(text_next("\xE4\xB8", 2, &uc), 1, "truncated sequence");
 	is_num(text_prev("a\xE4\xB8\xAD", 4), 1, "prev finds the lead byte");
 	is_num(text_char_count("a中b", strlen("a中b")), 3, "character count");
+	/* Counted eight bytes at a time, then the rest: every length and offset. */
+	{
+		const char *mix = "中文abc発言·😀de市委组织部副部长x";
+		size_t n = strlen(mix), from, len, bad = 0;
+		for (from = 0; from < n; from++)
+			for (len = 0; from + len <= n; len++) {
+				size_t want = 0, i;
+				for (i = from; i < from + len; i++)
+					want += ((unsigned char)mix[i] & 0xC0) != 0x80;
+				bad += text_char_count(mix + from, len) != want;
+			}
+		is_num(bad, 0, "character count of every slice agrees with a byte loop");
+	}
 }
 
 static void test_sanitise(void)
