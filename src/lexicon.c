@@ -160,54 +160,93 @@ static void add_line(struct lexicon *lex, const struct section *sect, struct str
 	}
 }
 
-static uint32_t first_char(struct str e)
+/* The bytes of the character s starts with (valid UTF-8, within len) as a
+ * number, and its length in *n. */
+static uint32_t char_key(const char *s, size_t len, size_t *n)
 {
-	uint32_t uc;
+	unsigned char b = (unsigned char)s[0];
+	uint32_t key = 0;
+	size_t i;
 
-	text_next(e.s, e.len, &uc);
-	return uc;
+	*n = MIN(len, b < 0x80 ? 1u : b < 0xE0 ? 2u : b < 0xF0 ? 3u : 4u);
+	for (i = 0; i < *n; i++)
+		key = key << 8 | (unsigned char)s[i];
+	return key;
 }
 
-static uint32_t last_char(struct str e)
+/* A bucket from the bytes of one character or two: no decoding, for every
+ * look-up hashes its text's. */
+static size_t key_bucket(uint32_t a, uint32_t b)
 {
-	size_t at = text_prev(e.s, e.len);
-	uint32_t uc;
-
-	text_next(e.s + at, e.len - at, &uc);
-	return uc;
+	return ((a * 2654435761u) ^ b) * 2246822519u >> (32 - WORDLIST_BUCKET_BITS);
 }
 
-static size_t bucket_of(uint32_t uc)
+/* The bucket of s's first two characters, or (one) of its first one; a text
+ * of one character gives its one either way. */
+static size_t first_bucket(struct str s, bool one)
 {
-	return uc % WORDLIST_BUCKETS;
+	size_t n, m;
+	uint32_t a = char_key(s.s, s.len, &n);
+
+	return key_bucket(a, one || n == s.len ? 0 : char_key(s.s + n, s.len - n, &m));
 }
 
-/* A stable counting sort of the entries' indices by bucket: the longest-first
- * order survives within each bucket. */
-static uint32_t *bucket_index(const struct wordlist *w, uint32_t (*key)(struct str),
-			      uint32_t *at)
+static size_t last_bucket(struct str s, bool one)
 {
-	uint32_t *index = xmalloc((w->n ? w->n : 1) * sizeof(*index));
-	size_t i, b;
+	size_t at = text_prev(s.s, s.len), before, n;
+	uint32_t a = char_key(s.s + at, s.len - at, &n);
 
+	if (one || at == 0)
+		return key_bucket(a, 0);
+	before = text_prev(s.s, at);
+	return key_bucket(a, char_key(s.s + before, at - before, &n));
+}
+
+/* A stable counting sort of the entries' indices by bucket, each by its
+ * first (last) one character or two: the longest-first order survives
+ * within each bucket. Returns the largest bucket's size. */
+static size_t bucket_index(const struct wordlist *w, size_t (*bucket)(struct str, bool), bool two,
+			   uint32_t **index, uint32_t *at)
+{
+	size_t i, b, largest = 0;
+
+	free(*index);
+	*index = xmalloc((w->n ? w->n : 1) * sizeof(**index));
 	memset(at, 0, (WORDLIST_BUCKETS + 1) * sizeof(*at));
 	for (i = 0; i < w->n; i++)
-		at[bucket_of(key(w->v[i])) + 1]++;
-	for (b = 0; b < WORDLIST_BUCKETS; b++)
+		at[bucket(w->v[i], !two) + 1]++;
+	for (b = 0; b < WORDLIST_BUCKETS; b++) {
+		largest = MAX(largest, (size_t)at[b + 1]);
 		at[b + 1] += at[b];
-	uint32_t fill[WORDLIST_BUCKETS];
-	memcpy(fill, at, sizeof(fill));
+	}
+	uint32_t *fill = xmalloc(WORDLIST_BUCKETS * sizeof(*fill));
+	memcpy(fill, at, WORDLIST_BUCKETS * sizeof(*fill));
 	for (i = 0; i < w->n; i++)
-		index[fill[bucket_of(key(w->v[i]))]++] = (uint32_t)i;
-	return index;
+		(*index)[fill[bucket(w->v[i], !two)]++] = (uint32_t)i;
+	free(fill);
+	return largest;
 }
 
+/* Buckets by one character, unless one holds more words than a look-up
+ * should read (the fifty roles ending in 长): then by two. */
 static void index_words(struct wordlist *w)
 {
-	free(w->by_first);
-	free(w->by_last);
-	w->by_first = bucket_index(w, first_char, w->first_at);
-	w->by_last = bucket_index(w, last_char, w->last_at);
+	size_t i;
+	uint32_t uc;
+
+	w->first_two = bucket_index(w, first_bucket, false, &w->by_first, w->first_at) >
+		       WORDLIST_BUCKET_MAX;
+	if (w->first_two)
+		bucket_index(w, first_bucket, true, &w->by_first, w->first_at);
+	w->last_two = bucket_index(w, last_bucket, false, &w->by_last, w->last_at) >
+		      WORDLIST_BUCKET_MAX;
+	if (w->last_two)
+		bucket_index(w, last_bucket, true, &w->by_last, w->last_at);
+	memset(w->starts, 0, sizeof(w->starts));
+	for (i = 0; i < w->n; i++) {
+		text_next(w->v[i].s, w->v[i].len, &uc);
+		w->starts[uc % WORDLIST_START_BITS / 64] |= 1ull << (uc % 64);
+	}
 }
 
 static void sort_words(struct lexicon *lex)
@@ -333,28 +372,48 @@ bool charset_has_astral(const struct charset *set, uint32_t uc)
 	return false;
 }
 
+/* The first entry of bucket b that s starts (ends) with; a bucket holds the
+ * longest first, so it is the longest there. */
+static struct str first_in_bucket(const struct wordlist *list, struct str s, size_t b, bool end)
+{
+	const uint32_t *at = end ? list->last_at : list->first_at;
+	const uint32_t *index = end ? list->by_last : list->by_first;
+	size_t k;
+
+	for (k = at[b]; k < at[b + 1]; k++) {
+		struct str e = list->v[index[k]];
+		if (e.len <= s.len && memcmp(end ? s.s + s.len - e.len : s.s, e.s, e.len) == 0)
+			return e;
+	}
+	return STR_NULL;
+}
+
+/* Bucketed by two, entries of two characters or more are in the bucket of
+ * s's first (last) two, of one in that of its one: any match of the first
+ * is the longer. */
+static struct str find_word(const struct wordlist *list, struct str s, bool two, size_t one_b,
+			    size_t two_b, bool end)
+{
+	struct str e;
+
+	if (!two)
+		return first_in_bucket(list, s, one_b, end);
+	e = first_in_bucket(list, s, two_b, end);
+	return e.s || one_b == two_b ? e : first_in_bucket(list, s, one_b, end);
+}
+
 struct str wordlist_prefix_of(const struct wordlist *list, struct str s)
 {
-	size_t b, k;
-
 	if (s.len == 0 || !list->by_first)
 		return STR_NULL;
-	b = bucket_of(first_char(s));
-	for (k = list->first_at[b]; k < list->first_at[b + 1]; k++)
-		if (str_starts(s, list->v[list->by_first[k]]))
-			return list->v[list->by_first[k]];
-	return STR_NULL;
+	return find_word(list, s, list->first_two, first_bucket(s, true),
+			 list->first_two ? first_bucket(s, false) : 0, false);
 }
 
 struct str wordlist_suffix_of(const struct wordlist *list, struct str s)
 {
-	size_t b, k;
-
 	if (s.len == 0 || !list->by_last)
 		return STR_NULL;
-	b = bucket_of(last_char(s));
-	for (k = list->last_at[b]; k < list->last_at[b + 1]; k++)
-		if (str_ends(s, list->v[list->by_last[k]]))
-			return list->v[list->by_last[k]];
-	return STR_NULL;
+	return find_word(list, s, list->last_two, last_bucket(s, true),
+			 list->last_two ? last_bucket(s, false) : 0, true);
 }

@@ -15,15 +15,26 @@
 
 #include "text.h"
 
-enum { WORDLIST_BUCKETS = 256 };
+enum {
+	WORDLIST_BUCKET_BITS = 10,
+	WORDLIST_BUCKETS = 1 << WORDLIST_BUCKET_BITS,
+	WORDLIST_BUCKET_MAX = 8,
+	WORDLIST_START_BITS = 4096,
+};
 
 struct wordlist {
 	struct str *v; /* longest first, so the first match is the longest */
 	size_t n, cap;
-	/* The entries bucketed by a hash of their first (last) character, longest
-	 * first within a bucket: a look-up reads only the entries that could match. */
+	/* The entries bucketed by a hash of their first (last) character,
+	 * longest first within a bucket, so that a look-up reads only the
+	 * entries that could match. Where a bucket would hold more than
+	 * WORDLIST_BUCKET_MAX, by their first (last) two characters instead, an
+	 * entry of one by its one: 副局长 is looked for among the few roles
+	 * ending in 局长, not among the fifty ending in 长. */
 	uint32_t *by_first, *by_last;
 	uint32_t first_at[WORDLIST_BUCKETS + 1], last_at[WORDLIST_BUCKETS + 1];
+	bool first_two, last_two;
+	uint64_t starts[WORDLIST_START_BITS / 64]; /* a bit per first character, hashed */
 };
 
 struct charset {
@@ -97,6 +108,13 @@ static inline size_t charset_find(const struct charset *set, struct str s, size_
 		from += n;
 	}
 	return s.len;
+}
+
+/* Whether an entry could start with uc: most lines are asked, and most
+ * answer no at once. */
+static inline bool wordlist_may_start(const struct wordlist *list, uint32_t uc)
+{
+	return (list->starts[uc % WORDLIST_START_BITS / 64] >> (uc % 64)) & 1;
 }
 
 /* The longest entry that s starts with (or ends with), or STR_NULL. */

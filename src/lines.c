@@ -94,12 +94,6 @@ static bool is_note_signature(const struct lexicon *lex, struct str s)
 				s.len - i;
 }
 
-/* Whether a listed word of list could start s (its first character's bucket
- * holds one): most lines are asked and answer no at once. */
-static bool may_start(const struct wordlist *list, size_t bucket)
-{
-	return list->first_at[bucket] != list->first_at[bucket + 1];
-}
 
 /* Whether a paragraph ending in s is complete (SPEC 1.2). */
 static bool is_complete(const struct lexicon *lex, struct str s)
@@ -124,12 +118,10 @@ static unsigned line_flags(const struct lexicon *lex, struct str s)
 	struct str reporter;
 	bool bracketed;
 	uint32_t uc;
-	size_t b;
 
 	text_next(s.s, s.len, &uc);
-	b = uc % WORDLIST_BUCKETS;
-	if (!may_start(&lex->byline, b) && !may_start(&lex->trailer, b) &&
-	    !may_start(&lex->preamble, b) && uc != '(' && uc != 0xFF08 && uc != 0x2014)
+	if (!wordlist_may_start(&lex->byline, uc) && !wordlist_may_start(&lex->trailer, uc) &&
+	    !wordlist_may_start(&lex->preamble, uc) && uc != '(' && uc != 0xFF08 && uc != 0x2014)
 		return flags; /* （ — */
 	if (lines_byline(lex, s, &bracketed, &reporter))
 		flags |= LF_BYLINE | (bracketed ? LF_BRACKETED : 0);

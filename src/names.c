@@ -42,10 +42,14 @@ static bool has_stop_word(const struct lexicon *lex, struct str s)
 
 	uint32_t uc;
 
-	/* At each character: does a stop word start there? */
-	for (i = 0; i < s.len; i += text_next(s.s + i, s.len - i, &uc))
-		if (wordlist_prefix_of(&lex->name_stop, (struct str){s.s + i, s.len - i}).s)
+	/* At each character that may start one: does a stop word start there? */
+	for (i = 0; i < s.len;) {
+		size_t n = text_next(s.s + i, s.len - i, &uc);
+		if (wordlist_may_start(&lex->name_stop, uc) &&
+		    wordlist_prefix_of(&lex->name_stop, (struct str){s.s + i, s.len - i}).s)
 			return true;
+		i += n;
+	}
 	return false;
 }
 

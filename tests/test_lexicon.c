@@ -8,8 +8,10 @@ int main(void)
 {
 	struct lexicon *lex;
 	size_t bad = 0;
-	const char *src = "# comment\n[role]\n长\n副部长\n部长\n[complete-end] (chars)\n。 !\n"
-			  "[outline]\n一是 二是\n第一 第二 第三\n";
+	const char *src;
+
+	src = "# comment\n[role]\n长\n副部长\n部长\n[complete-end] (chars)\n。 !\n"
+	      "[outline]\n一是 二是\n第一 第二 第三\n";
 
 	tap_setup();
 	lex = lexicon_new(src, strlen(src), &bad);
@@ -38,6 +40,27 @@ int main(void)
 		is_num(charset_find(&lex->closing, s, 0, &uc), s.len,
 		       "an empty set finds nothing");
 	}
+	lexicon_free(lex);
+
+	/* More words end in 长 than a bucket should hold: they are bucketed by
+	 * their last two characters, 长 alone by its one. */
+	src = "[role]\n长 局长 副局长 常务副局长 部长 副部长 县长 副县长 市长 副市长 处长 副处长\n"
+	      "[surname]\n王 欧阳 欧 司马 李 张 赵 钱 孙 周 吴 郑 冯 陈\n";
+	lex = lexicon_new(src, strlen(src), &bad);
+	ok(lex->role.last_two, "a last character shared by twelve words: buckets by two");
+	ok(str_eqs(wordlist_suffix_of(&lex->role, str_from("市财政局常务副局长")), "常务副局长"),
+	   "by two: the longest suffix");
+	ok(str_eqs(wordlist_suffix_of(&lex->role, str_from("市财政局局长")), "局长"), "a shorter one");
+	ok(str_eqs(wordlist_suffix_of(&lex->role, str_from("组长")), "长"),
+	   "no word of two matches: the word of one");
+	ok(str_eqs(wordlist_suffix_of(&lex->role, str_from("长")), "长"), "a text of one character");
+	ok(!wordlist_suffix_of(&lex->role, str_from("主任")).s, "none");
+	ok(!lex->surname.first_two, "surnames: few share a first character, bucketed by one");
+	ok(str_eqs(wordlist_prefix_of(&lex->surname, str_from("欧阳振华")), "欧阳"),
+	   "the compound surname before the single");
+	ok(str_eqs(wordlist_prefix_of(&lex->surname, str_from("欧明")), "欧"), "the single");
+	ok(wordlist_may_start(&lex->surname, 0x6B27) && !wordlist_may_start(&lex->surname, 0x4E3B),
+	   "may start: 欧 yes, 主 no");
 	lexicon_free(lex);
 
 	lex = lexicon_new("entry before any section\n", 24, &bad);
