@@ -184,6 +184,63 @@ static void window_to(struct window *win, const struct lines *ls, const struct l
 	win->at = i;
 }
 
+/* ---- What the recognisers found ---------------------------------------- */
+
+static bool to_span(struct str part, struct str line, struct line_span *span)
+{
+	if (!part.s) {
+		*span = (struct line_span){UINT16_MAX, 0};
+		return true;
+	}
+	if (part.s < line.s || part.s + part.len > line.s + line.len)
+		return false;
+	*span = (struct line_span){(uint16_t)(part.s - line.s), (uint16_t)part.len};
+	return true;
+}
+
+static struct str from_span(struct line_span span, struct str line)
+{
+	return span.off == UINT16_MAX ? STR_NULL : (struct str){line.s + span.off, span.len};
+}
+
+/* Keeps a match; a line too long for the spans' 16 bits is asked again. */
+static void keep_found(struct lines *ls, size_t i, enum speech_layout layout,
+		       const struct speaker_line *sl, struct str line)
+{
+	struct found f = {.line = (uint32_t)i, .layout = (uint8_t)layout};
+
+	if (line.len >= UINT16_MAX || !to_span(sl->posts, line, &f.posts) ||
+	    !to_span(sl->name, line, &f.name) || !to_span(sl->designation, line, &f.designation) ||
+	    !to_span(sl->text, line, &f.text))
+		return;
+	*VEC_PUSH(&ls->found) = f;
+}
+
+void lines_speaker(const struct lines *ls, const struct lexicon *lex, size_t i,
+		   enum speech_layout layout, struct speaker_line *out)
+{
+	size_t lo = 0, hi = ls->found.n;
+	struct speaker_context ctx;
+
+	while (lo < hi) { /* the first kept at or after (i, layout) */
+		size_t mid = lo + (hi - lo) / 2;
+		const struct found *f = &ls->found.v[mid];
+		if (f->line < i || (f->line == i && f->layout < layout))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < ls->found.n && ls->found.v[lo].line == i && ls->found.v[lo].layout == layout) {
+		const struct found *f = &ls->found.v[lo];
+		struct str line = lines_text(ls, i);
+		*out = (struct speaker_line){from_span(f->posts, line), from_span(f->name, line),
+					     from_span(f->designation, line), from_span(f->text, line)};
+		return;
+	}
+	ctx = lines_context(ls, lex, i);
+	speaker_match(&ctx, layout, out);
+}
+
 /* Every recogniser marks its lines; the counts go to the collection. */
 static size_t mark_lines(struct lines *ls, const struct lexicon *lex, unsigned mask, size_t from,
 		  size_t to, uint32_t *counts, struct window *win)
@@ -195,6 +252,7 @@ static size_t mark_lines(struct lines *ls, const struct lexicon *lex, unsigned m
 		window_to(win, ls, lex, i);
 		for (k = 0; k < LAYOUT_COUNT; k++)
 			if ((mask >> k & 1) && speaker_match(&win->ctx, (enum speech_layout)k, &sl)) {
+				keep_found(ls, i, (enum speech_layout)k, &sl, win->ctx.line);
 				ls->v[i].cand |= (uint8_t)(1u << k);
 				counts[k]++;
 				marked++;
@@ -336,6 +394,7 @@ void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_i
 void lines_fini(struct lines *ls)
 {
 	free(ls->v);
+	free(ls->found.v);
 	*ls = (struct lines){0};
 }
 

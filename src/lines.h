@@ -40,10 +40,24 @@ struct pline {
 	uint8_t speaker; /* the layout that took it, LAYOUT_NONE */
 };
 
+/* A span of a speaker line, from the line's text: off UINT16_MAX when absent. */
+struct line_span {
+	uint16_t off, len;
+};
+
+/* What a recogniser found on a line, kept from the marking so that the walk
+ * does not ask again (own-line's name split is dear). */
+struct found {
+	uint32_t line;
+	uint8_t layout;
+	struct line_span posts, name, designation, text;
+};
+
 struct lines {
 	const char *text;
 	struct pline *v;
 	size_t n, cap;
+	VEC(struct found) found; /* by line, then layout */
 };
 
 /* A collection's decoded text: plain when LF is its only line end and it
@@ -100,6 +114,11 @@ static inline bool lines_has(const struct lines *ls, size_t i, unsigned flag)
 
 /* What line i's recognisers are given: the line and its neighbours. */
 struct speaker_context lines_context(const struct lines *ls, const struct lexicon *lex, size_t i);
+
+/* What the layout's recogniser finds on line i: kept from the marking when
+ * it could be, else asked again. */
+void lines_speaker(const struct lines *ls, const struct lexicon *lex, size_t i,
+		   enum speech_layout layout, struct speaker_line *out);
 
 /* Gives each candidate line of the active layouts its recogniser. */
 void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary);

@@ -78,10 +78,21 @@ static bool is_dot_name(struct str s, size_t chars)
 	return dots > 0 && part > 0;
 }
 
+/* Whether s holds a name's dot (U+00B7 C2 B7, U+30FB E3 83 BB, U+2022
+ * E2 80 A2), one pass by characters. */
 static bool has_dot_bytes(struct str s)
 {
-	return str_find(s, str_from("\xC2\xB7")) || str_find(s, str_from("\xE3\x83\xBB")) ||
-	       str_find(s, str_from("\xE2\x80\xA2"));
+	size_t i;
+
+	for (i = 0; i < s.len; i += text_char_len((unsigned char)s.s[i])) {
+		const unsigned char *p = (const unsigned char *)s.s + i;
+		size_t left = s.len - i;
+		if ((p[0] == 0xC2 && left >= 2 && p[1] == 0xB7) ||
+		    (p[0] == 0xE3 && left >= 3 && p[1] == 0x83 && p[2] == 0xBB) ||
+		    (p[0] == 0xE2 && left >= 3 && p[1] == 0x80 && p[2] == 0xA2))
+			return true;
+	}
+	return false;
 }
 
 bool names_is_person(const struct lexicon *lex, struct str s)
@@ -136,21 +147,21 @@ static bool ends_post(const struct lexicon *lex, struct str s)
 
 bool names_is_posts(const struct lexicon *lex, struct str s)
 {
-	size_t last = 0, i = 0, chars = 0;
+	size_t last, i = 0;
 	uint32_t uc;
 
-	if (s.len == 0)
+	if (s.len == 0 || memchr(s.s, '*', s.len) ||
+	    (s.len > POSTS_MAX_CHARS && text_char_count(s.s, s.len) > POSTS_MAX_CHARS))
 		return false;
-	/* One pass: no sentence in it, not too long, where its last post starts. */
-	while (i < s.len) {
-		i += text_next(s.s + i, s.len - i, &uc);
-		if (uc == IDEOGRAPHIC_COMMA)
-			last = i;
-		else if (uc == '*' || charset_has(&lex->bare_forbidden, uc))
+	/* No sentence in it, the 、 between posts apart. */
+	for (; (i = charset_find(&lex->bare_forbidden, s, i, &uc)) < s.len; i += 3)
+		if (uc != IDEOGRAPHIC_COMMA)
 			return false;
-		if (++chars > POSTS_MAX_CHARS)
-			return false;
-	}
+	/* Its last post starts after the last 、. */
+	for (last = s.len; last >= 3 && memcmp(s.s + last - 3, "\xE3\x80\x81", 3) != 0; last--)
+		;
+	if (last < 3)
+		last = 0;
 	return ends_post(lex, str_trim((struct str){s.s + last, s.len - last}));
 }
 
@@ -165,7 +176,7 @@ static bool find_space_run(struct str s, bool last, size_t *from, size_t *to)
 		/* only ' ', U+3000 (E3 80 80) and U+00A0 (C2 A0) start a space */
 		if ((b != ' ' && b != 0xE3 && b != 0xC2) ||
 		    (n = names_space_len(s.s + i, s.len - i)) == 0) {
-			i++;
+			i += text_char_len(b);
 			continue;
 		}
 		if (!found || last)

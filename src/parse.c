@@ -296,12 +296,12 @@ static void add_posts(struct walk *w, struct str posts)
 static void start_speech(struct walk *w, size_t first, size_t speaker)
 {
 	struct corpus *c = w->c;
-	struct speaker_context ctx = lines_context(&w->lines, w->opts->lex, speaker);
 	struct speaker_line sl;
 	struct speech *s;
 
 	end_speech(w, "a speaker line");
-	speaker_match(&ctx, (enum speech_layout)w->lines.v[speaker].speaker, &sl);
+	lines_speaker(&w->lines, w->opts->lex, speaker, (enum speech_layout)w->lines.v[speaker].speaker,
+		      &sl);
 	s = w->cur = VEC_PUSH(&c->speeches);
 	s->coll = (uint32_t)w->coll;
 	s->headline = w->headline != NO_LINE ? line_text(w, w->headline) : STR_NULL;

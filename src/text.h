@@ -78,6 +78,13 @@ bad:
 	return 1;
 }
 
+/* The length of a character of valid UTF-8 from its first byte: a scan
+ * that looks for a few characters steps over the others whole. */
+static inline size_t text_char_len(unsigned char lead)
+{
+	return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
 /* The start of the character that ends at pos (pos > 0). */
 static inline size_t text_prev(const char *s, size_t pos)
 {
