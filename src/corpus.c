@@ -1,5 +1,7 @@
 #include "corpus.h"
 
+#include "mapfile.h"
+
 #include <stdlib.h>
 
 struct corpus *corpus_new(void)
@@ -25,7 +27,10 @@ void corpus_free(struct corpus *c)
 	for (i = 0; i < c->colls.n; i++) {
 		free(c->colls.v[i].name);
 		free(c->colls.v[i].shown);
-		free(c->colls.v[i].text);
+		if (c->colls.v[i].text_mapped)
+			mapfile_unmap(c->colls.v[i].text, c->colls.v[i].text_mapped);
+		else
+			free(c->colls.v[i].text);
 	}
 	free(c->colls.v);
 	free(c->speeches.v);

@@ -103,6 +103,7 @@ struct collection {
 	char *shown; /* the name as a terminal may show it (SPEC 3.5), NUL-ended */
 	char *text; /* the decoded text, owned */
 	size_t text_len;
+	size_t text_mapped; /* the length of the mapped file text is (mapfile), 0: malloc'd */
 	struct str title, subtitle;
 	uint8_t layout; /* the one chosen for it (enum speech_layout) */
 	uint32_t layout_counts[CORPUS_LAYOUT_SLOTS]; /* candidate lines per layout */

@@ -143,7 +143,6 @@ bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c
 		converted = convert("GB18030", bytes, len, &conv_len);
 		if (converted) {
 			corpus_add_finding(c, coll, (struct diag){.id = DIAG_GB18030});
-			free(bytes);
 			*text = converted;
 			*text_len = conv_len;
 			return plain_text(converted, conv_len, lines);
@@ -152,7 +151,6 @@ bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c
 	if (encoding && !is_utf8_name(encoding)) {
 		converted = convert(encoding, bytes, len, &conv_len);
 		if (converted) {
-			free(bytes);
 			*text = converted;
 			*text_len = conv_len;
 			return plain_text(converted, conv_len, lines);
@@ -160,6 +158,5 @@ bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c
 		corpus_add_finding(c, coll, (struct diag){.id = DIAG_BAD_ENCODING, .arg = str_from(encoding)});
 	}
 	*text = replace_invalid(bytes + start, len - start, c, coll, text_len);
-	free(bytes);
 	return plain_text(*text, *text_len, lines);
 }

@@ -12,6 +12,7 @@
 #include "assets.h"
 #include "dept.h"
 #include "dirwalk.h"
+#include "mapfile.h"
 
 bool load_fd(int fd, char **bytes, size_t *len)
 {
@@ -62,17 +63,32 @@ bool load_fd(int fd, char **bytes, size_t *len)
 	return true;
 }
 
-static bool load_path(const char *path, char **bytes, size_t *len)
+/* A large regular file, mapped (mapfile) where allowed: *mapped gets the
+ * size mapped, else 0. */
+static bool map_large(int fd, const char *path, char **bytes, size_t *len, size_t *mapped)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (uintmax_t)st.st_size < MAPFILE_MIN_BYTES || (uintmax_t)st.st_size > LOAD_MAX_BYTES ||
+	    !mapfile_map(fd, path, (size_t)st.st_size, bytes))
+		return false;
+	*len = *mapped = (size_t)st.st_size;
+	return true;
+}
+
+static bool load_path(const char *path, bool may_map, char **bytes, size_t *len, size_t *mapped)
 {
 	int fd;
 	bool ok;
 
+	*mapped = 0;
 	if (strcmp(path, "-") == 0)
 		return load_fd(STDIN_FILENO, bytes, len);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
-	ok = load_fd(fd, bytes, len);
+	ok = (may_map && map_large(fd, path, bytes, len, mapped)) || load_fd(fd, bytes, len);
 	int saved = errno;
 	close(fd);
 	errno = saved;
@@ -108,10 +124,11 @@ static void note_if_empty(struct corpus *c)
 				    false);
 }
 
-size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts)
+size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts,
+		bool may_map)
 {
 	struct pathlist files = {0};
-	size_t i, failed = 0, len;
+	size_t i, failed = 0, len, mapped;
 	char *bytes;
 
 	if (name_count == 0) {
@@ -128,12 +145,15 @@ size_t load_all(struct corpus *c, char **names, size_t name_count, const struct 
 	if (!shared.memo)
 		shared.memo = dept_memo_new();
 	for (i = 0; i < files.n; i++) {
-		if (!load_path(files.v[i], &bytes, &len)) {
+		if (!load_path(files.v[i], may_map, &bytes, &len, &mapped)) {
 			note_unreadable(c, files.v[i], errno);
 			failed++;
 			continue;
 		}
-		parse_collection(c, files.v[i], bytes, len, &shared);
+		if (mapped)
+			parse_mapped_collection(c, files.v[i], bytes, mapped, &shared);
+		else
+			parse_collection(c, files.v[i], bytes, len, &shared);
 		note_if_empty(c);
 	}
 	pathlist_fini(&files);

@@ -565,7 +565,10 @@ int main(int argc, char **argv)
 		.lex = lex, .repair = o.repair, .encoding = o.encoding, .layout = o.layout};
 	char *stdin_name[] = {"-"};
 	bool use_stdin = o.file_count == 0 && !isatty(STDIN_FILENO);
-	load_all(c, use_stdin ? stdin_name : o.files, use_stdin ? 1 : o.file_count, &popts);
+	/* The screen keeps the texts as long as it runs, and a file may change
+	 * meanwhile: only the printing modes, which exit soon, map them. */
+	bool screen = o.mode == MODE_AUTO && isatty(STDOUT_FILENO);
+	load_all(c, use_stdin ? stdin_name : o.files, use_stdin ? 1 : o.file_count, &popts, !screen);
 
 	if (o.mode == MODE_CHECK) {
 		FILE *out = locale_output();
@@ -579,7 +582,6 @@ int main(int argc, char **argv)
 		report_unusable(c, false);
 		status = EXIT_NOTHING;
 	} else {
-		bool screen = o.mode == MODE_AUTO && isatty(STDOUT_FILENO);
 		resolve_selection(c, &o, &sel);
 		if (!screen)
 			report_unusable(c, false);

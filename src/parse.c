@@ -6,6 +6,7 @@
 #include "decode.h"
 #include "dept.h"
 #include "lines.h"
+#include "mapfile.h"
 #include "speaker.h"
 
 /*
@@ -480,8 +481,24 @@ static void store_parts(struct walk *w, struct collection *coll)
 	free(w->trailer.v);
 }
 
-size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t len,
-			const struct parse_opts *opts)
+/* The text of the collection: bytes, or what they decode to (then bytes
+ * are given back). */
+static bool take_text(struct corpus *c, struct collection *coll, size_t index, char *bytes,
+		      size_t len, size_t mapped, const char *encoding, size_t *lines)
+{
+	bool plain = decode_text(bytes, len, encoding, c, index, &coll->text, &coll->text_len, lines);
+
+	if (coll->text == bytes)
+		coll->text_mapped = mapped;
+	else if (mapped)
+		mapfile_unmap(bytes, mapped);
+	else
+		free(bytes);
+	return plain;
+}
+
+static size_t parse_bytes(struct corpus *c, const char *name, char *bytes, size_t len,
+			  size_t mapped, const struct parse_opts *opts)
 {
 	struct walk w = {.c = c, .opts = opts, .coll = c->colls.n, .headline = NO_LINE,
 			 .close_at = NO_LINE, .next_close = NO_LINE, .group = NO_GROUP};
@@ -492,8 +509,7 @@ size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t 
 	coll->name = xstrdup(name);
 	coll->shown = text_shown_name(name);
 	w.memo = opts->memo ? opts->memo : dept_memo_new();
-	plain = decode_text(bytes, len, opts->encoding, c, w.coll, &coll->text, &coll->text_len,
-			    &lines);
+	plain = take_text(c, coll, w.coll, bytes, len, mapped, opts->encoding, &lines);
 	corpus_reserve(c, lines);
 	coll->speech_first = c->speeches.n;
 	coll->unatt_first = c->unatt.n;
@@ -519,4 +535,16 @@ size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t 
 	if (!opts->memo)
 		dept_memo_free(w.memo);
 	return w.coll;
+}
+
+size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t len,
+			const struct parse_opts *opts)
+{
+	return parse_bytes(c, name, bytes, len, 0, opts);
+}
+
+size_t parse_mapped_collection(struct corpus *c, const char *name, char *bytes, size_t mapped,
+			       const struct parse_opts *opts)
+{
+	return parse_bytes(c, name, bytes, mapped, mapped, opts);
 }

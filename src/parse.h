@@ -31,4 +31,8 @@ struct parse_opts {
 size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t len,
 			const struct parse_opts *opts);
 
+/* The same for a file mapped by mapfile_map (mapped: the size mapped). */
+size_t parse_mapped_collection(struct corpus *c, const char *name, char *bytes, size_t mapped,
+			       const struct parse_opts *opts);
+
 #endif
