@@ -28,12 +28,27 @@
 #define NO_PARA ((size_t)-1)
 #define NO_GROUP UINT32_MAX
 
+/* A post: its unit and role are spans of its text (a post's model is 40
+ * bytes, not 56: a 100 MB collection has posts by the hundred thousand). */
 struct post {
-	struct str text; /* as written */
-	struct str unit; /* absent when the post names no unit */
-	struct str role;
-	size_t dept; /* index in corpus.depts, NO_DEPT when none */
+	struct str text;             /* as written */
+	uint32_t unit_off, unit_len; /* unit_off POST_NO_UNIT: the post names no unit */
+	uint32_t role_off;           /* the role is the text from here to its end */
+	size_t dept;                 /* index in corpus.depts, NO_DEPT when none */
 };
+
+#define POST_NO_UNIT UINT32_MAX
+
+static inline struct str post_unit(const struct post *p)
+{
+	return p->unit_off == POST_NO_UNIT ? STR_NULL
+					   : (struct str){p->text.s + p->unit_off, p->unit_len};
+}
+
+static inline struct str post_role(const struct post *p)
+{
+	return (struct str){p->text.s + p->role_off, p->text.len - p->role_off};
+}
 
 /* Indices and line numbers are 32-bit: the model of a 100 MB collection must
  * stay small beside its text (SPEC 5), and no file has 4 billion lines. */
@@ -63,9 +78,9 @@ static inline enum repair_kind repair_kind(const struct repair *r)
 }
 
 struct speech {
-	struct str headline, speaker, title, reporter, byline;
-	uint32_t group;         /* its group header in corpus.parts, NO_GROUP */
+	struct str headline, speaker, title, byline;
 	struct str raw; /* the file's text from headline (or speaker line) to last line */
+	uint32_t group; /* its group header in corpus.parts, NO_GROUP */
 	uint32_t coll;
 	uint32_t line; /* SPEC's "line", also the first line of raw */
 	uint32_t post_first, post_count;
@@ -74,6 +89,7 @@ struct speech {
 	uint32_t repair_first, repair_count;
 	uint32_t dept_first, dept_count; /* in corpus.speech_depts */
 	uint32_t speaker_line; /* the line its recogniser took */
+	uint16_t reporter_off, reporter_len; /* the reporter, in the byline */
 	uint8_t layout;        /* that recogniser's (enum speech_layout) */
 	uint8_t designation_len; /* 代表, 委员… written right after the name */
 };
@@ -169,6 +185,12 @@ static inline struct str speech_designation(const struct speech *s)
 {
 	return s->designation_len ? (struct str){s->speaker.s + s->speaker.len, s->designation_len}
 				  : STR_NULL;
+}
+
+/* Who wrote the byline up, or absent with it. */
+static inline struct str speech_reporter(const struct speech *s)
+{
+	return s->byline.s ? (struct str){s->byline.s + s->reporter_off, s->reporter_len} : STR_NULL;
 }
 
 /* The group header above the speech, or absent. */

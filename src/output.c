@@ -28,9 +28,9 @@ static void put_posts_in(FILE *out, const struct corpus *c, const struct speech 
 		if (p->dept != dept)
 			continue;
 		fputs(first ? " " : "、", out);
-		if (p->unit.s)
-			put_display(out, p->unit, scratch);
-		put_display(out, p->role, scratch);
+		if (post_unit(p).s)
+			put_display(out, post_unit(p), scratch);
+		put_display(out, post_role(p), scratch);
 		first = false;
 	}
 }

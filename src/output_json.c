@@ -55,9 +55,9 @@ static void json_posts(FILE *out, const struct corpus *c, const struct speech *s
 		fputs(i ? ",{\"department\":" : "{\"department\":", out);
 		json_str(out, p->dept == NO_DEPT ? STR_NULL : c->depts.v[p->dept]);
 		fputs(",\"unit\":", out);
-		json_str(out, p->unit);
+		json_str(out, post_unit(p));
 		fputs(",\"role\":", out);
-		json_str(out, p->role);
+		json_str(out, post_role(p));
 		fputc('}', out);
 	}
 	fputs("],\"departments\":[", out);
@@ -112,7 +112,7 @@ static void json_speech(FILE *out, const struct corpus *c, const struct speech *
 	fputc(',', out);
 	json_posts(out, c, s);
 	fputs(",\"reporter\":", out);
-	json_str(out, s->reporter);
+	json_str(out, speech_reporter(s));
 	json_text(out, c, s, scratch);
 	fputc('}', out);
 }

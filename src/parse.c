@@ -256,8 +256,9 @@ static void add_post(struct walk *w, struct str text, size_t *prev_dept)
 
 	dept_split_memo(w->memo, w->opts->lex, text, &split);
 	p->text = text;
-	p->role = split.role;
-	p->unit = split.unit;
+	p->role_off = (uint32_t)(split.role.s - text.s);
+	p->unit_off = split.unit.s ? (uint32_t)(split.unit.s - text.s) : POST_NO_UNIT;
+	p->unit_len = (uint32_t)split.unit.len;
 	p->dept = split.dept.s ? corpus_intern_dept(w->c, split.dept) : *prev_dept;
 	w->cur->post_count++;
 	if (!split.role_known)
@@ -348,7 +349,9 @@ static void add_byline(struct walk *w, size_t i)
 
 	lines_byline(w->opts->lex, s, &bracketed, &reporter);
 	w->cur->byline = s;
-	w->cur->reporter = reporter;
+	/* a byline is 40 characters at most (lines_byline) */
+	w->cur->reporter_off = (uint16_t)(reporter.s - s.s);
+	w->cur->reporter_len = (uint16_t)reporter.len;
 	extend_raw(w, i);
 	end_speech(w, "a byline");
 }

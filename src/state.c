@@ -245,7 +245,7 @@ struct str state_row_role(const struct state *st, size_t row)
 		bool in_dept = r->dept != NO_DEPT && p->dept == r->dept;
 		bool any = r->dept == NO_DEPT && (st->view_kind != VIEW_DEPARTMENT || !role.s);
 		if (in_dept || any)
-			role = p->role;
+			role = post_role(p);
 	}
 	return role;
 }

@@ -124,7 +124,7 @@ static void check(const struct corpus *c, const char *key, const char *want, siz
 		else if (strcmp(key, "designation") == 0 && first)
 			g = cstr(speech_designation(first), &b);
 		else if (strcmp(key, "reporter") == 0 && last)
-			g = cstr(last->reporter, &b);
+			g = cstr(speech_reporter(last), &b);
 		else if (strcmp(key, "headline") == 0 && first)
 			g = first->headline.s ? cstr(first->headline, &b) : "-";
 		is_str(g, want, "case at line %zu: %s", no, key);

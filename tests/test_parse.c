@@ -19,7 +19,7 @@ static void test_basic_speech(void)
 	is_str(cstr(s->headline, &b), "标题一", "headline");
 	is_str(cstr(s->speaker, &b), "张三", "speaker");
 	is_str(cstr(s->title, &b), "市经信局局长", "posts as written");
-	is_str(cstr(s->reporter, &b), "李四", "reporter is the byline's rest, trimmed");
+	is_str(cstr(speech_reporter(s), &b), "李四", "reporter is the byline's rest, trimmed");
 	is_str(cstr(s->byline, &b), "全媒体记者 李四", "byline as written");
 	is_num(s->para_count, 2, "two paragraphs");
 	is_str(para(c, 0, 0, &b), "第一段。", "speaker line text is the first paragraph");
@@ -138,7 +138,7 @@ static void test_byline_is_not_a_sentence(void)
 	struct corpus *c = parse_string("局长**甲**:一段。\n记者从市里获悉,工作进展顺利。\n", true);
 
 	is_num(c->speeches.v[0].para_count, 2, "a sentence starting with 记者 is body text");
-	ok(c->speeches.v[0].reporter.s == NULL, "and no byline");
+	ok(speech_reporter(&c->speeches.v[0]).s == NULL, "and no byline");
 	corpus_free(c);
 }
 
@@ -176,7 +176,7 @@ static void test_posts_and_departments(void)
 	is_num(a->dept_count, 2, "posts in two departments");
 	is_str(cstr(c->depts.v[speech_dept(c, a, 1)], &b), "市人社局", "second department");
 	is_num(b2->dept_count, 1, "a bare role inherits the department");
-	ok(c->posts.v[b2->post_first + 1].unit.s == NULL, "but not the unit");
+	ok(post_unit(&c->posts.v[b2->post_first + 1]).s == NULL, "but not the unit");
 	is_num(c->speeches.v[2].dept_count, 0, "unknown role: no department");
 	is_num(count_findings(c, DIAG_NO_ROLE), 1, "and a warning");
 	is_num(c->depts.n, 3, "departments interned once");
