@@ -47,7 +47,8 @@ static size_t find_open_paren(struct str line, size_t limit)
 {
 	size_t i, end = MIN(line.len, limit);
 
-	for (i = 0; i < end; i++)
+	/* by characters: what is looked for starts one */
+	for (i = 0; i < end; i += text_char_len((unsigned char)line.s[i]))
 		if (line.s[i] == '(' || (line.s[i] == '\xEF' && i + 2 < line.len &&
 					 line.s[i + 1] == '\xBC' && line.s[i + 2] == '\x88'))
 			return i;
@@ -59,7 +60,7 @@ static size_t find_close_paren(struct str s, size_t *close_len)
 {
 	size_t i;
 
-	for (i = 0; i < s.len; i++) {
+	for (i = 0; i < s.len; i += text_char_len((unsigned char)s.s[i])) {
 		if (s.s[i] == ')') {
 			*close_len = 1;
 			return i;
@@ -203,7 +204,7 @@ static size_t find_delimiter(struct str line, size_t limit)
 {
 	size_t i, end = MIN(line.len, limit);
 
-	for (i = 0; i < end; i++) {
+	for (i = 0; i < end; i += text_char_len((unsigned char)line.s[i])) {
 		if (line.s[i] == '(' || line.s[i] == ':')
 			return i;
 		if (line.s[i] == '\xEF' && i + 2 < line.len && line.s[i + 1] == '\xBC' &&
@@ -364,7 +365,7 @@ static bool match_reported(const struct speaker_context *ctx, struct speaker_lin
 	size_t i, end = MIN(line.len, HEAD_MAX_BYTES), punct;
 
 	/* At each comma or colon of the head: a verb before it, a name before that. */
-	for (i = 0; i < end; i++) {
+	for (i = 0; i < end; i += text_char_len((unsigned char)line.s[i])) {
 		const char *p = line.s + i;
 		if (*p == ',' || *p == ':')
 			punct = 1;
