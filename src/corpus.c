@@ -1,15 +1,18 @@
 #include "corpus.h"
 
+#include <assert.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+
 #include "mapfile.h"
 
-#include <assert.h>
+/* A text block's size: 32 of the largest small files. */
+#define BLOCK_BYTES ((size_t)32 << 20)
 
 /* A 100 MB collection holds a hundred thousand speeches and more posts: the
  * model stays within SPEC 5's memory yardstick only while these stay small. */
 static_assert(sizeof(struct speech) <= 144, "a speech's model grew");
 static_assert(sizeof(struct post) <= 40, "a post's model grew");
-
-#include <stdlib.h>
 
 struct corpus *corpus_new(void)
 {
@@ -34,9 +37,9 @@ void corpus_free(struct corpus *c)
 	for (i = 0; i < c->colls.n; i++) {
 		free(c->colls.v[i].name);
 		free(c->colls.v[i].shown);
-		if (c->colls.v[i].text_mapped)
+		if (c->colls.v[i].text_home == TEXT_MAPPED)
 			mapfile_unmap(c->colls.v[i].text, c->colls.v[i].text_mapped);
-		else
+		else if (c->colls.v[i].text_home == TEXT_HEAP)
 			free(c->colls.v[i].text);
 	}
 	free(c->colls.v);
@@ -56,6 +59,9 @@ void corpus_free(struct corpus *c)
 		free(c->unusable.v[i].message);
 	}
 	free(c->unusable.v);
+	for (i = 0; i < c->blocks.n; i++)
+		munmap(c->blocks.v[i].base, BLOCK_BYTES);
+	free(c->blocks.v);
 	free(c->dept_slots);
 	free(c);
 }
@@ -79,6 +85,27 @@ void corpus_free(struct corpus *c)
  * generous virtual size costs little; a collection of small files never
  * reaches the hint's threshold.
  */
+char *corpus_text_room(struct corpus *c, size_t n)
+{
+	struct text_block *b = c->blocks.n ? &c->blocks.v[c->blocks.n - 1] : NULL;
+	void *base;
+
+	if (n > CORPUS_BLOCK_FILE_MAX)
+		return NULL;
+	if (!b || BLOCK_BYTES - b->used < n) {
+		/* Address space only: a page is resident once a text is read into it. */
+		base = mmap(NULL, BLOCK_BYTES, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+		if (base == MAP_FAILED)
+			return NULL;
+		util_hint_huge(base, BLOCK_BYTES);
+		b = VEC_PUSH(&c->blocks);
+		b->base = base;
+	}
+	b->used += n;
+	return b->base + b->used - n;
+}
+
 void corpus_reserve(struct corpus *c, size_t lines)
 {
 	if (lines < 4096)

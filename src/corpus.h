@@ -114,12 +114,26 @@ struct unusable {
 	bool unreadable; /* not even read (--check still reports the rest itself) */
 };
 
+/* Where a collection's text lives, and so how it is given back. */
+enum text_home {
+	TEXT_HEAP,   /* malloc'd */
+	TEXT_MAPPED, /* a mapped file (mapfile) */
+	TEXT_BLOCK,  /* in one of the corpus's text blocks, freed with them */
+};
+
+/* A block that the texts of small files are read into, one after another. */
+struct text_block {
+	char *base;
+	size_t used;
+};
+
 struct collection {
 	char *name;  /* as given: a path, "-" or "<bundled>" */
 	char *shown; /* the name as a terminal may show it (SPEC 3.5), NUL-ended */
-	char *text; /* the decoded text, owned */
+	char *text; /* the decoded text, owned as text_home says */
 	size_t text_len;
-	size_t text_mapped; /* the length of the mapped file text is (mapfile), 0: malloc'd */
+	uint8_t text_home;  /* enum text_home */
+	size_t text_mapped; /* TEXT_MAPPED: the length mapped */
 	struct str title, subtitle;
 	uint8_t layout; /* the one chosen for it (enum speech_layout) */
 	uint32_t layout_counts[CORPUS_LAYOUT_SLOTS]; /* candidate lines per layout */
@@ -143,6 +157,7 @@ struct corpus {
 	VEC(struct str) parts; /* preambles and trailers */
 	VEC(struct finding) findings;
 	VEC(struct unusable) unusable; /* in command-line (and walk) order */
+	VEC(struct text_block) blocks;
 	/* Department name → index + 1 (0: empty), open addressing. */
 	size_t *dept_slots;
 	size_t dept_slot_count;
@@ -156,6 +171,16 @@ void corpus_add_unusable(struct corpus *c, const char *shown, const char *messag
 
 struct corpus *corpus_new(void);
 void corpus_free(struct corpus *c);
+
+/*
+ * Room for n bytes of a small file's text in the corpus's blocks (2 MiB
+ * pages, a few tens of MiB each, freed with the corpus): a library of
+ * thousands of small files is read into a few huge pages, not thousands of
+ * fresh 4 KiB ones that the kernel must fault in one by one. NULL when n is
+ * too large for a block (CORPUS_BLOCK_FILE_MAX) or no block can be made.
+ */
+#define CORPUS_BLOCK_FILE_MAX ((size_t)1 << 20)
+char *corpus_text_room(struct corpus *c, size_t n);
 
 /* Makes room for a collection of about this many lines, in one allocation
  * per array rather than by growing. */

@@ -63,32 +63,58 @@ bool load_fd(int fd, char **bytes, size_t *len)
 	return true;
 }
 
-/* A large regular file, mapped (mapfile) where allowed: *mapped gets the
- * size mapped, else 0. */
-static bool map_large(int fd, const char *path, char **bytes, size_t *len, size_t *mapped)
+/* A large regular file, mapped (mapfile) where allowed. */
+static bool map_large(int fd, const char *path, const struct stat *st, struct loaded *out)
 {
-	struct stat st;
-
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (uintmax_t)st.st_size < MAPFILE_MIN_BYTES || (uintmax_t)st.st_size > LOAD_MAX_BYTES ||
-	    !mapfile_map(fd, path, (size_t)st.st_size, bytes))
+	if ((uintmax_t)st->st_size < MAPFILE_MIN_BYTES || (uintmax_t)st->st_size > LOAD_MAX_BYTES ||
+	    !mapfile_map(fd, path, (size_t)st->st_size, &out->bytes))
 		return false;
-	*len = *mapped = (size_t)st.st_size;
+	out->len = out->mapped = (size_t)st->st_size;
+	out->home = TEXT_MAPPED;
 	return true;
 }
 
-static bool load_path(const char *path, bool may_map, char **bytes, size_t *len, size_t *mapped)
+enum small { SMALL_READ, SMALL_NOT, SMALL_ERROR };
+
+/* A small regular file, read into the corpus's text blocks. SMALL_NOT when
+ * it is not small, or grew past its size (then it is read from its start as
+ * any other); SMALL_ERROR with errno. */
+static enum small read_small(struct corpus *c, int fd, const struct stat *st, struct loaded *out)
 {
+	size_t room = (size_t)st->st_size + 1, n = 0;
+	ssize_t got;
+	char *data;
+
+	if (st->st_size <= 0 || room > CORPUS_BLOCK_FILE_MAX || !(data = corpus_text_room(c, room)))
+		return SMALL_NOT;
+	while (n < room && (got = read(fd, data + n, room - n)) != 0) {
+		if (got < 0 && errno != EINTR)
+			return SMALL_ERROR;
+		n += got > 0 ? (size_t)got : 0;
+	}
+	if (n == room) /* it grew: its room in the block is left unused */
+		return lseek(fd, 0, SEEK_SET) == 0 ? SMALL_NOT : SMALL_ERROR;
+	*out = (struct loaded){data, n, TEXT_BLOCK, 0};
+	return SMALL_READ;
+}
+
+static bool load_path(struct corpus *c, const char *path, bool may_map, struct loaded *out)
+{
+	struct stat st;
 	int fd;
 	bool ok;
 
-	*mapped = 0;
+	*out = (struct loaded){.home = TEXT_HEAP};
 	if (strcmp(path, "-") == 0)
-		return load_fd(STDIN_FILENO, bytes, len);
+		return load_fd(STDIN_FILENO, &out->bytes, &out->len);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
-	ok = (may_map && map_large(fd, path, bytes, len, mapped)) || load_fd(fd, bytes, len);
+	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	enum small small = regular ? read_small(c, fd, &st, out) : SMALL_NOT;
+	ok = small == SMALL_READ ||
+	     (small == SMALL_NOT && ((regular && may_map && map_large(fd, path, &st, out)) ||
+				     load_fd(fd, &out->bytes, &out->len)));
 	int saved = errno;
 	close(fd);
 	errno = saved;
@@ -128,7 +154,8 @@ size_t load_all(struct corpus *c, char **names, size_t name_count, const struct 
 		bool may_map)
 {
 	struct pathlist files = {0};
-	size_t i, failed = 0, len, mapped;
+	size_t i, failed = 0, len;
+	struct loaded in;
 	char *bytes;
 
 	if (name_count == 0) {
@@ -145,15 +172,12 @@ size_t load_all(struct corpus *c, char **names, size_t name_count, const struct 
 	if (!shared.memo)
 		shared.memo = dept_memo_new();
 	for (i = 0; i < files.n; i++) {
-		if (!load_path(files.v[i], may_map, &bytes, &len, &mapped)) {
+		if (!load_path(c, files.v[i], may_map, &in)) {
 			note_unreadable(c, files.v[i], errno);
 			failed++;
 			continue;
 		}
-		if (mapped)
-			parse_mapped_collection(c, files.v[i], bytes, mapped, &shared);
-		else
-			parse_collection(c, files.v[i], bytes, len, &shared);
+		parse_loaded(c, files.v[i], &in, &shared);
 		note_if_empty(c);
 	}
 	pathlist_fini(&files);

@@ -484,24 +484,29 @@ static void store_parts(struct walk *w, struct collection *coll)
 	free(w->trailer.v);
 }
 
-/* The text of the collection: bytes, or what they decode to (then bytes
- * are given back). */
-static bool take_text(struct corpus *c, struct collection *coll, size_t index, char *bytes,
-		      size_t len, size_t mapped, const char *encoding, size_t *lines)
+/* The text of the collection: the bytes, or what they decode to (then the
+ * bytes are given back, as their home says). */
+static bool take_text(struct corpus *c, struct collection *coll, size_t index,
+		      const struct loaded *in, const char *encoding, size_t *lines)
 {
-	bool plain = decode_text(bytes, len, encoding, c, index, &coll->text, &coll->text_len, lines);
+	bool plain = decode_text(in->bytes, in->len, encoding, c, index, &coll->text,
+				 &coll->text_len, lines);
 
-	if (coll->text == bytes)
-		coll->text_mapped = mapped;
-	else if (mapped)
-		mapfile_unmap(bytes, mapped);
-	else
-		free(bytes);
+	if (coll->text == in->bytes) {
+		coll->text_home = (uint8_t)in->home;
+		coll->text_mapped = in->mapped;
+		return plain;
+	}
+	coll->text_home = TEXT_HEAP;
+	if (in->home == TEXT_MAPPED)
+		mapfile_unmap(in->bytes, in->mapped);
+	else if (in->home == TEXT_HEAP)
+		free(in->bytes);
 	return plain;
 }
 
-static size_t parse_bytes(struct corpus *c, const char *name, char *bytes, size_t len,
-			  size_t mapped, const struct parse_opts *opts)
+size_t parse_loaded(struct corpus *c, const char *name, const struct loaded *file,
+		    const struct parse_opts *opts)
 {
 	struct walk w = {.c = c, .opts = opts, .coll = c->colls.n, .headline = NO_LINE,
 			 .close_at = NO_LINE, .next_close = NO_LINE, .group = NO_GROUP};
@@ -512,7 +517,7 @@ static size_t parse_bytes(struct corpus *c, const char *name, char *bytes, size_
 	coll->name = xstrdup(name);
 	coll->shown = text_shown_name(name);
 	w.memo = opts->memo ? opts->memo : dept_memo_new();
-	plain = take_text(c, coll, w.coll, bytes, len, mapped, opts->encoding, &lines);
+	plain = take_text(c, coll, w.coll, file, opts->encoding, &lines);
 	corpus_reserve(c, lines);
 	coll->speech_first = c->speeches.n;
 	coll->unatt_first = c->unatt.n;
@@ -543,11 +548,7 @@ static size_t parse_bytes(struct corpus *c, const char *name, char *bytes, size_
 size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t len,
 			const struct parse_opts *opts)
 {
-	return parse_bytes(c, name, bytes, len, 0, opts);
-}
+	struct loaded in = {bytes, len, TEXT_HEAP, 0};
 
-size_t parse_mapped_collection(struct corpus *c, const char *name, char *bytes, size_t mapped,
-			       const struct parse_opts *opts)
-{
-	return parse_bytes(c, name, bytes, mapped, mapped, opts);
+	return parse_loaded(c, name, &in, opts);
 }

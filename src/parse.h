@@ -31,8 +31,16 @@ struct parse_opts {
 size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t len,
 			const struct parse_opts *opts);
 
-/* The same for a file mapped by mapfile_map (mapped: the size mapped). */
-size_t parse_mapped_collection(struct corpus *c, const char *name, char *bytes, size_t mapped,
-			       const struct parse_opts *opts);
+/* A file's bytes as the loader has them, and where they live. */
+struct loaded {
+	char *bytes;
+	size_t len;
+	enum text_home home; /* TEXT_MAPPED: mapped by mapfile_map, mapped bytes */
+	size_t mapped;
+};
+
+/* The same for bytes that may live elsewhere than the heap. */
+size_t parse_loaded(struct corpus *c, const char *name, const struct loaded *file,
+		    const struct parse_opts *opts);
 
 #endif

@@ -212,6 +212,38 @@ static void test_empty_and_blank(void)
 	corpus_free(c);
 }
 
+/* Small files' texts share blocks: distinct rooms, a new block when one is
+ * full, none for a text too large; a text read there parses as any other. */
+static void test_text_blocks(void)
+{
+	struct corpus *c = corpus_new();
+	char *a = corpus_text_room(c, 100), *b2 = corpus_text_room(c, 50), *big;
+	size_t i, fresh = 0;
+	bool apart = true;
+
+	ok(a && b2 && b2 >= a + 100, "two rooms, one after the other");
+	ok(!corpus_text_room(c, CORPUS_BLOCK_FILE_MAX + 1), "no room for a large text");
+	for (i = 0; i < 40; i++) {
+		size_t blocks = c->blocks.n;
+		big = corpus_text_room(c, CORPUS_BLOCK_FILE_MAX);
+		apart = apart && big && (memset(big, 'x', CORPUS_BLOCK_FILE_MAX), true);
+		fresh += c->blocks.n > blocks;
+	}
+	ok(apart, "forty rooms of the largest size, each writable whole");
+	ok(fresh >= 1 && c->blocks.n == 1 + fresh, "a new block when one is full (%zu blocks)",
+	   c->blocks.n);
+	const char *page = "标题\n\n市经信局局长**张三**:我们要努力。\n";
+	char *room = corpus_text_room(c, strlen(page));
+	memcpy(room, page, strlen(page));
+	struct parse_opts o = {.lex = test_lex, .repair = true};
+	struct loaded in = {room, strlen(page), TEXT_BLOCK, 0};
+	parse_loaded(c, "block.txt", &in, &o);
+	ok(c->speeches.n == 1 && c->colls.v[0].text == room &&
+		   c->colls.v[0].text_home == TEXT_BLOCK,
+	   "a text in a block parses in place");
+	corpus_free(c); /* the blocks with it (ASan and valgrind would say) */
+}
+
 int main(void)
 {
 	tap_setup();
@@ -231,6 +263,7 @@ int main(void)
 	test_posts_and_departments();
 	test_many_speeches();
 	test_empty_and_blank();
+	test_text_blocks();
 	lexicon_free(test_lex);
 	buf_fini(&b);
 	return done_testing();
