@@ -34,7 +34,7 @@ void corpus_free(struct corpus *c)
 
 	if (!c)
 		return;
-	for (i = 0; i < c->colls.n; i++) {
+	for (i = c->colls.n; i-- > 0;) { /* last first: mapfile finds each at once */
 		free(c->colls.v[i].name);
 		free(c->colls.v[i].shown);
 		if (c->colls.v[i].text_home == TEXT_MAPPED)

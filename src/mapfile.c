@@ -90,7 +90,8 @@ void mapfile_unmap(char *data, size_t size)
 {
 	size_t i;
 
-	for (i = 0; i < map_count; i++)
+	/* From the last: the corpus gives its files back last first. */
+	for (i = map_count; i-- > 0;)
 		if (maps[i].data == data) {
 			free(maps[i].name);
 			maps[i] = maps[--map_count];

@@ -98,30 +98,27 @@ static bool has_dot_bytes(struct str s)
 bool names_is_person(const struct lexicon *lex, struct str s)
 {
 	size_t i = 0, chars = 0;
-	struct str surname;
+	struct str surname = STR_NULL;
 	uint32_t uc;
-	bool dot = false;
+	bool dot;
 
 	if (s.len == 0 || s.len > DOT_NAME_MAX_CHARS * 4)
 		return false;
 	/* Cheap refusals first: every line's head is asked this, many times. */
-	if (!has_dot_bytes(s) &&
-	    (s.len > NAME_MAX_CHARS * 4 || !wordlist_prefix_of(&lex->surname, s).s))
+	dot = has_dot_bytes(s);
+	if (!dot && (s.len > NAME_MAX_CHARS * 4 || !(surname = wordlist_prefix_of(&lex->surname, s)).s))
 		return false;
 	while (i < s.len) {
 		i += text_next(s.s + i, s.len - i, &uc);
 		chars++;
-		if (is_name_dot(uc))
-			dot = true;
-		else if (!is_han(uc) || charset_has(&lex->not_name, uc))
+		if (!is_name_dot(uc) && (!is_han(uc) || charset_has(&lex->not_name, uc)))
 			return false;
 	}
 	if (dot)
 		return is_dot_name(s, chars);
 	if (chars < NAME_MIN_CHARS || chars > NAME_MAX_CHARS)
 		return false;
-	surname = wordlist_prefix_of(&lex->surname, s);
-	return surname.s && surname.len < s.len &&
+	return surname.len < s.len &&
 	       (s.len - surname.len <= 3 || text_char_count(s.s + surname.len, s.len - surname.len) <= 3) &&
 	       !has_stop_word(lex, s);
 }
