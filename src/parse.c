@@ -448,6 +448,28 @@ static void walk_line(struct walk *w, size_t i)
 	}
 }
 
+/*
+ * The walk reads the text again only at speaker lines and bylines (their
+ * names, posts and reporters), long after lines_read passed them: by then
+ * they are out of the cache, and each is a wait for memory. They are asked
+ * for a few lines ahead, so that the wait overlaps the work between.
+ */
+enum { PREFETCH_LINES = 32 };
+
+static void prefetch_ahead(const struct walk *w, size_t i)
+{
+	const struct pline *l;
+
+	if (i >= w->lines.n)
+		return;
+	l = &w->lines.v[i];
+	if (l->speaker != LAYOUT_NONE || (l->flags & LF_BYLINE)) {
+		const char *p = w->lines.text + l->raw_off;
+		util_prefetch(p);
+		util_prefetch(p + 64);
+	}
+}
+
 /* Whether an attribution page heads its speeches: a bare line with a
  * paragraph after it before the first attribution. */
 static bool attribution_headed(struct walk *w)
@@ -530,8 +552,10 @@ size_t parse_loaded(struct corpus *c, const char *name, const struct loaded *fil
 	coll->layout = (uint8_t)choice.primary;
 	lines_settle(&w.lines, choice.active, choice.primary);
 	w.headed_attribution = attribution_headed(&w);
-	for (i = 0; i < w.lines.n; i++)
+	for (i = 0; i < w.lines.n; i++) {
+		prefetch_ahead(&w, i + PREFETCH_LINES);
 		walk_line(&w, i);
+	}
 	end_speech(&w, "the end of the file");
 	coll = &c->colls.v[w.coll];
 	coll->speech_count = c->speeches.n - coll->speech_first;
