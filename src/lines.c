@@ -216,20 +216,44 @@ static void keep_found(struct lines *ls, size_t i, enum speech_layout layout,
 	*VEC_PUSH(&ls->found) = f;
 }
 
-void lines_speaker(const struct lines *ls, const struct lexicon *lex, size_t i,
-		   enum speech_layout layout, struct speaker_line *out)
+static bool found_before(const struct found *f, size_t i, enum speech_layout layout)
 {
-	size_t lo = 0, hi = ls->found.n;
-	struct speaker_context ctx;
+	return f->line < i || (f->line == i && f->layout < layout);
+}
 
-	while (lo < hi) { /* the first kept at or after (i, layout) */
+/* The first kept at or after (i, layout): galloping on from the last one
+ * asked (the walk asks in line order, so that is a step or two), or a
+ * binary search before it. */
+static size_t find_kept(struct lines *ls, size_t i, enum speech_layout layout)
+{
+	const struct found *v = ls->found.v;
+	size_t n = ls->found.n, at = MIN(ls->found_at, n), lo = 0, hi = at, step = 1;
+
+	if (at == 0 || found_before(&v[at - 1], i, layout)) {
+		lo = hi = at;
+		while (hi < n && found_before(&v[hi], i, layout)) {
+			lo = hi + 1;
+			hi = MIN(n, hi + step);
+			step *= 2;
+		}
+	}
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const struct found *f = &ls->found.v[mid];
-		if (f->line < i || (f->line == i && f->layout < layout))
+		if (found_before(&v[mid], i, layout))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	ls->found_at = lo;
+	return lo;
+}
+
+void lines_speaker(struct lines *ls, const struct lexicon *lex, size_t i,
+		   enum speech_layout layout, struct speaker_line *out)
+{
+	size_t lo = find_kept(ls, i, layout);
+	struct speaker_context ctx;
+
 	if (lo < ls->found.n && ls->found.v[lo].line == i && ls->found.v[lo].layout == layout) {
 		const struct found *f = &ls->found.v[lo];
 		struct str line = lines_text(ls, i);

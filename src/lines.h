@@ -58,6 +58,7 @@ struct lines {
 	struct pline *v;
 	size_t n, cap;
 	VEC(struct found) found; /* by line, then layout */
+	size_t found_at;         /* where lines_speaker looks first */
 };
 
 /* A collection's decoded text: plain when LF is its only line end and it
@@ -116,8 +117,8 @@ static inline bool lines_has(const struct lines *ls, size_t i, unsigned flag)
 struct speaker_context lines_context(const struct lines *ls, const struct lexicon *lex, size_t i);
 
 /* What the layout's recogniser finds on line i: kept from the marking when
- * it could be, else asked again. */
-void lines_speaker(const struct lines *ls, const struct lexicon *lex, size_t i,
+ * it could be, else asked again. Asked in line order, each costs a step. */
+void lines_speaker(struct lines *ls, const struct lexicon *lex, size_t i,
 		   enum speech_layout layout, struct speaker_line *out);
 
 /* Gives each candidate line of the active layouts its recogniser. */

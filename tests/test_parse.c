@@ -2,6 +2,7 @@
 #include "tap.h"
 
 #include "helpers.h"
+#include "lines.h"
 
 static struct buf b;
 
@@ -212,6 +213,37 @@ static void test_empty_and_blank(void)
 	corpus_free(c);
 }
 
+/* The walk takes what the marking found: every speaker line's finding is
+ * kept and found again, asked in line order or out of it. */
+static void test_kept_findings(void)
+{
+	char text[] = "标题\n\n第一题\n\n县长**王五**:第一段。\n\n第二题\n\n"
+		      "市长**赵六**:第二段。\n\n第三题\n\n局长**钱七**:第三段。\n";
+	struct text_in in = {text, strlen(text), 12, true};
+	uint32_t counts[LAYOUT_COUNT] = {0};
+	struct layout_choice choice = {.forced = LAYOUT_NONE, .counts = counts};
+	struct lines ls = {0};
+	struct speaker_line sl;
+	const char *names[] = {"王五", "赵六", "钱七"};
+	size_t speakers[3], n = 0, i, k, right = 0;
+
+	lines_read(&ls, test_lex, &in, &choice);
+	lines_settle(&ls, choice.active, choice.primary);
+	for (i = 0; i < ls.n && n < 3; i++)
+		if (ls.v[i].speaker == LAYOUT_BOLD)
+			speakers[n++] = i;
+	is_num(n, 3, "three speaker lines");
+	is_num(ls.found.n, 3, "each one's finding kept");
+	for (k = 0; k < 6; k++) { /* in order, then backwards */
+		size_t at = k < 3 ? k : 5 - k;
+		lines_speaker(&ls, test_lex, speakers[at], LAYOUT_BOLD, &sl);
+		right += str_eqs(sl.name, names[at]) && ls.found_at < ls.found.n &&
+			 ls.found.v[ls.found_at].line == speakers[at];
+	}
+	is_num(right, 6, "found again, in line order and backwards, and the name is right");
+	lines_fini(&ls);
+}
+
 /* Small files' texts share blocks: distinct rooms, a new block when one is
  * full, none for a text too large; a text read there parses as any other. */
 static void test_text_blocks(void)
@@ -264,6 +296,7 @@ int main(void)
 	test_many_speeches();
 	test_empty_and_blank();
 	test_text_blocks();
+	test_kept_findings();
 	lexicon_free(test_lex);
 	buf_fini(&b);
 	return done_testing();
