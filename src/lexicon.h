@@ -91,22 +91,21 @@ static inline bool charset_has(const struct charset *set, uint32_t uc)
 }
 /*
  * The first member of set in s at or after from (valid UTF-8), with its code
- * point in *uc; s.len if none. A character whose first byte starts no
- * member's UTF-8 is passed over undecoded: the Han text around the
- * punctuation costs a table look-up a character.
+ * point in *uc; s.len if none. A byte that starts no member's UTF-8 is
+ * passed over undecoded: the Han text around the punctuation costs a table
+ * look-up a byte.
  */
 static inline size_t charset_find(const struct charset *set, struct str s, size_t from,
 				  uint32_t *uc)
 {
-	while (from < s.len) {
-		size_t n = set->skip[(unsigned char)s.s[from]];
-		if (n == 0) {
-			n = text_next(s.s + from, s.len - from, uc);
+	/* Byte by byte, each test apart from the last (no chain of lengths
+	 * to wait on); a continuation byte never starts a member. */
+	for (; from < s.len; from++)
+		if (set->skip[(unsigned char)s.s[from]] == 0) {
+			text_next(s.s + from, s.len - from, uc);
 			if (charset_has(set, *uc))
 				return from;
 		}
-		from += n;
-	}
 	return s.len;
 }
 
