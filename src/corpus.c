@@ -66,8 +66,8 @@ void corpus_free(struct corpus *c)
 	free(c);
 }
 
-/* Room reserved up front; no huge-page hint here: only the part used is
- * resident, and a part-used 2 MiB page would count whole (peak RSS, SPEC 5). */
+/* Room reserved up front, in 2 MiB pages if huge: only the part used is
+ * resident, but a part-used huge page counts whole (peak RSS, SPEC 5). */
 #define RESERVE(vec, count, huge)                                                                  \
 	do {                                                                                       \
 		size_t need_ = (vec)->n + (count);                                                 \
@@ -79,12 +79,6 @@ void corpus_free(struct corpus *c)
 		}                                                                                  \
 	} while (0)
 
-/*
- * Bounds from the line count: a speech takes at least two lines, a paragraph
- * or segment one. Only pages that are written become resident, so the
- * generous virtual size costs little; a collection of small files never
- * reaches the hint's threshold.
- */
 char *corpus_text_room(struct corpus *c, size_t n)
 {
 	struct text_block *b = c->blocks.n ? &c->blocks.v[c->blocks.n - 1] : NULL;
@@ -106,6 +100,12 @@ char *corpus_text_room(struct corpus *c, size_t n)
 	return b->base + b->used - n;
 }
 
+/*
+ * Bounds from the line count: a speech takes at least two lines, a paragraph
+ * or segment one. Only pages that are written become resident, so the
+ * generous virtual size costs little; a collection of small files never
+ * reaches the hint's threshold.
+ */
 void corpus_reserve(struct corpus *c, size_t lines)
 {
 	if (lines < 4096)

@@ -24,8 +24,8 @@ bool decode_encoding_known(const char *name);
 /*
  * Decodes bytes (len of them, the caller's) into *text / *text_len: bytes
  * itself when it is UTF-8 already (a BOM moved off), else a new malloc'd
- * text, and then bytes is the caller's to release. encoding is NULL for automatic
- * detection. Findings go to c under collection coll. Returns true when the
+ * text, and then bytes is the caller's to release. encoding is NULL for
+ * automatic detection. Findings go to c under collection coll. Returns true when the
  * text is "plain": LF is its only line end and it has no TAB. *lines gets
  * the count of LF bytes (a size hint for the parser).
  */

@@ -63,11 +63,19 @@ bool load_fd(int fd, char **bytes, size_t *len)
 	return true;
 }
 
-/* A large regular file, mapped (mapfile) where allowed. */
+/* A large regular file, mapped (mapfile) where allowed; the name it would
+ * report is the one a terminal may show (SPEC 3.5). */
 static bool map_large(int fd, const char *path, const struct stat *st, struct loaded *out)
 {
-	if ((uintmax_t)st->st_size < MAPFILE_MIN_BYTES || (uintmax_t)st->st_size > LOAD_MAX_BYTES ||
-	    !mapfile_map(fd, path, (size_t)st->st_size, &out->bytes))
+	char *shown;
+	bool mapped;
+
+	if ((uintmax_t)st->st_size < MAPFILE_MIN_BYTES || (uintmax_t)st->st_size > LOAD_MAX_BYTES)
+		return false;
+	shown = text_shown_name(path);
+	mapped = mapfile_map(fd, shown, (size_t)st->st_size, &out->bytes);
+	free(shown);
+	if (!mapped)
 		return false;
 	out->len = out->mapped = (size_t)st->st_size;
 	out->home = TEXT_MAPPED;
