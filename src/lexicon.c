@@ -69,24 +69,11 @@ static unsigned utf8_lead(uint32_t uc)
 	return 0xF0 | uc >> 18;
 }
 
-/* Every first byte passed over whole, until members claim theirs. */
-static void init_skip(struct charset *set)
-{
-	for (unsigned b = 0; b < 256; b++)
-		set->skip[b] = b >= 0xF0 && b <= 0xF4   ? 4
-			       : b >= 0xE0 && b <= 0xEF ? 3
-			       : b >= 0xC2 && b <= 0xDF ? 2
-							: 1;
-	set->skip_ready = true;
-}
-
 static void add_chars(struct charset *set, struct str line)
 {
 	size_t i = 0;
 	uint32_t uc;
 
-	if (!set->skip_ready)
-		init_skip(set);
 	while (i < line.len) {
 		i += text_next(line.s + i, line.len - i, &uc);
 		if (uc != ' ' && !charset_has(set, uc)) {
@@ -96,7 +83,7 @@ static void add_chars(struct charset *set, struct str line)
 			set->n++;
 			if (uc < 0x10000)
 				set->bmp[uc / 64] |= 1ull << (uc % 64);
-			set->skip[utf8_lead(uc)] = 0;
+			set->first_byte[utf8_lead(uc)] = true;
 			while (at > 0 && set->v[at - 1] > uc) {
 				set->v[at] = set->v[at - 1];
 				at--;
@@ -168,7 +155,7 @@ static uint32_t char_key(const char *s, size_t len, size_t *n)
 	uint32_t key = 0;
 	size_t i;
 
-	*n = MIN(len, b < 0x80 ? 1u : b < 0xE0 ? 2u : b < 0xF0 ? 3u : 4u);
+	*n = MIN(len, text_char_len(b));
 	for (i = 0; i < *n; i++)
 		key = key << 8 | (unsigned char)s[i];
 	return key;

@@ -41,9 +41,7 @@ struct charset {
 	uint32_t *v; /* sorted */
 	size_t n, cap;
 	uint64_t bmp[0x10000 / 64]; /* the same, for the BMP: one test a character */
-	/* By a character's first byte: its length, or 0 when it may be a member. */
-	uint8_t skip[256];
-	bool skip_ready;
+	bool first_byte[256]; /* the first bytes of the members' UTF-8 */
 };
 
 /* One enumeration series of the outline (一是 二是 …). */
@@ -101,7 +99,7 @@ static inline size_t charset_find(const struct charset *set, struct str s, size_
 	/* Byte by byte, each test apart from the last (no chain of lengths
 	 * to wait on); a continuation byte never starts a member. */
 	for (; from < s.len; from++)
-		if (set->skip[(unsigned char)s.s[from]] == 0) {
+		if (set->first_byte[(unsigned char)s.s[from]]) {
 			text_next(s.s + from, s.len - from, uc);
 			if (charset_has(set, *uc))
 				return from;
