@@ -186,6 +186,10 @@ char *corpus_text_room(struct corpus *c, size_t n);
  * per array rather than by growing. */
 void corpus_reserve(struct corpus *c, size_t lines);
 
+/* Makes room, likewise, for the rest of a library when done of its total
+ * files are loaded, projected from what those gave. */
+void corpus_reserve_ahead(struct corpus *c, size_t done, size_t total);
+
 /* The index of the department with this name, added if new. */
 size_t corpus_intern_dept(struct corpus *c, struct str name);
 size_t corpus_find_dept(const struct corpus *c, struct str name);

@@ -396,7 +396,7 @@ void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_i
 	 * and no doubling copies the array. */
 	if (in->lf_count >= 4096) {
 		ls->cap = in->lf_count + 1;
-		ls->v = xmalloc(ls->cap * sizeof(*ls->v));
+		ls->v = util_alloc_huge(ls->cap * sizeof(*ls->v));
 	}
 	if (choice->forced != LAYOUT_NONE) {
 		choice->active = choose_layouts(choice->counts, choice->forced, &choice->primary);

@@ -35,8 +35,7 @@ bool load_fd(int fd, char **bytes, size_t *len)
 		if (S_ISREG(st.st_mode) && st.st_size > 0)
 			cap = (size_t)st.st_size + 1;
 	}
-	data = xmalloc(cap);
-	util_hint_huge(data, cap);
+	data = util_alloc_huge(cap);
 	for (;;) {
 		if (n > LOAD_MAX_BYTES) { /* endless input (/dev/zero) stops here */
 			free(data);
@@ -158,6 +157,16 @@ static void note_if_empty(struct corpus *c)
 				    false);
 }
 
+/* A library's arrays are sized once this many files are loaded (enough to
+ * project from, early enough that little is copied), and sized again at
+ * each doubling, should the later files be larger. */
+enum { RESERVE_AFTER_FILES = 64 };
+
+static bool time_to_reserve(size_t done)
+{
+	return done >= RESERVE_AFTER_FILES && (done & (done - 1)) == 0;
+}
+
 size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts,
 		bool may_map)
 {
@@ -187,6 +196,8 @@ size_t load_all(struct corpus *c, char **names, size_t name_count, const struct 
 		}
 		parse_loaded(c, files.v[i], &in, &shared);
 		note_if_empty(c);
+		if (time_to_reserve(i + 1))
+			corpus_reserve_ahead(c, i + 1, files.n);
 	}
 	pathlist_fini(&files);
 	if (shared.memo != opts->memo)

@@ -60,6 +60,32 @@ void util_hint_huge(void *p, size_t len)
 		madvise((void *)start, end - start, MADV_HUGEPAGE);
 }
 
+void *util_alloc_huge(size_t len)
+{
+	const size_t huge = (size_t)2 << 20;
+	size_t whole = (len + huge - 1) & ~(huge - 1);
+	void *p;
+
+	if (len < huge || whole < len)
+		return xmalloc(len);
+	p = checked(aligned_alloc(huge, whole));
+	madvise(p, whole, MADV_HUGEPAGE);
+	return p;
+}
+
+void *util_realloc_huge(void *p, size_t old_len, size_t len)
+{
+	void *moved;
+
+	if (len < ((size_t)2 << 20))
+		return xrealloc(p, len);
+	moved = util_alloc_huge(len);
+	if (p)
+		memcpy(moved, p, MIN(old_len, len));
+	free(p);
+	return moved;
+}
+
 void *xgrow(void *p, size_t *cap, size_t need, size_t elem_size)
 {
 	size_t n = *cap;

@@ -39,6 +39,16 @@ char *xstrdup(const char *s);
  */
 enum { HUGE_HINT_MIN = 4u << 20 };
 void util_hint_huge(void *p, size_t len);
+/*
+ * A block of len bytes for an array reserved up front, freed with free():
+ * from HUGE_HINT_MIN on, it starts on a 2 MiB boundary and takes whole huge
+ * pages, so no part of it is faulted in 4 KiB at a time (a malloc'd block
+ * starts 16 bytes into a fresh mapping, and its first 2 MiB up to the first
+ * boundary would be). It may still be realloc'd (then it is copied).
+ */
+void *util_alloc_huge(size_t len);
+/* p (old_len bytes of it kept) moved to a block from util_alloc_huge. */
+void *util_realloc_huge(void *p, size_t old_len, size_t len);
 char *xmemdup(const char *s, size_t len);
 
 /* The program name for messages ("fayan"). */

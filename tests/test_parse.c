@@ -4,6 +4,9 @@
 #include "helpers.h"
 #include "lines.h"
 
+#include <stdint.h>
+#include <stdlib.h>
+
 static struct buf b;
 
 static void test_basic_speech(void)
@@ -254,6 +257,7 @@ static void test_text_blocks(void)
 	bool apart = true;
 
 	ok(a && b2 && b2 >= a + 100, "two rooms, one after the other");
+	ok(((uintptr_t)a & ((2u << 20) - 1)) == 0, "a block starts on a 2 MiB boundary");
 	ok(!corpus_text_room(c, CORPUS_BLOCK_FILE_MAX + 1), "no room for a large text");
 	for (i = 0; i < 40; i++) {
 		size_t blocks = c->blocks.n;
@@ -276,6 +280,42 @@ static void test_text_blocks(void)
 	corpus_free(c); /* the blocks with it (ASan and valgrind would say) */
 }
 
+/* A library's arrays, sized from its first files: the rest fit without a
+ * move; large blocks start on a huge page. */
+static void test_reserve_ahead(void)
+{
+	struct corpus *c = corpus_new();
+	struct parse_opts o = {.lex = test_lex, .repair = true};
+	const char *page = "标题\n\n市经信局局长**张三**:我们要努力。\n\n市财政局局长**李四**:我们要节约。\n";
+	struct speech *first;
+	size_t i;
+	bool stayed = true;
+	char *big = util_alloc_huge(HUGE_HINT_MIN + 1), *moved;
+
+	ok(((uintptr_t)big & ((2u << 20) - 1)) == 0, "a large block starts on a 2 MiB boundary");
+	memset(big, 'y', HUGE_HINT_MIN + 1);
+	moved = util_realloc_huge(big, HUGE_HINT_MIN + 1, 2 * HUGE_HINT_MIN);
+	ok(moved[0] == 'y' && moved[HUGE_HINT_MIN] == 'y', "what it held moves with it");
+	free(moved);
+
+	for (i = 0; i < 4; i++)
+		parse_collection(c, "page.txt", xmemdup(page, strlen(page)), strlen(page), &o);
+	corpus_reserve_ahead(c, 4, 4000);
+	ok(c->speeches.cap >= 8000 && c->posts.cap >= 8000 && c->paras.cap >= 8000 &&
+		   c->segs.cap >= 8000,
+	   "room for the files to come (%zu speeches)", c->speeches.cap);
+	first = c->speeches.v;
+	for (i = 4; i < 4000 && stayed; i++) {
+		parse_collection(c, "page.txt", xmemdup(page, strlen(page)), strlen(page), &o);
+		stayed = c->speeches.v == first;
+	}
+	ok(stayed && c->speeches.n == 8000, "the rest of the library fits without a move");
+	corpus_reserve_ahead(c, 0, 10);
+	corpus_reserve_ahead(c, 10, 10);
+	ok(c->speeches.v == first, "nothing to project from, or nothing left: nothing moves");
+	corpus_free(c);
+}
+
 int main(void)
 {
 	tap_setup();
@@ -296,6 +336,7 @@ int main(void)
 	test_many_speeches();
 	test_empty_and_blank();
 	test_text_blocks();
+	test_reserve_ahead();
 	test_kept_findings();
 	lexicon_free(test_lex);
 	buf_fini(&b);
