@@ -133,6 +133,20 @@ static void list_by(FILE *out, const struct corpus *c, const struct selection *s
 	buf_fini(&scratch);
 }
 
+/* The most rows under one department: the set of names listed is emptied
+ * at each, so it need hold no more (a library's set sized to all its rows
+ * was megabytes of peak RSS). */
+static size_t largest_group(const struct group *g)
+{
+	size_t i, run = 0, most = 0;
+
+	for (i = 0; i < g->n; i++) {
+		run = g->v[i].speech == NO_SPEECH ? 0 : run + 1;
+		most = MAX(most, run);
+	}
+	return most;
+}
+
 void output_list(FILE *out, const struct corpus *c, const struct selection *sel, enum view v)
 {
 	struct group g = {0};
@@ -145,7 +159,7 @@ void output_list(FILE *out, const struct corpus *c, const struct selection *sel,
 	}
 	group_build(c, sel->dept, &g);
 	struct name_set listed;
-	name_set_init(&listed, g.n);
+	name_set_init(&listed, largest_group(&g));
 	for (i = 0; i < g.n; i++) {
 		const struct group_row *r = &g.v[i];
 		if (r->speech == NO_SPEECH) {
