@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 
-#include "mapfile.h"
 
 /* A text block's size: 32 of the largest small files. */
 #define BLOCK_BYTES ((size_t)32 << 20)
@@ -34,12 +33,10 @@ void corpus_free(struct corpus *c)
 
 	if (!c)
 		return;
-	for (i = c->colls.n; i-- > 0;) { /* last first: mapfile finds each at once */
+	for (i = 0; i < c->colls.n; i++) {
 		free(c->colls.v[i].name);
 		free(c->colls.v[i].shown);
-		if (c->colls.v[i].text_home == TEXT_MAPPED)
-			mapfile_unmap(c->colls.v[i].text, c->colls.v[i].text_mapped);
-		else if (c->colls.v[i].text_home == TEXT_HEAP)
+		if (c->colls.v[i].text_home == TEXT_HEAP)
 			free(c->colls.v[i].text);
 	}
 	free(c->colls.v);

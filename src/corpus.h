@@ -116,9 +116,8 @@ struct unusable {
 
 /* Where a collection's text lives, and so how it is given back. */
 enum text_home {
-	TEXT_HEAP,   /* malloc'd */
-	TEXT_MAPPED, /* a mapped file (mapfile) */
-	TEXT_BLOCK,  /* in one of the corpus's text blocks, freed with them */
+	TEXT_HEAP,  /* malloc'd */
+	TEXT_BLOCK, /* in one of the corpus's text blocks, freed with them */
 };
 
 /* A block that the texts of small files are read into, one after another. */
@@ -132,8 +131,7 @@ struct collection {
 	char *shown; /* the name as a terminal may show it (SPEC 3.5), NUL-ended */
 	char *text; /* the decoded text, owned as text_home says */
 	size_t text_len;
-	uint8_t text_home;  /* enum text_home */
-	size_t text_mapped; /* TEXT_MAPPED: the length mapped */
+	uint8_t text_home; /* enum text_home */
 	struct str title, subtitle;
 	uint8_t layout; /* the one chosen for it (enum speech_layout) */
 	uint32_t layout_counts[CORPUS_LAYOUT_SLOTS]; /* candidate lines per layout */

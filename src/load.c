@@ -12,7 +12,6 @@
 #include "assets.h"
 #include "dept.h"
 #include "dirwalk.h"
-#include "mapfile.h"
 
 bool load_fd(int fd, char **bytes, size_t *len)
 {
@@ -62,25 +61,6 @@ bool load_fd(int fd, char **bytes, size_t *len)
 	return true;
 }
 
-/* A large regular file, mapped (mapfile) where allowed; the name it would
- * report is the one a terminal may show (SPEC 3.5). */
-static bool map_large(int fd, const char *path, const struct stat *st, struct loaded *out)
-{
-	char *shown;
-	bool mapped;
-
-	if ((uintmax_t)st->st_size < MAPFILE_MIN_BYTES || (uintmax_t)st->st_size > LOAD_MAX_BYTES)
-		return false;
-	shown = text_shown_name(path);
-	mapped = mapfile_map(fd, shown, (size_t)st->st_size, &out->bytes);
-	free(shown);
-	if (!mapped)
-		return false;
-	out->len = out->mapped = (size_t)st->st_size;
-	out->home = TEXT_MAPPED;
-	return true;
-}
-
 enum small { SMALL_READ, SMALL_NOT, SMALL_ERROR };
 
 /* A small regular file, read into the corpus's text blocks. SMALL_NOT when
@@ -101,11 +81,11 @@ static enum small read_small(struct corpus *c, int fd, const struct stat *st, st
 	}
 	if (n == room) /* it grew: its room in the block is left unused */
 		return lseek(fd, 0, SEEK_SET) == 0 ? SMALL_NOT : SMALL_ERROR;
-	*out = (struct loaded){data, n, TEXT_BLOCK, 0};
+	*out = (struct loaded){data, n, TEXT_BLOCK};
 	return SMALL_READ;
 }
 
-static bool load_path(struct corpus *c, const char *path, bool may_map, struct loaded *out)
+static bool load_path(struct corpus *c, const char *path, struct loaded *out)
 {
 	struct stat st;
 	int fd;
@@ -119,9 +99,7 @@ static bool load_path(struct corpus *c, const char *path, bool may_map, struct l
 		return false;
 	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 	enum small small = regular ? read_small(c, fd, &st, out) : SMALL_NOT;
-	ok = small == SMALL_READ ||
-	     (small == SMALL_NOT && ((regular && may_map && map_large(fd, path, &st, out)) ||
-				     load_fd(fd, &out->bytes, &out->len)));
+	ok = small == SMALL_READ || (small == SMALL_NOT && load_fd(fd, &out->bytes, &out->len));
 	int saved = errno;
 	close(fd);
 	errno = saved;
@@ -167,8 +145,7 @@ static bool time_to_reserve(size_t done)
 	return done >= RESERVE_AFTER_FILES && (done & (done - 1)) == 0;
 }
 
-size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts,
-		bool may_map)
+size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts)
 {
 	struct pathlist files = {0};
 	size_t i, failed = 0, len;
@@ -189,7 +166,7 @@ size_t load_all(struct corpus *c, char **names, size_t name_count, const struct 
 	if (!shared.memo)
 		shared.memo = dept_memo_new();
 	for (i = 0; i < files.n; i++) {
-		if (!load_path(c, files.v[i], may_map, &in)) {
+		if (!load_path(c, files.v[i], &in)) {
 			note_unreadable(c, files.v[i], errno);
 			failed++;
 			continue;

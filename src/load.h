@@ -1,9 +1,9 @@
 /*
  * load — reads the collections named on the command line into one corpus
- * (SPEC 2): files with read(), or a large one mapped where the caller allows
- * (mapfile: the printing modes, which exit soon), "-" from standard input,
- * nothing given: the bundled collection. Errors of one file are reported and
- * the rest load. Depends on parse, corpus, mapfile, assets.
+ * (SPEC 2): files with read() (SPEC 1.4), "-" from standard input, nothing
+ * given: the bundled collection. A large file is read into 2 MiB pages, small
+ * ones one after another into the corpus's text blocks. Errors of one file
+ * are reported and the rest load. Depends on parse, corpus, assets.
  */
 #ifndef FAYAN_LOAD_H
 #define FAYAN_LOAD_H
@@ -26,10 +26,8 @@ bool load_fd(int fd, char **bytes, size_t *len);
  * Loads each name (or the bundled collection when name_count is 0) into c,
  * each directory as the *.txt files under it (dirwalk). A file that cannot
  * be read, or gives no speeches, is recorded in c->unusable, not printed.
- * may_map: large regular files may be mapped rather than read (mapfile).
  * Returns the number of files that could not be read.
  */
-size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts,
-		bool may_map);
+size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts);
 
 #endif

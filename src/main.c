@@ -565,10 +565,8 @@ int main(int argc, char **argv)
 		.lex = lex, .repair = o.repair, .encoding = o.encoding, .layout = o.layout};
 	char *stdin_name[] = {"-"};
 	bool use_stdin = o.file_count == 0 && !isatty(STDIN_FILENO);
-	/* The screen keeps the texts as long as it runs, and a file may change
-	 * meanwhile: only the printing modes, which exit soon, map them. */
 	bool screen = o.mode == MODE_AUTO && isatty(STDOUT_FILENO);
-	load_all(c, use_stdin ? stdin_name : o.files, use_stdin ? 1 : o.file_count, &popts, !screen);
+	load_all(c, use_stdin ? stdin_name : o.files, use_stdin ? 1 : o.file_count, &popts);
 
 	if (o.mode == MODE_CHECK) {
 		FILE *out = locale_output();

@@ -150,15 +150,13 @@ bool names_is_posts(const struct lexicon *lex, struct str s)
 	if (s.len == 0 || memchr(s.s, '*', s.len) ||
 	    (s.len > POSTS_MAX_CHARS && text_char_count(s.s, s.len) > POSTS_MAX_CHARS))
 		return false;
-	/* No sentence in it, the 、 between posts apart. */
-	for (; (i = charset_find(&lex->bare_forbidden, s, i, &uc)) < s.len; i += 3)
+	/* No sentence in it, the 、 between posts apart; its last post starts
+	 * after the last 、. */
+	for (last = 0; (i = charset_find(&lex->bare_forbidden, s, i, &uc)) < s.len; i = last)
 		if (uc != IDEOGRAPHIC_COMMA)
 			return false;
-	/* Its last post starts after the last 、. */
-	for (last = s.len; last >= 3 && memcmp(s.s + last - 3, "\xE3\x80\x81", 3) != 0; last--)
-		;
-	if (last < 3)
-		last = 0;
+		else
+			last = i + 3;
 	return ends_post(lex, str_trim((struct str){s.s + last, s.len - last}));
 }
 

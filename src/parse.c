@@ -6,7 +6,6 @@
 #include "decode.h"
 #include "dept.h"
 #include "lines.h"
-#include "mapfile.h"
 #include "speaker.h"
 
 /*
@@ -516,13 +515,10 @@ static bool take_text(struct corpus *c, struct collection *coll, size_t index,
 
 	if (coll->text == in->bytes) {
 		coll->text_home = (uint8_t)in->home;
-		coll->text_mapped = in->mapped;
 		return plain;
 	}
 	coll->text_home = TEXT_HEAP;
-	if (in->home == TEXT_MAPPED)
-		mapfile_unmap(in->bytes, in->mapped);
-	else if (in->home == TEXT_HEAP)
+	if (in->home == TEXT_HEAP)
 		free(in->bytes);
 	return plain;
 }
@@ -572,7 +568,7 @@ size_t parse_loaded(struct corpus *c, const char *name, const struct loaded *fil
 size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t len,
 			const struct parse_opts *opts)
 {
-	struct loaded in = {bytes, len, TEXT_HEAP, 0};
+	struct loaded in = {bytes, len, TEXT_HEAP};
 
 	return parse_loaded(c, name, &in, opts);
 }

@@ -35,8 +35,7 @@ size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t 
 struct loaded {
 	char *bytes;
 	size_t len;
-	enum text_home home; /* TEXT_MAPPED: mapped by mapfile_map, mapped bytes */
-	size_t mapped;
+	enum text_home home;
 };
 
 /* The same for bytes that may live elsewhere than the heap. */

@@ -69,7 +69,9 @@ void *util_alloc_huge(size_t len)
 	if (len < huge || whole < len)
 		return xmalloc(len);
 	p = checked(aligned_alloc(huge, whole));
-	madvise(p, whole, MADV_HUGEPAGE);
+	/* The last part-filled 2 MiB stays in 4 KiB pages: a huge page there
+	 * would be resident whole (a 100 MB text's last page, 1 MB of RSS). */
+	madvise(p, len & ~(huge - 1), MADV_HUGEPAGE);
 	return p;
 }
 

@@ -40,11 +40,12 @@ char *xstrdup(const char *s);
 enum { HUGE_HINT_MIN = 4u << 20 };
 void util_hint_huge(void *p, size_t len);
 /*
- * A block of len bytes for an array reserved up front, freed with free():
- * from HUGE_HINT_MIN on, it starts on a 2 MiB boundary and takes whole huge
- * pages, so no part of it is faulted in 4 KiB at a time (a malloc'd block
- * starts 16 bytes into a fresh mapping, and its first 2 MiB up to the first
- * boundary would be). It may still be realloc'd (then it is copied).
+ * A block of len bytes for a text or an array reserved up front, freed with
+ * free(): from 2 MiB on, it starts on a 2 MiB boundary and is in huge pages
+ * up to its last whole one, so it is not faulted in 4 KiB at a time (a
+ * malloc'd block starts 16 bytes into a fresh mapping, and its first 2 MiB
+ * up to the first boundary would be). It may still be realloc'd (then it
+ * is copied into small pages).
  */
 void *util_alloc_huge(size_t len);
 /* p (old_len bytes of it kept) moved to a block from util_alloc_huge. */

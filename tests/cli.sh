@@ -225,21 +225,21 @@ run --grep 丙 "$tmp/zw.txt"
 case $out in *甲乙丙丁*) ok 0 "--grep too" ;; *) ok 1 "--grep too" ;; esac
 run --json "$tmp/zw.txt"
 case $out in *"甲"$(printf '\342\200\215')"乙"*) ok 0 "the JSON keeps them" ;; *) ok 1 "the JSON keeps them" ;; esac
-# A file of a mebibyte or more is mapped by the printing modes (mapfile),
-# standard input is read: the same text gives the same output either way.
+# A file of a mebibyte or more (read into 2 MiB pages) gives what the same
+# text gives from standard input (read as it comes).
 i=0; while [ $i -lt 80 ]; do cat "$seed"; i=$((i + 1)); done >"$tmp/large.txt"
 run --json "$tmp/large.txt"
 mapped=$out
 is "$rc" 0 "a large file: exit 0"
 "$fayan" --json - <"$tmp/large.txt" >"$tmp/read" 2>/dev/null
 test "$mapped" = "$(sed "s|\"-\"|\"$tmp/large.txt\"|g" "$tmp/read")"
-ok $? "a large file mapped gives what it gives read (--json)"
+ok $? "a large file gives what standard input gives (--json)"
 printf '\357\273\277' >"$tmp/large-bom.txt"; cat "$tmp/large.txt" >>"$tmp/large-bom.txt"
 run --print "$tmp/large-bom.txt"
 bom=$out
 run --print "$tmp/large.txt"
 test -n "$out" && test "$bom" = "$out"
-ok $? "mapped with a BOM: the BOM dropped, the text the same"
+ok $? "a large file with a BOM: the BOM dropped, the text the same"
 
 done_testing
 
