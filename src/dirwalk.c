@@ -76,9 +76,16 @@ int dirwalk_natural_cmp(const char *a, const char *b)
 	return strcmp(a0, b0); /* a07 and a7: equal in value, still an order */
 }
 
+/* A directory's entry: its name and the type readdir gave (DT_UNKNOWN where
+ * the file system gives none). */
+struct entry {
+	char *name;
+	unsigned char type;
+};
+
 static int natural_entry_cmp(const void *x, const void *y)
 {
-	return dirwalk_natural_cmp(*(char *const *)x, *(char *const *)y);
+	return dirwalk_natural_cmp(((const struct entry *)x)->name, ((const struct entry *)y)->name);
 }
 
 static bool is_txt(const char *name)
@@ -102,11 +109,20 @@ static bool seen_before(struct walk *w, const struct stat *sb)
 
 static void walk_dir(struct walk *w, const char *dir);
 
-/* One entry of a directory: a *.txt file is taken, a directory walked. */
-static void walk_entry(struct walk *w, char *path, const char *name)
+/* One entry of a directory: a *.txt file is taken, a directory walked. A
+ * regular file is known from readdir's type without a stat of its own (a
+ * library is thousands of them; the loader's fstat follows anyway). */
+static void walk_entry(struct walk *w, char *path, const char *name, unsigned char type)
 {
 	struct stat sb;
 
+	if (type == DT_REG) {
+		if (is_txt(name))
+			push(w->out, path);
+		else
+			free(path);
+		return;
+	}
 	if (stat(path, &sb) != 0) {
 		/* A *.txt that cannot be reached (a dangling link) is reported;
 		 * anything else was no file of the library anyway. */
@@ -130,7 +146,7 @@ static void walk_dir(struct walk *w, const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
-	VEC(char *) names = {0};
+	VEC(struct entry) names = {0};
 	size_t i, dir_len = strlen(dir);
 
 	if (!d) {
@@ -139,20 +155,20 @@ static void walk_dir(struct walk *w, const char *dir)
 	}
 	while ((e = readdir(d)))
 		if (e->d_name[0] != '.') /* hidden, and . and .. */
-			*VEC_PUSH(&names) = xstrdup(e->d_name);
+			*VEC_PUSH(&names) = (struct entry){xstrdup(e->d_name), e->d_type};
 	closedir(d);
 	if (names.n > 1)
 		qsort(names.v, names.n, sizeof(*names.v), natural_entry_cmp);
 	for (i = 0; i < names.n; i++) {
-		size_t len = strlen(names.v[i]);
+		size_t len = strlen(names.v[i].name);
 		bool slash = dir_len && dir[dir_len - 1] == '/';
 		char *path = xmalloc(dir_len + 1 + len + 1);
 		memcpy(path, dir, dir_len);
 		if (!slash)
 			path[dir_len] = '/';
-		memcpy(path + dir_len + !slash, names.v[i], len + 1);
-		walk_entry(w, path, names.v[i]);
-		free(names.v[i]);
+		memcpy(path + dir_len + !slash, names.v[i].name, len + 1);
+		walk_entry(w, path, names.v[i].name, names.v[i].type);
+		free(names.v[i].name);
 	}
 	free(names.v);
 }
