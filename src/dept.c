@@ -5,6 +5,47 @@
 
 #include "util.h"
 
+#define OPEN_WIDE "\xEF\xBC\x88"  /* （ */
+#define CLOSE_WIDE "\xEF\xBC\x89" /* ） */
+
+/* The length of the bracketed part (（…） or (…)) that s opens with, else 0:
+ * an organisation's other name, 中央党校（国家行政学院）. */
+static size_t leading_alias(struct str s)
+{
+	const char *close;
+
+	if (s.len > 1 && s.s[0] == '(' && (close = memchr(s.s, ')', s.len)))
+		return (size_t)(close - s.s) + 1;
+	if (s.len > 3 && memcmp(s.s, OPEN_WIDE, 3) == 0 && (close = str_find(s, str_from(CLOSE_WIDE))))
+		return (size_t)(close - s.s) + 3;
+	return 0;
+}
+
+/* The length of the bracketed part s ends with, else 0. */
+static size_t trailing_alias(struct str s)
+{
+	size_t i;
+
+	if (!str_ends(s, str_from(")")) && !str_ends(s, str_from(CLOSE_WIDE)))
+		return 0;
+	for (i = s.len; i-- > 0;)
+		if (s.s[i] == '(' || (i + 3 <= s.len && memcmp(s.s + i, OPEN_WIDE, 3) == 0))
+			return leading_alias((struct str){s.s + i, s.len - i}) == s.len - i ? s.len - i
+											    : 0;
+	return 0;
+}
+
+/* Whether org ends an organisation: in a listed suffix, or in one and then
+ * its other name in brackets. */
+static bool ends_org(const struct lexicon *lex, struct str org)
+{
+	size_t alias = trailing_alias(org);
+
+	return wordlist_suffix_of(&lex->org_suffix, org).s ||
+	       (alias && alias < org.len &&
+		wordlist_suffix_of(&lex->org_suffix, (struct str){org.s, org.len - alias}).s);
+}
+
 /*
  * Split from the right: the longest listed role that leaves an organisation
  * ending in an organisation suffix (or leaves nothing: a bare role).
@@ -26,14 +67,14 @@ static bool split_role(const struct lexicon *lex, struct str post, struct post_s
 		/* 政协原副主席: 原 belongs to the role. */
 		if ((prefix = wordlist_suffix_of(&lex->role_prefix, org)).s)
 			org.len -= prefix.len;
-		if (org.len == 0 || wordlist_suffix_of(&lex->org_suffix, org).s) {
+		if (org.len == 0 || ends_org(lex, org)) {
 			out->org = org;
 			out->role = (struct str){post.s + org.len, post.len - org.len}; /* in the post */
 			return true;
 		}
 	}
 	/* No role: a post that is an organisation alone (青石县个体劳动者协会). */
-	if (wordlist_suffix_of(&lex->org_suffix, post).s) {
+	if (ends_org(lex, post)) {
 		out->org = post;
 		out->role = (struct str){post.s + post.len, 0};
 		return true;
@@ -79,15 +120,19 @@ static bool cuts_word(const struct lexicon *lex, struct str s, size_t cut)
 }
 
 /* The length of the shortest leading part of s that ends in a department
- * suffix (and cuts no listed word in two), or 0. */
+ * suffix (and cuts no listed word in two, nor a bracket's part), or 0. */
 static size_t dept_end(const struct lexicon *lex, struct str s)
 {
-	size_t end = 0;
+	size_t end = 0, open = 0;
 	uint32_t uc;
 
 	while (end < s.len) {
 		end += text_next(s.s + end, s.len - end, &uc);
-		if (wordlist_suffix_of(&lex->dept_suffix, (struct str){s.s, end}).s &&
+		if (uc == '(' || uc == 0xFF08)
+			open++;
+		else if ((uc == ')' || uc == 0xFF09) && open > 0)
+			open--;
+		if (!open && wordlist_suffix_of(&lex->dept_suffix, (struct str){s.s, end}).s &&
 		    !cuts_word(lex, s, end) && !cuts_compound(lex, s, end))
 			return end;
 	}
@@ -103,7 +148,8 @@ static struct str dept_after_committee(const struct lexicon *lex, struct str org
 
 	while (e < org.len) {
 		e += text_next(org.s + e, org.len - e, &uc);
-		if (e >= org.len || !wordlist_suffix_of(&lex->prefix_end, (struct str){org.s, e}).s)
+		if (e >= org.len || !wordlist_suffix_of(&lex->prefix_end, (struct str){org.s, e}).s ||
+		    cuts_word(lex, org, e)) /* 湖北省|委 */
 			continue;
 		end = dept_end(lex, (struct str){org.s + e, org.len - e});
 		if (end)
@@ -146,6 +192,9 @@ void dept_split_post(const struct lexicon *lex, struct str post, struct post_spl
 	if (out->org.len == 0)
 		return;
 	out->dept = find_dept(lex, out->org);
+	if (out->dept.s) /* its other name goes with it */
+		out->dept.len += leading_alias((struct str){out->dept.s + out->dept.len,
+							    out->org.len - out->dept.len});
 	if (out->dept.s && out->dept.len < out->org.len)
 		out->unit = (struct str){out->org.s + out->dept.len, out->org.len - out->dept.len};
 	else if (!out->dept.s)

@@ -290,18 +290,39 @@ static bool ends_sentence(const struct lexicon *lex, struct str line)
 	       charset_has(&lex->bare_forbidden, uc);
 }
 
-/* POSTS NAME, POSTSNAME or NAME POSTS on a line of its own, a paragraph after. */
+/* NAME（POSTS） and nothing after it. */
+static bool name_then_posts(const struct lexicon *lex, struct str line, struct speaker_line *out)
+{
+	size_t at = find_open_paren(line, NAME_FIRST_MAX_BYTES), open, close, close_len = 0;
+	struct str rest = tail(line, at);
+
+	if (!at)
+		return false;
+	open = open_paren_len(rest);
+	close = find_close_paren(tail(rest, open), &close_len);
+	if (!close_len || open + close + close_len != rest.len)
+		return false;
+	out->name = str_trim((struct str){line.s, at});
+	out->posts = str_trim((struct str){rest.s + open, close});
+	return names_is_person(lex, out->name) && names_is_posts(lex, out->posts);
+}
+
+/* POSTS NAME, POSTSNAME, NAME POSTS or NAME（POSTS） on a line of its own, a
+ * paragraph after. */
 static bool match_own_line(const struct speaker_context *ctx, struct speaker_line *out)
 {
 	struct str line = ctx->line;
 
-	/* Most lines are sentences: their last character fails them at once,
-	 * the punctuation test soon after. */
-	if (!ctx->next.s || ctx->next_bare || line.len > OWN_LINE_MAX_CHARS * 4 ||
-	    ends_sentence(ctx->lex, line) || !names_no_sentence(ctx->lex, line) ||
-	    (line.len > OWN_LINE_MAX_CHARS && text_char_count(line.s, line.len) > OWN_LINE_MAX_CHARS))
+	if (!ctx->next.s || ctx->next_bare || line.len > OWN_LINE_MAX_CHARS * 4)
 		return false;
 	out->text = (struct str){line.s + line.len, 0};
+	if (str_ends(line, str_from(")")) || str_ends(line, str_from(FW_RPAREN)))
+		return name_then_posts(ctx->lex, line, out);
+	/* Most lines are sentences: their last character fails them at once,
+	 * the punctuation test soon after. */
+	if (ends_sentence(ctx->lex, line) || !names_no_sentence(ctx->lex, line) ||
+	    (line.len > OWN_LINE_MAX_CHARS && text_char_count(line.s, line.len) > OWN_LINE_MAX_CHARS))
+		return false;
 	return names_split(ctx->lex, line, false, &out->posts, &out->name);
 }
 
@@ -443,9 +464,27 @@ int speaker_layout_rank(enum speech_layout layout)
 	return recognisers[layout].rank;
 }
 
+/* line without the bullets ([bullet]) and spaces it opens with. */
+static struct str without_bullets(const struct lexicon *lex, struct str line)
+{
+	size_t n;
+	uint32_t uc;
+
+	while (line.len > 0) {
+		n = text_next(line.s, line.len, &uc);
+		if (!charset_has(&lex->bullet, uc))
+			break;
+		line = str_trim((struct str){line.s + n, line.len - n});
+	}
+	return line;
+}
+
 bool speaker_match(const struct speaker_context *ctx, enum speech_layout layout,
 		   struct speaker_line *out)
 {
+	struct speaker_context bare = *ctx;
+
 	*out = (struct speaker_line){0};
-	return ctx->line.len > 0 && recognisers[layout].match(ctx, out) && out->name.len > 0;
+	bare.line = without_bullets(ctx->lex, ctx->line);
+	return bare.line.len > 0 && recognisers[layout].match(&bare, out) && out->name.len > 0;
 }

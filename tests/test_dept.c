@@ -68,6 +68,19 @@ int main(void)
 	check("市住建局保障办主任", "市住建局", "保障办", "主任");
 	check("某某公司总经理", "某某公司", NULL, "总经理"); /* a company is a department */
 	check("特邀嘉宾", NULL, NULL, "特邀嘉宾");
+	/* Provinces: a province with more organisation after it is a prefix of
+	 * the department, as 中共X市委 is; alone it is the department. */
+	check("湖北省省长", "湖北省", NULL, "省长");
+	check("湖北省发展改革委主任", "湖北省发展改革委", NULL, "主任");
+	check("湖北省委书记", "湖北省委", NULL, "书记");
+	check("湖北省委组织部副部长", "湖北省委组织部", NULL, "副部长");
+	check("中共湖北省委宣传部部长", "中共湖北省委宣传部", NULL, "部长");
+	check("甘肃省人大常委会副主任", "甘肃省人大常委会", NULL, "副主任");
+	check("浙江省安吉县余村村党支部书记", "浙江省安吉县", "余村村党支部", "书记");
+	/* An organisation's other name in brackets goes with it; a bracket's
+	 * inside is no boundary. */
+	check("中央党校（国家行政学院）副校长", "中央党校（国家行政学院）", NULL, "副校长");
+	check("市委（市政府）办公室主任", "市委（市政府）办公室", NULL, "主任");
 	lexicon_free(lex);
 	return done_testing();
 }
