@@ -192,6 +192,10 @@ void dept_split_post(const struct lexicon *lex, struct str post, struct post_spl
 	if (out->org.len == 0)
 		return;
 	out->dept = find_dept(lex, out->org);
+	/* A place alone is its own department (北京市, 湖北省); 市 and 省 are no
+	 * department suffixes, for they end words (城市, 节省). */
+	if (!out->dept.s && wordlist_suffix_of(&lex->prefix_end, out->org).s)
+		out->dept = out->org;
 	if (out->dept.s) /* its other name goes with it */
 		out->dept.len += leading_alias((struct str){out->dept.s + out->dept.len,
 							    out->org.len - out->dept.len});

@@ -11,6 +11,7 @@ enum {
 };
 
 #define IDEOGRAPHIC_COMMA 0x3001
+#define FULLWIDTH_COMMA 0xFF0C
 #define MIDDLE_DOT 0x00B7
 #define KATAKANA_MIDDLE_DOT 0x30FB
 
@@ -123,7 +124,12 @@ bool names_is_person(const struct lexicon *lex, struct str s)
 	       !has_stop_word(lex, s);
 }
 
-bool names_no_sentence(const struct lexicon *lex, struct str s)
+static bool is_comma(uint32_t uc)
+{
+	return uc == FULLWIDTH_COMMA || uc == ',';
+}
+
+static bool no_sentence(const struct lexicon *lex, struct str s, bool commas)
 {
 	size_t i = 0;
 	uint32_t uc;
@@ -131,9 +137,19 @@ bool names_no_sentence(const struct lexicon *lex, struct str s)
 	if (memchr(s.s, '*', s.len))
 		return false;
 	for (; (i = charset_find(&lex->bare_forbidden, s, i, &uc)) < s.len; i++)
-		if (uc != IDEOGRAPHIC_COMMA)
+		if (uc != IDEOGRAPHIC_COMMA && !(commas && is_comma(uc)))
 			return false;
 	return true;
+}
+
+bool names_no_sentence(const struct lexicon *lex, struct str s)
+{
+	return no_sentence(lex, s, false);
+}
+
+bool names_no_sentence_but_commas(const struct lexicon *lex, struct str s)
+{
+	return no_sentence(lex, s, true);
 }
 
 /* A role, perhaps written after 原 or 前, or an organisation, ends s. */
@@ -150,13 +166,15 @@ bool names_is_posts(const struct lexicon *lex, struct str s)
 	if (s.len == 0 || memchr(s.s, '*', s.len) ||
 	    (s.len > POSTS_MAX_CHARS && text_char_count(s.s, s.len) > POSTS_MAX_CHARS))
 		return false;
-	/* No sentence in it, the 、 between posts apart; its last post starts
-	 * after the last 、. */
-	for (last = 0; (i = charset_find(&lex->bare_forbidden, s, i, &uc)) < s.len; i = last)
-		if (uc != IDEOGRAPHIC_COMMA)
+	/* No sentence in it, the 、 between posts apart, and a comma after a
+	 * post (市委常委、常务副市长，市政府党组副书记); its last post starts after
+	 * the last of them. */
+	for (last = 0; (i = charset_find(&lex->bare_forbidden, s, i, &uc)) < s.len; i = last) {
+		if (uc != IDEOGRAPHIC_COMMA &&
+		    !(is_comma(uc) && ends_post(lex, str_trim((struct str){s.s + last, i - last}))))
 			return false;
-		else
-			last = i + 3;
+		last = i + text_char_len((unsigned char)s.s[i]);
+	}
 	return ends_post(lex, str_trim((struct str){s.s + last, s.len - last}));
 }
 

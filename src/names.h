@@ -20,8 +20,10 @@ bool names_is_person(const struct lexicon *lex, struct str s);
  * (perhaps after 原/前) or organisation suffix, with no sentence in it. */
 bool names_is_posts(const struct lexicon *lex, struct str s);
 
-/* Whether s holds no sentence punctuation (、 allowed) and no bold marks. */
+/* Whether s holds no sentence punctuation (、 allowed, and ， , too where
+ * commas) and no bold marks. */
 bool names_no_sentence(const struct lexicon *lex, struct str s);
+bool names_no_sentence_but_commas(const struct lexicon *lex, struct str s);
 
 /*
  * Splits "POSTS NAME", "POSTSNAME" or "NAME POSTS" (spaces of any kind, or

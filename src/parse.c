@@ -103,14 +103,29 @@ static bool is_headline(struct walk *w, size_t i)
 	       speaker_at(w, i + 1) == LAYOUT_NONE && next_closing(w, i + 1) != NO_LINE;
 }
 
+/* Whether the next speech to open after line i has a headline. */
+static bool next_speech_headed(const struct walk *w, size_t i)
+{
+	for (i++; i < w->lines.n; i++)
+		if (opens_speech(w, i))
+			return has_flag(w, i - 1, LF_BARE) && speaker_at(w, i - 1) == LAYOUT_NONE;
+	return false;
+}
+
 /* A short line over a headline: 专家学者. Inside an open speech only when
- * it reads as one (a listed ending), for it may be the speech's last line. */
+ * it reads as one (a listed ending), for it may be the speech's last line.
+ * On a page whose speeches have no headlines, a listed one right over a
+ * speaker line (北京代表团) is a group header, not that speech's headline. */
 static bool is_group(struct walk *w, size_t i)
 {
-	if (!has_flag(w, i, LF_BARE) || speaker_at(w, i) != LAYOUT_NONE || i + 1 >= w->lines.n ||
-	    !has_flag(w, i + 1, LF_BARE) || !opens_speech(w, i + 2))
+	bool listed;
+
+	if (!has_flag(w, i, LF_BARE) || speaker_at(w, i) != LAYOUT_NONE || i + 1 >= w->lines.n)
 		return false;
-	return !w->cur || wordlist_suffix_of(&w->opts->lex->group, line_text(w, i)).s;
+	listed = wordlist_suffix_of(&w->opts->lex->group, line_text(w, i)).s != NULL;
+	if (has_flag(w, i + 1, LF_BARE) && opens_speech(w, i + 2))
+		return !w->cur || listed;
+	return listed && opens_speech(w, i + 1) && !next_speech_headed(w, i + 1);
 }
 
 /* Whether nothing but trailer lines follows line i. */

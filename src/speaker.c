@@ -320,7 +320,7 @@ static bool match_own_line(const struct speaker_context *ctx, struct speaker_lin
 		return name_then_posts(ctx->lex, line, out);
 	/* Most lines are sentences: their last character fails them at once,
 	 * the punctuation test soon after. */
-	if (ends_sentence(ctx->lex, line) || !names_no_sentence(ctx->lex, line) ||
+	if (ends_sentence(ctx->lex, line) || !names_no_sentence_but_commas(ctx->lex, line) ||
 	    (line.len > OWN_LINE_MAX_CHARS && text_char_count(line.s, line.len) > OWN_LINE_MAX_CHARS))
 		return false;
 	return names_split(ctx->lex, line, false, &out->posts, &out->name);

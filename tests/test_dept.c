@@ -81,6 +81,11 @@ int main(void)
 	 * inside is no boundary. */
 	check("中央党校（国家行政学院）副校长", "中央党校（国家行政学院）", NULL, "副校长");
 	check("市委（市政府）办公室主任", "市委（市政府）办公室", NULL, "主任");
+	/* A city alone is its department; 市 inside a word ends none. */
+	check("北京市市长", "北京市", NULL, "市长");
+	check("市城市管理局局长", "市城市管理局", NULL, "局长");
+	check("城市管理局局长", "城市管理局", NULL, "局长");
+	check("北京市海淀区区长", "北京市海淀区", NULL, "区长");
 	lexicon_free(lex);
 	return done_testing();
 }
