@@ -104,17 +104,20 @@ static bool cuts_compound(const struct lexicon *lex, struct str s, size_t cut)
 }
 
 /* Whether a listed organisation word runs across byte cut of s: 管委|会
- * must not be cut, for 管委会 is one word. */
+ * must not be cut, for 管委会 is one word. At each of the few characters
+ * before the cut, the longest word starting there is looked up: if any
+ * word there crosses the cut, that one does. */
 static bool cuts_word(const struct lexicon *lex, struct str s, size_t cut)
 {
-	size_t i, from;
+	/* the list is longest first: no word starts further back and crosses */
+	size_t from = cut, longest = lex->org_suffix.n ? lex->org_suffix.v[0].len : 0;
+	struct str w;
 
-	for (i = 0; i < lex->org_suffix.n; i++) {
-		struct str w = lex->org_suffix.v[i];
-		for (from = cut >= w.len ? cut - w.len + 1 : 0; from < cut && from + w.len <= s.len;
-		     from++)
-			if (memcmp(s.s + from, w.s, w.len) == 0)
-				return true;
+	while (from > 0 && cut - from + 1 < longest) {
+		from = text_prev(s.s, from);
+		w = wordlist_prefix_of(&lex->org_suffix, (struct str){s.s + from, s.len - from});
+		if (w.s && from + w.len > cut)
+			return true;
 	}
 	return false;
 }

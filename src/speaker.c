@@ -470,7 +470,8 @@ static struct str without_bullets(const struct lexicon *lex, struct str line)
 	size_t n;
 	uint32_t uc;
 
-	while (line.len > 0) {
+	/* a first byte no bullet starts with (nearly every line) ends it at once */
+	while (line.len > 0 && lex->bullet.first_byte[(unsigned char)line.s[0]]) {
 		n = text_next(line.s, line.len, &uc);
 		if (!charset_has(&lex->bullet, uc))
 			break;
@@ -482,9 +483,14 @@ static struct str without_bullets(const struct lexicon *lex, struct str line)
 bool speaker_match(const struct speaker_context *ctx, enum speech_layout layout,
 		   struct speaker_line *out)
 {
-	struct speaker_context bare = *ctx;
+	struct str line = without_bullets(ctx->lex, ctx->line);
+	struct speaker_context bare;
 
 	*out = (struct speaker_line){0};
-	bare.line = without_bullets(ctx->lex, ctx->line);
-	return bare.line.len > 0 && recognisers[layout].match(&bare, out) && out->name.len > 0;
+	if (line.len < ctx->line.len) { /* copied only where a bullet went */
+		bare = *ctx;
+		bare.line = line;
+		ctx = &bare;
+	}
+	return line.len > 0 && recognisers[layout].match(ctx, out) && out->name.len > 0;
 }

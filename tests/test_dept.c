@@ -86,6 +86,12 @@ int main(void)
 	check("市城市管理局局长", "市城市管理局", NULL, "局长");
 	check("城市管理局局长", "城市管理局", NULL, "局长");
 	check("北京市海淀区区长", "北京市海淀区", NULL, "区长");
+	check("市委办主任", "市委办", NULL, "主任");
+	check("市广播电视台台长", "市广播电视台", NULL, "台长");
+	/* In Traditional characters, through the lists' Traditional forms. */
+	check("福建省臺辦主任", "福建省臺辦", NULL, "主任");
+	check("市經信局黨組書記", "市經信局", "黨組", "書記");
+	check("台灣大學政治學系教授", "台灣大學", "政治學系", "教授");
 	lexicon_free(lex);
 	return done_testing();
 }
