@@ -21,6 +21,7 @@ enum section_kind { SECT_WORDS, SECT_CHARS, SECT_OUTLINE };
 	X("name-stop", SECT_WORDS, name_stop)                                                      \
 	X("not-name", SECT_CHARS, not_name)                                                        \
 	X("bullet", SECT_CHARS, bullet)                                                            \
+	X("numeral", SECT_CHARS, numeral)                                                          \
 	X("designation", SECT_WORDS, designation)                                                  \
 	X("speech-verb", SECT_WORDS, speech_verb)                                                  \
 	X("preamble", SECT_WORDS, preamble)                                                        \

@@ -10,11 +10,15 @@ enum {
 	HEAD_MAX_BYTES = 60 * 3, /* where a run-in line's colon may stand */
 	OWN_LINE_MAX_CHARS = 40,
 	NAME_FIRST_MAX_BYTES = 16 * 3,
+	ORDINAL_MAX_BYTES = 3 * 3, /* 二十三 */
 	DELEGATE_HEAD_BYTES = (16 + 4) * 3, /* a name and its designation */
 };
 
 #define FW_LPAREN "\xEF\xBC\x88" /* （ */
 #define FW_RPAREN "\xEF\xBC\x89" /* ） */
+
+/* What closes an ordinal: 1. 1． 一、 1) 1）; a bracketed one, the last two. */
+static const char *const ordinal_ends[] = {".", "\xEF\xBC\x8E", "\xE3\x80\x81", ")", FW_RPAREN};
 #define LENTICULAR_OPEN "\xE3\x80\x90" /* 【 */
 #define LENTICULAR_CLOSE "\xE3\x80\x91" /* 】 */
 
@@ -380,6 +384,29 @@ static bool match_attribution(const struct speaker_context *ctx, struct speaker_
 }
 
 /* POSTSNAME说，… — narrative; only where nothing else explains a page. */
+/* …时，NAME代表 (the verb gone): a name and designation after the head's
+ * last comma, a clause of circumstance before it. */
+static bool designated_after_clause(const struct lexicon *lex, struct str head,
+				    struct speaker_line *out)
+{
+	const char *comma = NULL, *at = head.s;
+	struct str clause, d;
+
+	while ((at = str_find((struct str){at, head.len - (size_t)(at - head.s)},
+			      str_from("\xEF\xBC\x8C")))) /* the last ， */
+		comma = at, at += 3;
+
+	if (!comma)
+		return false;
+	clause = tail(head, (size_t)(comma - head.s) + 3);
+	if (!(d = designation_of(lex, clause)).s)
+		return false;
+	out->designation = d;
+	out->name = (struct str){clause.s, clause.len - d.len};
+	out->posts = (struct str){clause.s, 0};
+	return names_is_person(lex, out->name);
+}
+
 static bool match_reported(const struct speaker_context *ctx, struct speaker_line *out)
 {
 	struct str line = ctx->line, head, v;
@@ -396,10 +423,15 @@ static bool match_reported(const struct speaker_context *ctx, struct speaker_lin
 		else
 			continue;
 		head = (struct str){line.s, i};
-		if ((v = wordlist_suffix_of(&ctx->lex->speech_verb, head)).s &&
-		    names_split(ctx->lex, (struct str){line.s, i - v.len}, false, &out->posts,
-				&out->name)) {
+		if (!(v = wordlist_suffix_of(&ctx->lex->speech_verb, head)).s)
+			continue;
+		head.len -= v.len;
+		if (names_split(ctx->lex, head, false, &out->posts, &out->name)) {
 			out->text = str_trim(tail(line, i + punct));
+			return true;
+		}
+		if (designated_after_clause(ctx->lex, head, out)) {
+			out->text = line; /* the clause is part of what was reported */
 			return true;
 		}
 	}
@@ -464,7 +496,26 @@ int speaker_layout_rank(enum speech_layout layout)
 	return recognisers[layout].rank;
 }
 
-/* line without the bullets ([bullet]) and spaces it opens with. */
+/* The length of the ordinal line opens with (1. 2、 （三） (4)), else 0. */
+static size_t ordinal_len(const struct lexicon *lex, struct str line)
+{
+	size_t start = open_paren_len(line), i = start, n, close;
+	uint32_t uc;
+
+	while (i < line.len && i - start < ORDINAL_MAX_BYTES &&
+	       (n = text_next(line.s + i, line.len - i, &uc)) && charset_has(&lex->numeral, uc))
+		i += n;
+	if (i == start)
+		return 0;
+	/* bracketed, the bracket closes right after; else a listed end */
+	for (n = start ? ARRAY_LEN(ordinal_ends) - 2 : 0; n < ARRAY_LEN(ordinal_ends); n++)
+		if ((close = lit_len(tail(line, i), ordinal_ends[n])))
+			return i + close;
+	return 0;
+}
+
+/* line without the bullets ([bullet]), the ordinal and the spaces it opens
+ * with: ■ 院长 张三：…, 2. 院长 张三：…, （三）院长 张三. */
 static struct str without_bullets(const struct lexicon *lex, struct str line)
 {
 	size_t n;
@@ -477,6 +528,10 @@ static struct str without_bullets(const struct lexicon *lex, struct str line)
 			break;
 		line = str_trim((struct str){line.s + n, line.len - n});
 	}
+	if (line.len > 0 && (lex->numeral.first_byte[(unsigned char)line.s[0]] || line.s[0] == '(' ||
+			     lit_len(line, FW_LPAREN)) &&
+	    (n = ordinal_len(lex, line)) > 0)
+		line = str_trim(tail(line, n));
 	return line;
 }
 
