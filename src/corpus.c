@@ -59,6 +59,9 @@ void corpus_free(struct corpus *c)
 	for (i = 0; i < c->blocks.n; i++)
 		munmap(c->blocks.v[i].base, BLOCK_BYTES);
 	free(c->blocks.v);
+	for (i = 0; i < c->made.n; i++)
+		free(c->made.v[i]);
+	free(c->made.v);
 	free(c->dept_slots);
 	free(c);
 }

@@ -156,6 +156,7 @@ struct corpus {
 	VEC(struct finding) findings;
 	VEC(struct unusable) unusable; /* in command-line (and walk) order */
 	VEC(struct text_block) blocks;
+	VEC(char *) made; /* strings the load made, not the text's: 王强 of 王　强 */
 	/* Department name → index + 1 (0: empty), open addressing. */
 	size_t *dept_slots;
 	size_t dept_slot_count;

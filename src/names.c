@@ -96,6 +96,33 @@ static bool has_dot_bytes(struct str s)
 	return false;
 }
 
+/* Where the spaces inside s start (王　强), else 0. */
+static size_t inner_space(struct str s)
+{
+	size_t i;
+
+	for (i = 0; i < s.len; i += text_char_len((unsigned char)s.s[i]))
+		if (names_space_len(s.s + i, s.len - i))
+			return i;
+	return 0;
+}
+
+/* 王　强: a name of two padded to the width of three, a listed surname of
+ * one character, spaces, one more. */
+static bool is_padded_pair(const struct lexicon *lex, struct str s, size_t space)
+{
+	size_t i = space, n, given;
+	uint32_t uc, sur;
+
+	if (text_next(s.s, space, &sur) != space || wordlist_prefix_of(&lex->surname, s).len != space)
+		return false;
+	while ((n = names_space_len(s.s + i, s.len - i)) > 0)
+		i += n;
+	given = text_next(s.s + i, s.len - i, &uc);
+	return i < s.len && i + given == s.len && is_han(uc) && !charset_has(&lex->not_name, uc) &&
+	       !charset_has(&lex->not_name, sur);
+}
+
 bool names_is_person(const struct lexicon *lex, struct str s)
 {
 	size_t i = 0, chars = 0;
@@ -106,6 +133,8 @@ bool names_is_person(const struct lexicon *lex, struct str s)
 	if (s.len == 0 || s.len > DOT_NAME_MAX_CHARS * 4)
 		return false;
 	/* Cheap refusals first: every line's head is asked this, many times. */
+	if (s.len <= 3 + 3 * 3 + 3 && (i = inner_space(s)) > 0) /* 王 U+3000 ×3 强 at most */
+		return is_padded_pair(lex, s, i);
 	dot = has_dot_bytes(s);
 	if (!dot && (s.len > NAME_MAX_CHARS * 4 || !(surname = wordlist_prefix_of(&lex->surname, s)).s))
 		return false;
@@ -249,6 +278,13 @@ bool names_split(const struct lexicon *lex, struct str s, bool posts_optional, s
 		return split_unspaced(lex, s, posts, name);
 	if (try_split(lex, (struct str){s.s, from}, (struct str){s.s + to, s.len - to}, posts, name))
 		return true;
+	/* POSTS 王　强, POSTS王　强: the last space pads a name of two */
+	if (from > 0 && text_char_count(s.s + to, s.len - to) == 1) {
+		size_t head = text_prev(s.s, from);
+		if (try_split(lex, str_trim((struct str){s.s, head}),
+			      (struct str){s.s + head, s.len - head}, posts, name))
+			return true;
+	}
 	/* NAME POSTS */
 	find_space_run(s, false, &from, &to);
 	return try_split(lex, (struct str){s.s + to, s.len - to}, (struct str){s.s, from}, posts,

@@ -6,6 +6,7 @@
 #include "decode.h"
 #include "dept.h"
 #include "lines.h"
+#include "names.h"
 #include "speaker.h"
 
 /*
@@ -309,6 +310,27 @@ static void add_posts(struct walk *w, struct str posts)
 
 /* Opens a speech whose first line is first (its headline, or its speaker
  * line) and whose speaker line is speaker. */
+/* A name as a reader writes it: 王　强, padded to the width of three, is
+ * 王强, a copy the corpus owns, with the designation after it as in the text
+ * (speech_designation reads it there). */
+static struct str unpadded(struct corpus *c, struct str name, struct str designation)
+{
+	size_t i, n, len = 0;
+	char *made;
+
+	for (i = 0; i < name.len && !names_space_len(name.s + i, name.len - i); i++)
+		;
+	if (i == name.len)
+		return name;
+	made = xmalloc(name.len + designation.len);
+	for (i = 0; i < name.len; i += n)
+		if (!(n = names_space_len(name.s + i, name.len - i)))
+			made[len++] = name.s[i], n = 1;
+	memcpy(made + len, designation.s ? designation.s : "", designation.len);
+	*VEC_PUSH(&c->made) = made;
+	return (struct str){made, len};
+}
+
 static void start_speech(struct walk *w, size_t first, size_t speaker)
 {
 	struct corpus *c = w->c;
@@ -323,7 +345,7 @@ static void start_speech(struct walk *w, size_t first, size_t speaker)
 	s->headline = w->headline != NO_LINE ? line_text(w, w->headline) : STR_NULL;
 	s->group = w->group;
 	s->designation_len = (uint8_t)(sl.designation.s ? sl.designation.len : 0);
-	s->speaker = sl.name;
+	s->speaker = unpadded(c, sl.name, sl.designation);
 	s->title = sl.posts;
 	s->line = w->lines.v[first].no;
 	s->speaker_line = w->lines.v[speaker].no;
