@@ -318,8 +318,11 @@ static struct str unpadded(struct corpus *c, struct str name, struct str designa
 	size_t i, n, len = 0;
 	char *made;
 
-	for (i = 0; i < name.len && !names_space_len(name.s + i, name.len - i); i++)
-		;
+	/* a space starts with one of these bytes: ' ', U+3000 E3…, U+00A0 C2… */
+	for (i = 0; i < name.len; i++)
+		if ((name.s[i] == ' ' || name.s[i] == '\xE3' || name.s[i] == '\xC2') &&
+		    names_space_len(name.s + i, name.len - i))
+			break;
 	if (i == name.len)
 		return name;
 	made = xmalloc(name.len + designation.len);
