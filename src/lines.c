@@ -175,7 +175,7 @@ static void window_to(struct window *win, const struct lines *ls, const struct l
 	if (win->at != SIZE_MAX && win->at + 1 == i) {
 		ctx->prev = ctx->line;
 		ctx->prev_bare = lines_has(ls, i - 1, LF_BARE);
-		ctx->line = ctx->next;
+		ctx->line = speaker_unmarked(lex, ctx->next);
 		ctx->next = i + 1 < ls->n ? lines_text(ls, i + 1) : STR_NULL;
 		ctx->next_bare = lines_has(ls, i + 1, LF_BARE);
 	} else {
@@ -276,7 +276,7 @@ static size_t mark_lines(struct lines *ls, const struct lexicon *lex, unsigned m
 		window_to(win, ls, lex, i);
 		for (k = 0; k < LAYOUT_COUNT; k++)
 			if ((mask >> k & 1) && speaker_match(&win->ctx, (enum speech_layout)k, &sl)) {
-				keep_found(ls, i, (enum speech_layout)k, &sl, win->ctx.line);
+				keep_found(ls, i, (enum speech_layout)k, &sl, lines_text(ls, i));
 				ls->v[i].cand |= (uint8_t)(1u << k);
 				counts[k]++;
 				marked++;
@@ -424,7 +424,7 @@ void lines_fini(struct lines *ls)
 
 struct speaker_context lines_context(const struct lines *ls, const struct lexicon *lex, size_t i)
 {
-	struct speaker_context ctx = {.lex = lex, .line = lines_text(ls, i)};
+	struct speaker_context ctx = {.lex = lex, .line = speaker_unmarked(lex, lines_text(ls, i))};
 
 	if (i > 0) {
 		ctx.prev = lines_text(ls, i - 1);

@@ -514,9 +514,7 @@ static size_t ordinal_len(const struct lexicon *lex, struct str line)
 	return 0;
 }
 
-/* line without the bullets ([bullet]), the ordinal and the spaces it opens
- * with: ■ 院长 张三：…, 2. 院长 张三：…, （三）院长 张三. */
-static struct str without_bullets(const struct lexicon *lex, struct str line)
+struct str speaker_unmarked(const struct lexicon *lex, struct str line)
 {
 	size_t n;
 	uint32_t uc;
@@ -538,14 +536,6 @@ static struct str without_bullets(const struct lexicon *lex, struct str line)
 bool speaker_match(const struct speaker_context *ctx, enum speech_layout layout,
 		   struct speaker_line *out)
 {
-	struct str line = without_bullets(ctx->lex, ctx->line);
-	struct speaker_context bare;
-
 	*out = (struct speaker_line){0};
-	if (line.len < ctx->line.len) { /* copied only where a bullet went */
-		bare = *ctx;
-		bare.line = line;
-		ctx = &bare;
-	}
-	return line.len > 0 && recognisers[layout].match(ctx, out) && out->name.len > 0;
+	return ctx->line.len > 0 && recognisers[layout].match(ctx, out) && out->name.len > 0;
 }

@@ -39,7 +39,7 @@ struct speaker_line {
 /* A line and what its recogniser may look at around it. */
 struct speaker_context {
 	const struct lexicon *lex;
-	struct str line;          /* trimmed */
+	struct str line;          /* trimmed, and speaker_unmarked */
 	struct str prev, next;    /* the neighbouring non-blank lines, or absent */
 	bool prev_bare, next_bare; /* SPEC 1.1's "bare" */
 };
@@ -58,6 +58,11 @@ bool speaker_layout_marked(enum speech_layout layout);
 bool speaker_layout_closes(enum speech_layout layout);
 /* Where the layout stands when two explain a page equally well. */
 int speaker_layout_rank(enum speech_layout layout);
+
+/* line without the bullets ([bullet]), the ordinal and the spaces it opens
+ * with (■ 院长 张三：…, 2. 院长 张三：…, （三）院长 张三): the line the
+ * recognisers read, made once a line, not once a layout. */
+struct str speaker_unmarked(const struct lexicon *lex, struct str line);
 
 /* Whether ctx's line is a speaker line of the given layout. */
 bool speaker_match(const struct speaker_context *ctx, enum speech_layout layout,
