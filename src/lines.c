@@ -61,6 +61,9 @@ bool lines_byline(const struct lexicon *lex, struct str s, bool *bracketed, stru
 	    (s.len > BYLINE_MAX_CHARS && text_char_count(s.s, s.len) > BYLINE_MAX_CHARS))
 		return false;
 	rest = str_trim((struct str){s.s + prefix.len, s.len - prefix.len});
+	/* 文/本报记者 X: a credit before the byline proper */
+	if (rest.len > 0 && rest.len < s.len && wordlist_prefix_of(&lex->byline, rest).s)
+		return lines_byline(lex, rest, &(bool){false}, reporter);
 	if (rest.len == 0 || !names_no_sentence(lex, rest))
 		return false;
 	if (!names_space_len(s.s + prefix.len, s.len - prefix.len) &&
@@ -125,7 +128,8 @@ static unsigned line_flags(const struct lexicon *lex, struct str s)
 		return flags; /* （ — */
 	if (lines_byline(lex, s, &bracketed, &reporter))
 		flags |= LF_BYLINE | (bracketed ? LF_BRACKETED : 0);
-	if (starts_with_label(&lex->trailer, s))
+	if (starts_with_label(&lex->trailer, s) ||
+	    starts_with_label(&lex->trailer, unbracket(s, &bracketed))) /* （本版编辑：X） */
 		flags |= LF_TRAILER;
 	if (starts_with_label(&lex->preamble, s) || is_note_signature(lex, s))
 		flags |= LF_PREAMBLE;

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "util.h"
+
 enum {
 	NAME_MIN_CHARS = 2,
 	NAME_MAX_CHARS = 4,     /* 欧阳振华: a surname of two and two more */
@@ -289,4 +291,48 @@ bool names_split(const struct lexicon *lex, struct str s, bool posts_optional, s
 	find_space_run(s, false, &from, &to);
 	return try_split(lex, (struct str){s.s + to, s.len - to}, (struct str){s.s, from}, posts,
 			 name);
+}
+
+/* Posts are joined by 、 (or ， or ,): the separator's length at s, else 0. */
+static size_t separator_len(const char *s, size_t len)
+{
+	if (len >= 1 && s[0] == ',')
+		return 1;
+	if (len >= 3 && (memcmp(s, "\xE3\x80\x81", 3) == 0 || memcmp(s, "\xEF\xBC\x8C", 3) == 0))
+		return 3;
+	return 0;
+}
+
+size_t names_post_end(struct str posts, size_t from, size_t *sep_len)
+{
+	for (; from < posts.len; from++) {
+		unsigned char b = (unsigned char)posts.s[from];
+		if (b != ',' && b != 0xE3 && b != 0xEF) /* the separators' first bytes */
+			continue;
+		if ((*sep_len = separator_len(posts.s + from, posts.len - from)) > 0)
+			return from;
+	}
+	*sep_len = 0;
+	return posts.len;
+}
+
+char *names_unpadded(struct str name, struct str designation, size_t *len)
+{
+	size_t i, n;
+	char *made;
+
+	/* a space starts with one of these bytes: ' ', U+3000 E3…, U+00A0 C2… */
+	for (i = 0; i < name.len; i++)
+		if ((name.s[i] == ' ' || name.s[i] == '\xE3' || name.s[i] == '\xC2') &&
+		    names_space_len(name.s + i, name.len - i))
+			break;
+	if (i == name.len)
+		return NULL;
+	made = xmalloc(name.len + designation.len);
+	for (*len = 0, i = 0; i < name.len; i += n)
+		if (!(n = names_space_len(name.s + i, name.len - i)))
+			made[(*len)++] = name.s[i], n = 1;
+	if (designation.len)
+		memcpy(made + *len, designation.s, designation.len);
+	return made;
 }

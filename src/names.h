@@ -20,6 +20,15 @@ bool names_is_person(const struct lexicon *lex, struct str s);
  * (perhaps after 原/前) or organisation suffix, with no sentence in it. */
 bool names_is_posts(const struct lexicon *lex, struct str s);
 
+/* Where the post that starts at from ends: at the next separator (、 ， ,),
+ * its length in *sep_len (0 at the end). */
+size_t names_post_end(struct str posts, size_t from, size_t *sep_len);
+
+/* A name as a reader writes it: 王　强, padded to the width of three, is
+ * 王强 — a malloc'd copy of *len bytes, the designation after them as in the
+ * text (speech_designation reads it there); NULL where nothing is padded. */
+char *names_unpadded(struct str name, struct str designation, size_t *len);
+
 /* Whether s holds no sentence punctuation (、 allowed, and ， , too where
  * commas) and no bold marks. */
 bool names_no_sentence(const struct lexicon *lex, struct str s);

@@ -121,7 +121,8 @@ static bool is_group(struct walk *w, size_t i)
 {
 	bool listed;
 
-	if (!has_flag(w, i, LF_BARE) || speaker_at(w, i) != LAYOUT_NONE || i + 1 >= w->lines.n)
+	/* bare, or a heading (一、领导发言) */
+	if (!has_flag(w, i, LF_HEADING) || speaker_at(w, i) != LAYOUT_NONE || i + 1 >= w->lines.n)
 		return false;
 	listed = wordlist_suffix_of(&w->opts->lex->group, line_text(w, i)).s != NULL;
 	if (has_flag(w, i + 1, LF_BARE) && opens_speech(w, i + 2))
@@ -241,29 +242,6 @@ static void add_body(struct walk *w, size_t i)
 	}
 }
 
-/* Posts are joined by 、 (or ， or ,): the separator's length at s, else 0. */
-static size_t separator_len(const char *s, size_t len)
-{
-	if (len >= 1 && s[0] == ',')
-		return 1;
-	if (len >= 3 && (memcmp(s, "\xE3\x80\x81", 3) == 0 || memcmp(s, "\xEF\xBC\x8C", 3) == 0))
-		return 3;
-	return 0;
-}
-
-static size_t find_separator(struct str s, size_t from, size_t *sep_len)
-{
-	for (; from < s.len; from++) {
-		unsigned char b = (unsigned char)s.s[from];
-		if (b != ',' && b != 0xE3 && b != 0xEF) /* the separators' first bytes */
-			continue;
-		if ((*sep_len = separator_len(s.s + from, s.len - from)) > 0)
-			return from;
-	}
-	*sep_len = 0;
-	return s.len;
-}
-
 static void add_post(struct walk *w, struct str text, size_t *prev_dept)
 {
 	struct post_split split;
@@ -289,7 +267,7 @@ static void add_posts(struct walk *w, struct str posts)
 	size_t start = 0, end, sep, prev_dept = NO_DEPT, i;
 
 	while (start < posts.len) {
-		end = find_separator(posts, start, &sep);
+		end = names_post_end(posts, start, &sep);
 		struct str text = str_trim((struct str){posts.s + start, end - start});
 		start = end + sep;
 		if (text.len > 0)
@@ -308,32 +286,21 @@ static void add_posts(struct walk *w, struct str posts)
 	}
 }
 
-/* Opens a speech whose first line is first (its headline, or its speaker
- * line) and whose speaker line is speaker. */
-/* A name as a reader writes it: 王　强, padded to the width of three, is
- * 王强, a copy the corpus owns, with the designation after it as in the text
- * (speech_designation reads it there). */
+/* The speaker's name as a reader writes it (names_unpadded), a copy the
+ * corpus owns where it had padding. */
 static struct str unpadded(struct corpus *c, struct str name, struct str designation)
 {
-	size_t i, n, len = 0;
-	char *made;
+	size_t len;
+	char *made = names_unpadded(name, designation, &len);
 
-	/* a space starts with one of these bytes: ' ', U+3000 E3…, U+00A0 C2… */
-	for (i = 0; i < name.len; i++)
-		if ((name.s[i] == ' ' || name.s[i] == '\xE3' || name.s[i] == '\xC2') &&
-		    names_space_len(name.s + i, name.len - i))
-			break;
-	if (i == name.len)
+	if (!made)
 		return name;
-	made = xmalloc(name.len + designation.len);
-	for (i = 0; i < name.len; i += n)
-		if (!(n = names_space_len(name.s + i, name.len - i)))
-			made[len++] = name.s[i], n = 1;
-	memcpy(made + len, designation.s ? designation.s : "", designation.len);
 	*VEC_PUSH(&c->made) = made;
 	return (struct str){made, len};
 }
 
+/* Opens a speech whose first line is first (its headline, or its speaker
+ * line) and whose speaker line is speaker. */
 static void start_speech(struct walk *w, size_t first, size_t speaker)
 {
 	struct corpus *c = w->c;
