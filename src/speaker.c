@@ -262,7 +262,8 @@ static size_t find_head_colon(struct str line, size_t *colon)
 	return ascii ? (size_t)(ascii - line.s) : 0;
 }
 
-/* POSTS NAME：TEXT, POSTSNAME:TEXT, 【NAME】POSTS：TEXT — no bold marks. */
+/* POSTS NAME：TEXT, POSTSNAME:TEXT, NAME：TEXT, 【NAME】POSTS：TEXT — no bold
+ * marks. */
 static bool match_run_in(const struct speaker_context *ctx, struct speaker_line *out)
 {
 	struct str line = ctx->line, head;
@@ -281,7 +282,8 @@ static bool match_run_in(const struct speaker_context *ctx, struct speaker_line 
 		return names_is_person(ctx->lex, out->name) &&
 		       (out->posts.len == 0 || names_is_posts(ctx->lex, out->posts));
 	}
-	return names_split(ctx->lex, head, false, &out->posts, &out->name);
+	/* 张立群：TEXT, a name alone, on a page of experts */
+	return names_split(ctx->lex, head, true, &out->posts, &out->name);
 }
 
 static bool ends_sentence(const struct lexicon *lex, struct str line)
@@ -530,6 +532,9 @@ struct str speaker_unmarked(const struct lexicon *lex, struct str line)
 			     lit_len(line, FW_LPAREN)) &&
 	    (n = ordinal_len(lex, line)) > 0)
 		line = str_trim(tail(line, n));
+	/* **县发改委主任 陈建华** on a line of its own: bold around it all */
+	if (line.len > 4 && lit_len(line, "**") && find_stars(line, 2) == line.s + line.len - 2)
+		line = str_trim((struct str){line.s + 2, line.len - 4});
 	return line;
 }
 
