@@ -313,8 +313,8 @@ static bool name_then_posts(const struct lexicon *lex, struct str line, struct s
 	return names_is_person(lex, out->name) && names_is_posts(lex, out->posts);
 }
 
-/* POSTS NAME, POSTSNAME, NAME POSTS or NAME（POSTS） on a line of its own, a
- * paragraph after. */
+/* POSTS NAME, POSTSNAME, NAME POSTS or NAME（POSTS） on a line of its own (a
+ * name alone under a headline), a paragraph after. */
 static bool match_own_line(const struct speaker_context *ctx, struct speaker_line *out)
 {
 	struct str line = ctx->line;
@@ -329,7 +329,8 @@ static bool match_own_line(const struct speaker_context *ctx, struct speaker_lin
 	if (ends_sentence(ctx->lex, line) || !names_no_sentence_but_commas(ctx->lex, line) ||
 	    (line.len > OWN_LINE_MAX_CHARS && text_char_count(line.s, line.len) > OWN_LINE_MAX_CHARS))
 		return false;
-	return names_split(ctx->lex, line, false, &out->posts, &out->name);
+	/* under a headline, a name alone will do: 把握新发展阶段 / 张三 / … */
+	return names_split(ctx->lex, line, ctx->prev_bare, &out->posts, &out->name);
 }
 
 /* Length of the dashes a subtitle opens with (——, —, --), else 0. */
