@@ -265,17 +265,12 @@ static bool split_unspaced(const struct lexicon *lex, struct str s, struct str *
 	return false;
 }
 
-bool names_split(const struct lexicon *lex, struct str s, bool posts_optional, struct str *posts,
-		 struct str *name)
+/* POSTS NAME, POSTSNAME, NAME POSTS. */
+static bool split_posts_name(const struct lexicon *lex, struct str s, struct str *posts,
+			     struct str *name)
 {
 	size_t from, to;
 
-	s = str_trim(s);
-	if (posts_optional && names_is_person(lex, s)) {
-		*posts = (struct str){s.s, 0};
-		*name = s;
-		return true;
-	}
 	if (!find_space_run(s, true, &from, &to))
 		return split_unspaced(lex, s, posts, name);
 	if (try_split(lex, (struct str){s.s, from}, (struct str){s.s + to, s.len - to}, posts, name))
@@ -291,6 +286,22 @@ bool names_split(const struct lexicon *lex, struct str s, bool posts_optional, s
 	find_space_run(s, false, &from, &to);
 	return try_split(lex, (struct str){s.s + to, s.len - to}, (struct str){s.s, from}, posts,
 			 name);
+}
+
+bool names_split(const struct lexicon *lex, struct str s, bool posts_optional, struct str *posts,
+		 struct str *name)
+{
+	s = str_trim(s);
+	if (split_posts_name(lex, s, posts, name))
+		return true;
+	/* a name alone, where that will do: asked last, for a line with posts
+	 * (most of them) never needs it */
+	if (posts_optional && names_is_person(lex, s)) {
+		*posts = (struct str){s.s, 0};
+		*name = s;
+		return true;
+	}
+	return false;
 }
 
 /* Posts are joined by 、 (or ， or ,): the separator's length at s, else 0. */

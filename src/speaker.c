@@ -322,7 +322,8 @@ static bool match_own_line(const struct speaker_context *ctx, struct speaker_lin
 	if (!ctx->next.s || ctx->next_bare || line.len > OWN_LINE_MAX_CHARS * 4)
 		return false;
 	out->text = (struct str){line.s + line.len, 0};
-	if (str_ends(line, str_from(")")) || str_ends(line, str_from(FW_RPAREN)))
+	if (line.s[line.len - 1] == ')' ||
+	    (line.len >= 3 && memcmp(line.s + line.len - 3, FW_RPAREN, 3) == 0))
 		return name_then_posts(ctx->lex, line, out);
 	/* Most lines are sentences: their last character fails them at once,
 	 * the punctuation test soon after. */
