@@ -55,6 +55,7 @@ static struct str unbracket(struct str s, bool *bracketed)
 bool lines_byline(const struct lexicon *lex, struct str s, bool *bracketed, struct str *reporter)
 {
 	struct str prefix, rest;
+	uint32_t uc;
 
 	s = unbracket(s, bracketed);
 	if (s.len > BYLINE_MAX_CHARS * 4 || !(prefix = wordlist_prefix_of(&lex->byline, s)).s ||
@@ -62,8 +63,11 @@ bool lines_byline(const struct lexicon *lex, struct str s, bool *bracketed, stru
 		return false;
 	rest = str_trim((struct str){s.s + prefix.len, s.len - prefix.len});
 	/* 文/本报记者 X: a credit before the byline proper */
-	if (rest.len > 0 && rest.len < s.len && wordlist_prefix_of(&lex->byline, rest).s)
-		return lines_byline(lex, rest, &(bool){false}, reporter);
+	if (rest.len > 0 && rest.len < s.len) {
+		text_next(rest.s, rest.len, &uc);
+		if (wordlist_may_start(&lex->byline, uc) && wordlist_prefix_of(&lex->byline, rest).s)
+			return lines_byline(lex, rest, &(bool){false}, reporter);
+	}
 	if (rest.len == 0 || !names_no_sentence(lex, rest))
 		return false;
 	if (!names_space_len(s.s + prefix.len, s.len - prefix.len) &&
@@ -128,8 +132,9 @@ static unsigned line_flags(const struct lexicon *lex, struct str s)
 		return flags; /* （ — */
 	if (lines_byline(lex, s, &bracketed, &reporter))
 		flags |= LF_BYLINE | (bracketed ? LF_BRACKETED : 0);
+	struct str inner = unbracket(s, &bracketed); /* （本版编辑：X） */
 	if (starts_with_label(&lex->trailer, s) ||
-	    starts_with_label(&lex->trailer, unbracket(s, &bracketed))) /* （本版编辑：X） */
+	    (bracketed && starts_with_label(&lex->trailer, inner)))
 		flags |= LF_TRAILER;
 	if (starts_with_label(&lex->preamble, s) || is_note_signature(lex, s))
 		flags |= LF_PREAMBLE;
