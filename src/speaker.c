@@ -16,11 +16,11 @@ enum {
 
 #define FW_LPAREN "\xEF\xBC\x88" /* （ */
 #define FW_RPAREN "\xEF\xBC\x89" /* ） */
+#define LENTICULAR_OPEN "\xE3\x80\x90" /* 【 */
+#define LENTICULAR_CLOSE "\xE3\x80\x91" /* 】 */
 
 /* What closes an ordinal: 1. 1． 一、 1) 1）; a bracketed one, the last two. */
 static const char *const ordinal_ends[] = {".", "\xEF\xBC\x8E", "\xE3\x80\x81", ")", FW_RPAREN};
-#define LENTICULAR_OPEN "\xE3\x80\x90" /* 【 */
-#define LENTICULAR_CLOSE "\xE3\x80\x91" /* 】 */
 
 static struct str tail(struct str s, size_t from)
 {
@@ -387,7 +387,6 @@ static bool match_attribution(const struct speaker_context *ctx, struct speaker_
 	return names_split(ctx->lex, tail(inner, prefix.len), false, &out->posts, &out->name);
 }
 
-/* POSTSNAME说，… — narrative; only where nothing else explains a page. */
 /* …时，NAME代表 (the verb gone): a name and designation after the head's
  * last comma, a clause of circumstance before it. */
 static bool designated_after_clause(const struct lexicon *lex, struct str head,
@@ -399,7 +398,6 @@ static bool designated_after_clause(const struct lexicon *lex, struct str head,
 	while ((at = str_find((struct str){at, head.len - (size_t)(at - head.s)},
 			      str_from("\xEF\xBC\x8C")))) /* the last ， */
 		comma = at, at += 3;
-
 	if (!comma)
 		return false;
 	clause = tail(head, (size_t)(comma - head.s) + 3);
@@ -411,6 +409,7 @@ static bool designated_after_clause(const struct lexicon *lex, struct str head,
 	return names_is_person(lex, out->name);
 }
 
+/* POSTSNAME说，… — narrative; only where nothing else explains a page. */
 static bool match_reported(const struct speaker_context *ctx, struct speaker_line *out)
 {
 	struct str line = ctx->line, head, v;
