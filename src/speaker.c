@@ -296,6 +296,17 @@ static bool ends_sentence(const struct lexicon *lex, struct str line)
 	       charset_has(&lex->bare_forbidden, uc);
 }
 
+/* Length of the dashes a subtitle opens with (——, —, --), else 0. */
+static size_t dashes_len(struct str s)
+{
+	size_t i = 0, n;
+
+	while ((n = lit_len(tail(s, i), "\xE2\x80\x94")) || (n = lit_len(tail(s, i), "\xE2\x80\x95")) ||
+	       (n = lit_len(tail(s, i), "-")))
+		i += n;
+	return i;
+}
+
 /* NAME（POSTS） and nothing after it. */
 static bool name_then_posts(const struct lexicon *lex, struct str line, struct speaker_line *out)
 {
@@ -314,12 +325,13 @@ static bool name_then_posts(const struct lexicon *lex, struct str line, struct s
 }
 
 /* POSTS NAME, POSTSNAME, NAME POSTS or NAME（POSTS） on a line of its own (a
- * name alone under a headline), a paragraph after. */
+ * name alone under a headline, a dash before any), a paragraph after. */
 static bool match_own_line(const struct speaker_context *ctx, struct speaker_line *out)
 {
-	struct str line = ctx->line;
+	/* ——市财政局局长 王刚 under a headline: a dash before it, as a subtitle */
+	struct str line = str_trim(tail(ctx->line, dashes_len(ctx->line)));
 
-	if (!ctx->next.s || ctx->next_bare || line.len > OWN_LINE_MAX_CHARS * 4)
+	if (line.len == 0 || !ctx->next.s || ctx->next_bare || line.len > OWN_LINE_MAX_CHARS * 4)
 		return false;
 	out->text = (struct str){line.s + line.len, 0};
 	if (line.s[line.len - 1] == ')' ||
@@ -334,16 +346,6 @@ static bool match_own_line(const struct speaker_context *ctx, struct speaker_lin
 	return names_split(ctx->lex, line, ctx->prev_bare, &out->posts, &out->name);
 }
 
-/* Length of the dashes a subtitle opens with (——, —, --), else 0. */
-static size_t dashes_len(struct str s)
-{
-	size_t i = 0, n;
-
-	while ((n = lit_len(tail(s, i), "\xE2\x80\x94")) || (n = lit_len(tail(s, i), "\xE2\x80\x95")) ||
-	       (n = lit_len(tail(s, i), "-")))
-		i += n;
-	return i;
-}
 
 /* ——POSTSNAME的学习体会, ——POSTS NAME对…的体会, under a headline. */
 static bool match_subtitle(const struct speaker_context *ctx, struct speaker_line *out)
