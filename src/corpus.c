@@ -84,7 +84,7 @@ void corpus_free(struct corpus *c)
  * address space only, a page is resident once a text is read into it. */
 static char *map_block(void)
 {
-	const size_t huge = (size_t)2 << 20;
+	const size_t huge = HUGE_PAGE_BYTES;
 	char *mapped = mmap(NULL, BLOCK_BYTES + huge, PROT_READ | PROT_WRITE,
 			    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0), *base;
 	size_t head;

@@ -332,12 +332,7 @@ char *names_unpadded(struct str name, struct str designation, size_t *len)
 	size_t i, n;
 	char *made;
 
-	/* a space starts with one of these bytes: ' ', U+3000 E3…, U+00A0 C2… */
-	for (i = 0; i < name.len; i++)
-		if ((name.s[i] == ' ' || name.s[i] == '\xE3' || name.s[i] == '\xC2') &&
-		    names_space_len(name.s + i, name.len - i))
-			break;
-	if (i == name.len)
+	if (!inner_space(name)) /* a name is trimmed: none at 0 */
 		return NULL;
 	made = xmalloc(name.len + designation.len);
 	for (*len = 0, i = 0; i < name.len; i += n)

@@ -52,7 +52,7 @@ void *xrealloc(void *p, size_t size)
 
 void util_hint_huge(void *p, size_t len)
 {
-	const uintptr_t huge = 2u << 20;
+	const uintptr_t huge = HUGE_PAGE_BYTES;
 	uintptr_t start = ((uintptr_t)p + huge - 1) & ~(huge - 1);
 	uintptr_t end = ((uintptr_t)p + len) & ~(huge - 1);
 
@@ -62,7 +62,7 @@ void util_hint_huge(void *p, size_t len)
 
 void *util_alloc_huge(size_t len)
 {
-	const size_t huge = (size_t)2 << 20;
+	const size_t huge = HUGE_PAGE_BYTES;
 	size_t whole = (len + huge - 1) & ~(huge - 1);
 	void *p;
 
@@ -79,7 +79,7 @@ void *util_realloc_huge(void *p, size_t old_len, size_t len)
 {
 	void *moved;
 
-	if (len < ((size_t)2 << 20))
+	if (len < HUGE_PAGE_BYTES)
 		return xrealloc(p, len);
 	moved = util_alloc_huge(len);
 	if (p)

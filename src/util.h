@@ -38,6 +38,8 @@ char *xstrdup(const char *s);
  * longer mremap it but copies.
  */
 enum { HUGE_HINT_MIN = 4u << 20 };
+/* A transparent huge page on x86-64. */
+#define HUGE_PAGE_BYTES ((size_t)2 << 20)
 void util_hint_huge(void *p, size_t len);
 /*
  * A block of len bytes for a text or an array reserved up front, freed with
