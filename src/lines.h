@@ -14,20 +14,10 @@
 #include <stdint.h>
 
 #include "lexicon.h"
+#include "lineclass.h"
 #include "speaker.h"
 #include "text.h"
 #include "util.h"
-
-enum line_flag {
-	LF_BARE = 1,       /* SPEC 1.1: short, no sentence punctuation */
-	LF_HEADING = 2,    /* as bare, but 、 allowed: a speaker's own subheading */
-	LF_BYLINE = 4,
-	LF_BRACKETED = 8,  /* a byline in brackets: （全媒体记者 X 整理） */
-	LF_TRAILER = 16,   /* 责任编辑：X */
-	LF_PREAMBLE = 32,  /* 编者按：… */
-	LF_DASH = 64,      /* opens with a dash: a subtitle */
-	LF_COMPLETE = 128, /* ends a sentence (SPEC 1.2): read once, with the line */
-};
 
 /* A non-blank line: offsets into the collection's text. */
 struct pline {
@@ -123,9 +113,5 @@ void lines_speaker(struct lines *ls, const struct lexicon *lex, size_t i,
 
 /* Gives each candidate line of the active layouts its recogniser. */
 void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary);
-
-/* A credit line (记者 X 整理, （全媒体记者 X）): the reporter, and whether it
- * stood in brackets. */
-bool lines_byline(const struct lexicon *lex, struct str s, bool *bracketed, struct str *reporter);
 
 #endif

@@ -353,9 +353,9 @@ static void add_byline(struct walk *w, size_t i)
 	struct str s = line_text(w, i), reporter;
 	bool bracketed;
 
-	lines_byline(w->opts->lex, s, &bracketed, &reporter);
+	lineclass_byline(w->opts->lex, s, &bracketed, &reporter);
 	w->cur->byline = s;
-	/* a byline is 40 characters at most (lines_byline) */
+	/* a byline is 40 characters at most (lineclass_byline) */
 	w->cur->reporter_off = (uint16_t)(reporter.s - s.s);
 	w->cur->reporter_len = (uint16_t)reporter.len;
 	extend_raw(w, i);
