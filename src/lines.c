@@ -1,6 +1,7 @@
 #include "lines.h"
 
 #include <assert.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -207,13 +208,49 @@ static unsigned choose_layouts(const uint32_t *counts, enum speech_layout forced
  * lines by every recogniser, then, the layout chosen from their counts, each
  * further line by the chosen layouts alone. A line is marked once the next
  * one is read, for the recognisers look at it.
+ *
+ * A long text is read by two threads (SPEC 5: the line pass is most of a
+ * load, and a second core halves it). The second reads the lines from the
+ * split on into lines of its own and, told the layouts the first chose from
+ * the sample, marks them; the first reads and marks up to the split, then
+ * takes the second's lines and marks the two that meet at the split:
+ *
+ *     text   [0 ........................ split) [split .................. len)
+ *     first   read, sample, choose ──tell──┐      │
+ *     second                               └──▶  read … wait, mark [1, n)
+ *     then    first: append, mark the line before the split and the one after
+ *
+ * If the first half ends before the sample is full, the second marks nothing
+ * and its lines are marked as the one thread would have.
  */
+struct half {
+	struct lines ls; /* the second half's lines, offsets into the whole text */
+	const struct lexicon *lex;
+	const struct text_in *in;
+	size_t no;                     /* its line ends */
+	uint32_t counts[LAYOUT_COUNT]; /* its candidate lines */
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t told_cond;
+	int told; /* the active layouts it is to mark; -1: not told yet */
+};
+
 struct reading {
 	struct layout_choice *choice;
 	bool chosen;
 	size_t marked; /* lines [0, marked) are marked */
 	struct window win;
+	struct half *half; /* NULL: one thread */
 };
+
+/* Tells the second thread which layouts to mark (0: none). */
+static void tell_half(struct half *h, unsigned active)
+{
+	pthread_mutex_lock(&h->lock);
+	h->told = (int)active;
+	pthread_cond_signal(&h->told_cond);
+	pthread_mutex_unlock(&h->lock);
+}
 
 static void choose_from_sample(struct lines *ls, const struct lexicon *lex, struct reading *r)
 {
@@ -228,6 +265,8 @@ static void choose_from_sample(struct lines *ls, const struct lexicon *lex, stru
 	r->chosen = true;
 	r->marked = ls->n;
 	r->win.at = SIZE_MAX; /* the sample was looked at without the line after it */
+	if (r->half)
+		tell_half(r->half, ch->active);
 }
 
 /* After a line was read: mark what can be marked. */
@@ -263,31 +302,143 @@ static void add_line(struct lines *ls, const struct lexicon *lex, struct str raw
 	l->speaker = LAYOUT_NONE;
 }
 
+/* Room for the lines of a text with lf_count LFs at once: only the pages
+ * written to are resident, and no doubling copies the array. */
+static void reserve_lines(struct lines *ls, size_t lf_count)
+{
+	if (lf_count >= 4096) {
+		ls->cap = lf_count + 1;
+		ls->v = util_alloc_huge(ls->cap * sizeof(*ls->v));
+	}
+}
+
+/* Reads the lines of in's text [from, to), numbering them on from *no; r,
+ * if any, marks them as they come. */
+static void read_range(struct lines *ls, const struct lexicon *lex, const struct text_in *in,
+		       size_t from, size_t to, size_t *no, struct reading *r)
+{
+	size_t pos = from, n;
+	struct str raw;
+
+	while (pos < to) {
+		pos = next_line(in->text, to, pos, in->plain, &raw);
+		n = ls->n;
+		add_line(ls, lex, raw, ++*no);
+		if (r && ls->n > n)
+			mark_read(ls, lex, r);
+	}
+}
+
+static void *read_second_half(void *arg)
+{
+	struct half *h = arg;
+	struct window win = {.at = SIZE_MAX};
+	unsigned active;
+
+	read_range(&h->ls, h->lex, h->in, h->in->split_at, h->in->len, &h->no, NULL);
+	pthread_mutex_lock(&h->lock);
+	while (h->told < 0)
+		pthread_cond_wait(&h->told_cond, &h->lock);
+	active = (unsigned)h->told;
+	pthread_mutex_unlock(&h->lock);
+	/* its first line's neighbour before it is the first half's */
+	if (active)
+		mark_lines(&h->ls, h->lex, active, 1, h->ls.n, h->counts, &win);
+	return NULL;
+}
+
+/* Starts the second thread; false (nothing to undo) when it cannot. */
+static bool start_half(struct half *h, const struct lexicon *lex, const struct text_in *in)
+{
+	*h = (struct half){.ls = {.text = in->text}, .lex = lex, .in = in, .told = -1};
+	reserve_lines(&h->ls, in->lf_count);
+	if (pthread_mutex_init(&h->lock, NULL) != 0)
+		goto no_lock;
+	if (pthread_cond_init(&h->told_cond, NULL) != 0)
+		goto no_cond;
+	if (pthread_create(&h->thread, NULL, read_second_half, h) != 0)
+		goto no_thread;
+	return true;
+no_thread:
+	pthread_cond_destroy(&h->told_cond);
+no_cond:
+	pthread_mutex_destroy(&h->lock);
+no_lock:
+	lines_fini(&h->ls);
+	return false;
+}
+
+/* Appends the second half's lines, numbered on from no, and the marks it
+ * made; the two lines that meet at the split are marked here. */
+static void take_marked_half(struct lines *ls, const struct lexicon *lex, struct half *h,
+			     struct reading *r)
+{
+	size_t base = ls->n - h->ls.n, i, k;
+
+	r->win.at = SIZE_MAX;
+	mark_lines(ls, lex, r->choice->active, r->marked, base + 1, r->choice->counts, &r->win);
+	r->marked = ls->n; /* the second thread marked the rest */
+	for (i = 0; i < h->ls.found.n; i++) {
+		struct found *f = VEC_PUSH(&ls->found);
+		*f = h->ls.found.v[i];
+		f->line += (uint32_t)base;
+	}
+	for (k = 0; k < LAYOUT_COUNT; k++)
+		r->choice->counts[k] += h->counts[k];
+}
+
+/* Waits for the second thread and makes its lines the rest of ls. */
+static void join_half(struct lines *ls, const struct lexicon *lex, struct half *h,
+		      struct reading *r, size_t no)
+{
+	size_t base = ls->n, i;
+
+	if (!r->chosen)
+		tell_half(h, 0);
+	pthread_join(h->thread, NULL);
+	pthread_cond_destroy(&h->told_cond);
+	pthread_mutex_destroy(&h->lock);
+	r->half = NULL;
+	if (ls->cap < base + h->ls.n)
+		ls->v = xgrow(ls->v, &ls->cap, base + h->ls.n, sizeof(*ls->v));
+	for (i = 0; i < h->ls.n; i++) {
+		ls->v[base + i] = h->ls.v[i];
+		ls->v[base + i].no += (uint32_t)no;
+	}
+	if (r->chosen && h->ls.n > 0) {
+		ls->n = base + h->ls.n;
+		take_marked_half(ls, lex, h, r);
+	} else { /* one line at a time, as if one thread had read them */
+		while (ls->n < base + h->ls.n) {
+			ls->n++;
+			mark_read(ls, lex, r);
+		}
+	}
+	lines_fini(&h->ls);
+}
+
 void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_in *in,
 		struct layout_choice *choice)
 {
 	struct reading r = {.choice = choice, .win = {.at = SIZE_MAX}};
-	size_t pos = 0, no = 0, n;
-	struct str raw;
+	size_t no = 0, end = in->len;
+	struct half half;
 
 	ls->text = in->text;
-	/* Room for every line at once: only the pages written to are resident,
-	 * and no doubling copies the array. */
-	if (in->lf_count >= 4096) {
-		ls->cap = in->lf_count + 1;
-		ls->v = util_alloc_huge(ls->cap * sizeof(*ls->v));
+	reserve_lines(ls, in->lf_count);
+	if (in->split_at > 0 && in->split_at < in->len && start_half(&half, lex, in)) {
+		r.half = &half;
+		end = in->split_at;
 	}
 	if (choice->forced != LAYOUT_NONE) {
 		choice->active = choose_layouts(choice->counts, choice->forced, &choice->primary);
 		r.chosen = true;
+		if (r.half)
+			tell_half(r.half, choice->active);
 	}
-	while (pos < in->len) {
-		pos = next_line(in->text, in->len, pos, in->plain, &raw);
-		n = ls->n;
-		add_line(ls, lex, raw, ++no);
-		if (ls->n > n)
-			mark_read(ls, lex, &r);
-	}
+	read_range(ls, lex, in, 0, end, &no, &r);
+	if (r.half)
+		join_half(ls, lex, r.half, &r, no);
 	if (!r.chosen)
 		choose_from_sample(ls, lex, &r);
 	else

@@ -58,6 +58,7 @@ struct text_in {
 	char *text;
 	size_t len, lf_count;
 	bool plain;
+	size_t split_at; /* a line's start: a second thread reads from there on; 0: none */
 };
 
 /* The layout of a collection: forced (or LAYOUT_NONE) in, the active ones
@@ -73,6 +74,7 @@ struct layout_choice {
  * take it: every recogniser on the first 4096 lines (a page shows its
  * layout long before that; reported only where no other marked a line),
  * the layouts chosen from those counts on the rest, as they are read.
+ * With a split, two threads do it, and what they give is what one gives.
  */
 void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_in *in,
 		struct layout_choice *choice);

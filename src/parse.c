@@ -5,6 +5,7 @@
 
 #include "decode.h"
 #include "dept.h"
+#include "halves.h"
 #include "lines.h"
 #include "names.h"
 #include "speaker.h"
@@ -546,7 +547,8 @@ size_t parse_loaded(struct corpus *c, const char *name, const struct loaded *fil
 	corpus_reserve(c, lines);
 	coll->speech_first = c->speeches.n;
 	coll->unatt_first = c->unatt.n;
-	struct text_in in = {coll->text, coll->text_len, lines, plain};
+	struct text_in in = {coll->text, coll->text_len, lines, plain,
+			     halves_split_point(coll->text, coll->text_len)};
 	struct layout_choice choice = {
 		.forced = opts->layout ? speaker_layout_from_name(opts->layout) : LAYOUT_NONE,
 		.counts = coll->layout_counts,

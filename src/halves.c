@@ -1,0 +1,40 @@
+#include "halves.h"
+
+#include <pthread.h>
+#include <string.h>
+
+struct call {
+	void (*fn)(void *half);
+	void *arg;
+};
+
+static void *run_call(void *p)
+{
+	struct call *call = p;
+
+	call->fn(call->arg);
+	return NULL;
+}
+
+void halves_run(void (*fn)(void *half), void *first, void *second)
+{
+	struct call call = {fn, second};
+	pthread_t thread;
+	int started = pthread_create(&thread, NULL, run_call, &call) == 0;
+
+	fn(first);
+	if (started)
+		pthread_join(thread, NULL);
+	else
+		fn(second);
+}
+
+size_t halves_split_point(const char *text, size_t len)
+{
+	const char *nl;
+
+	if (len < HALVES_MIN_BYTES)
+		return 0;
+	nl = memchr(text + len / 2, '\n', len - len / 2);
+	return nl && (size_t)(nl + 1 - text) < len ? (size_t)(nl + 1 - text) : 0;
+}

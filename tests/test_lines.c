@@ -1,0 +1,224 @@
+/* Reading a text's lines in two threads gives what one thread gives: the
+ * same lines, flags, candidate marks, kept findings and counts, wherever the
+ * second starts, with the layout chosen or forced, before or after the
+ * sample is full. */
+#include "tap.h"
+
+#include "assets.h"
+#include "halves.h"
+#include "lines.h"
+#include "load.h"
+#include "utf8scan.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const struct lexicon *lex;
+
+/* What lines_read gave, settled, for comparison. */
+struct reading_result {
+	struct lines ls;
+	uint32_t counts[LAYOUT_COUNT];
+	struct layout_choice choice;
+	char *copy; /* the text the lines point into (TABs become spaces) */
+};
+
+static void read_text(const char *text, size_t len, size_t split_at, enum speech_layout forced,
+		      struct reading_result *out)
+{
+	size_t lf_count = 0;
+	bool plain = false;
+
+	*out = (struct reading_result){0};
+	out->copy = malloc(len + 1);
+	memcpy(out->copy, text, len);
+	utf8_scan(out->copy, len, &plain, &lf_count);
+	out->choice = (struct layout_choice){.forced = forced, .counts = out->counts};
+	struct text_in in = {out->copy, len, lf_count, plain, split_at};
+	lines_read(&out->ls, lex, &in, &out->choice);
+	lines_settle(&out->ls, out->choice.active, out->choice.primary);
+}
+
+static void result_fini(struct reading_result *r)
+{
+	lines_fini(&r->ls);
+	free(r->copy);
+}
+
+static bool same_span(struct line_span a, struct line_span b)
+{
+	return a.off == b.off && a.len == b.len;
+}
+
+static bool same_found(const struct found *a, const struct found *b)
+{
+	return a->line == b->line && a->layout == b->layout && same_span(a->posts, b->posts) &&
+	       same_span(a->name, b->name) && same_span(a->designation, b->designation) &&
+	       same_span(a->text, b->text);
+}
+
+/* Where a and b differ first, as text; NULL when they do not. */
+static const char *difference(const struct reading_result *a, const struct reading_result *b)
+{
+	size_t i;
+
+	if (a->ls.n != b->ls.n)
+		return "line count";
+	for (i = 0; i < a->ls.n; i++)
+		if (memcmp(&a->ls.v[i], &b->ls.v[i], sizeof(a->ls.v[i])) != 0)
+			return "a line's offsets, number, flags or marks";
+	if (a->ls.found.n != b->ls.found.n)
+		return "number of kept findings";
+	for (i = 0; i < a->ls.found.n; i++)
+		if (!same_found(&a->ls.found.v[i], &b->ls.found.v[i]))
+			return "a kept finding";
+	if (memcmp(a->counts, b->counts, sizeof(a->counts)) != 0)
+		return "candidate counts";
+	if (a->choice.active != b->choice.active || a->choice.primary != b->choice.primary)
+		return "the layout chosen";
+	return NULL;
+}
+
+/* Splits text at every line start (at most max_splits of them, evenly
+ * spread) and compares each reading with the one-thread one; returns the
+ * first difference, and counts the readings compared. */
+static const char *compare_splits(const char *text, size_t len, enum speech_layout forced,
+				  size_t max_splits, size_t *compared)
+{
+	struct reading_result one, two;
+	const char *diff = NULL;
+	size_t starts = 0, pos, every, seen = 0;
+
+	for (pos = 1; pos < len; pos++)
+		starts += text[pos - 1] == '\n';
+	every = starts > max_splits ? starts / max_splits : 1;
+	read_text(text, len, 0, forced, &one);
+	for (pos = 1; pos < len && !diff; pos++) {
+		if (text[pos - 1] != '\n' || seen++ % every != 0)
+			continue;
+		read_text(text, len, pos, forced, &two);
+		diff = difference(&one, &two);
+		result_fini(&two);
+		++*compared;
+	}
+	result_fini(&one);
+	return diff;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+	int fd = open(path, O_RDONLY);
+	char *bytes = NULL;
+
+	if (fd < 0)
+		return NULL;
+	if (!load_fd(fd, &bytes, len))
+		bytes = NULL;
+	close(fd);
+	return bytes;
+}
+
+/* Compares the readings of the page at path, found and forced; false when
+ * it is not a page (not UTF-8, or not there). */
+static bool compare_page(const char *path, size_t *compared, const char **diff)
+{
+	size_t len;
+	char *text = read_file(path, &len);
+	bool plain, page = text && utf8_scan(text, len, &plain, &(size_t){0});
+
+	if (page) {
+		*diff = compare_splits(text, len, LAYOUT_NONE, 40, compared);
+		for (int k = 0; k < LAYOUT_COUNT && !*diff; k++)
+			*diff = compare_splits(text, len, (enum speech_layout)k, 8, compared);
+		if (*diff)
+			printf("# %s: %s\n", path, *diff);
+	}
+	free(text);
+	return page;
+}
+
+/* The pages of each layout, and the fuzzer's saved inputs that are UTF-8. */
+static void test_pages(void)
+{
+	const char *dirs[] = {"layouts/samples", "fuzz/corpus/parse"}, *diff = NULL;
+	size_t pages = 0, compared = 0, k;
+	char path[512];
+
+	if (compare_page("layouts/cases.txt", &compared, &diff))
+		pages++;
+	for (k = 0; k < sizeof(dirs) / sizeof(dirs[0]); k++) {
+		DIR *d = opendir(dirs[k]);
+		struct dirent *e;
+		while (d && (e = readdir(d)) && !diff) {
+			snprintf(path, sizeof(path), "%s/%s", dirs[k], e->d_name);
+			if (e->d_name[0] != '.' && compare_page(path, &compared, &diff))
+				pages++;
+		}
+		if (d)
+			closedir(d);
+	}
+	ok(pages >= 30 && compared > 3000, "%zu pages, %zu readings in two threads", pages, compared);
+	ok(diff == NULL, "each the same as one thread's (%s)", diff ? diff : "no difference");
+}
+
+/* The bundled page many times over: the sample fills in the first half or
+ * not, depending on where the second begins. */
+static void test_long_text(void)
+{
+	size_t copies = 70, len = copies * asset_collection_len, i, compared = 0;
+	char *text = malloc(len);
+	const char *diff;
+
+	for (i = 0; i < copies; i++)
+		memcpy(text + i * asset_collection_len, asset_collection, asset_collection_len);
+	diff = compare_splits(text, len, LAYOUT_NONE, 30, &compared);
+	ok(diff == NULL && compared >= 30, "a text of %zu copies, split %zu ways: %s", copies, compared,
+	   diff ? diff : "as one thread reads it");
+	/* CRLF line ends and TABs: each thread turns its own TABs into spaces */
+	struct buf crlf = {0};
+	for (i = 0; i < len; i++) {
+		if (text[i] == '\n')
+			buf_add(&crlf, "\r", 1);
+		buf_add(&crlf, text[i] == ' ' && i % 7 == 0 ? "\t" : text + i, 1);
+	}
+	compared = 0;
+	diff = compare_splits(crlf.data, crlf.len, LAYOUT_NONE, 30, &compared);
+	ok(diff == NULL, "with CRLF and TABs, split %zu ways: %s", compared,
+	   diff ? diff : "as one thread reads it");
+	buf_fini(&crlf);
+	free(text);
+}
+
+/* The split point: after the middle's line end, none for short texts. */
+static void test_split_point(void)
+{
+	size_t len = HALVES_MIN_BYTES + 10, at;
+	char *text = malloc(len);
+
+	memset(text, 'a', len);
+	is_num(halves_split_point(text, len), 0, "no line end after the middle: no split");
+	text[len / 2 + 3] = '\n';
+	at = halves_split_point(text, len);
+	is_num(at, len / 2 + 4, "the line after the middle");
+	is_num(halves_split_point(text, HALVES_MIN_BYTES - 1), 0, "a short text: no split");
+	text[len - 1] = '\n';
+	text[len / 2 + 3] = 'a';
+	is_num(halves_split_point(text, len), 0, "a line end at the very end: nothing after it");
+	free(text);
+}
+
+int main(void)
+{
+	tap_setup();
+	lex = lexicon_builtin();
+	test_split_point();
+	test_long_text();
+	test_pages();
+	lexicon_free((struct lexicon *)lex);
+	return done_testing();
+}
