@@ -1,4 +1,5 @@
 #include "decode.h"
+#include "halves.h"
 #include "utf8scan.h"
 
 #include <errno.h>
@@ -131,7 +132,8 @@ bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c
 	if (!encoding || is_utf8_name(encoding)) {
 		if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
 			start = 3;
-		if (utf8_scan(bytes + start, len - start, &plain, lines)) {
+		size_t split = halves_split_point(bytes + start, len - start);
+		if (utf8_scan_split(bytes + start, len - start, split, &plain, lines)) {
 			if (start)
 				memmove(bytes, bytes + start, len - start);
 			*text = bytes;

@@ -12,6 +12,52 @@
 #include "assets.h"
 #include "dept.h"
 #include "dirwalk.h"
+#include "halves.h"
+
+/* One half of a large file, read with pread at its own offset. */
+struct read_half {
+	int fd;
+	char *to;
+	size_t len, got;
+	off_t at;
+	int err;
+};
+
+static void read_half(void *p)
+{
+	struct read_half *h = p;
+	ssize_t got;
+
+	while (h->got < h->len) {
+		got = pread(h->fd, h->to + h->got, h->len - h->got, h->at + (off_t)h->got);
+		if (got == 0)
+			break;
+		if (got < 0 && errno != EINTR) {
+			h->err = errno;
+			break;
+		}
+		h->got += got > 0 ? (size_t)got : 0;
+	}
+}
+
+/* The size bytes of a large regular file from offset at, the two halves
+ * read at once (copying from the page cache is the read's cost, and two
+ * cores copy faster); *n is how many came, the fd's offset left after them. */
+static bool read_in_halves(int fd, off_t at, char *data, size_t size, size_t *n)
+{
+	size_t mid = size / 2 & ~(HUGE_PAGE_BYTES - 1); /* each thread its own pages */
+	struct read_half first = {.fd = fd, .to = data, .len = mid, .at = at},
+			 second = {.fd = fd, .to = data + mid, .len = size - mid, .at = at + (off_t)mid};
+
+	halves_run(read_half, &first, &second);
+	if (first.err || second.err) {
+		errno = first.err ? first.err : second.err;
+		return false;
+	}
+	/* a file that shrank meanwhile ends where its first half did */
+	*n = first.got < mid ? first.got : mid + second.got;
+	return lseek(fd, at + (off_t)*n, SEEK_SET) >= 0;
+}
 
 bool load_fd(int fd, char **bytes, size_t *len)
 {
@@ -19,6 +65,7 @@ bool load_fd(int fd, char **bytes, size_t *len)
 	size_t cap = 64 * 1024, n = 0;
 	char *data;
 	ssize_t got;
+	off_t at = -1;
 
 	if (fstat(fd, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
@@ -33,8 +80,17 @@ bool load_fd(int fd, char **bytes, size_t *len)
 		}
 		if (S_ISREG(st.st_mode) && st.st_size > 0)
 			cap = (size_t)st.st_size + 1;
+		if (S_ISREG(st.st_mode) && st.st_size >= HALVES_MIN_BYTES)
+			at = lseek(fd, 0, SEEK_CUR);
 	}
 	data = util_alloc_huge(cap);
+	if (at >= 0 && at < st.st_size &&
+	    !read_in_halves(fd, at, data, (size_t)(st.st_size - at), &n)) {
+		int saved = errno;
+		free(data);
+		errno = saved;
+		return false;
+	}
 	for (;;) {
 		if (n > LOAD_MAX_BYTES) { /* endless input (/dev/zero) stops here */
 			free(data);

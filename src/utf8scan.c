@@ -3,6 +3,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "halves.h"
+
 /* Whether the 8 bytes of w hold byte b (the classic "has zero byte" trick). */
 static bool word_has(uint64_t w, unsigned char b)
 {
@@ -221,3 +223,28 @@ bool utf8_scan(const char *s, size_t len, bool *plain, size_t *newlines)
 	return utf8_scan_scalar(s, len, plain, newlines);
 }
 #endif
+
+struct scan_half {
+	const char *s;
+	size_t len, newlines;
+	bool valid, plain;
+};
+
+static void scan_half(void *p)
+{
+	struct scan_half *h = p;
+
+	h->valid = utf8_scan(h->s, h->len, &h->plain, &h->newlines);
+}
+
+bool utf8_scan_split(const char *s, size_t len, size_t split, bool *plain, size_t *newlines)
+{
+	struct scan_half first = {.s = s, .len = split}, second = {.s = s + split, .len = len - split};
+
+	if (split == 0 || split >= len)
+		return utf8_scan(s, len, plain, newlines);
+	halves_run(scan_half, &first, &second);
+	*plain = first.plain && second.plain;
+	*newlines = first.newlines + second.newlines;
+	return first.valid && second.valid;
+}

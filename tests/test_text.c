@@ -123,7 +123,7 @@ static void test_scan(void)
 					     0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xB8, 0xAD};
 	static const char *const good[] = {"中文", ("a\xE2\x80\x9C" "b"), "\xF0\x9F\x98\x80", "\xC2\x85"};
 	char buf[200];
-	size_t disagree = 0, valid = 0, i, k;
+	size_t disagree = 0, valid = 0, i, k, disagree_split = 0, splits = 0;
 	unsigned seed = 12345;
 
 	for (i = 0; i < 200000; i++) {
@@ -150,9 +150,20 @@ static void test_scan(void)
 			n3 += buf[k] == '\n';
 		disagree += v1 != v3 || v2 != v3 || (v3 && (p1 != p3 || p2 != p3 || n1 != n3 || n2 != n3));
 		valid += v3;
+		for (k = 0; i % 64 == 0 && k < len; k++) { /* cut after each LF, two threads */
+			bool p4;
+			size_t n4;
+			if (buf[k] != '\n')
+				continue;
+			bool v4 = utf8_scan_split(buf, len, k + 1, &p4, &n4);
+			disagree_split += v4 != v3 || (v3 && (p4 != p3 || n4 != n3));
+			splits++;
+		}
 	}
 	ok(disagree == 0 && valid > 1000,
 	   "utf8_scan agrees with text_next (validity, plainness, LF count) on 200000 random strings (%zu valid)", valid);
+	ok(disagree_split == 0 && splits > 1000,
+	   "cut after an LF and scanned by two threads, the same (%zu cuts)", splits);
 	bool plain;
 	size_t lines;
 	ok(!utf8_scan("\xED\xA0\x80", 3, &plain, &lines), "a surrogate is invalid");
