@@ -225,15 +225,20 @@ run --grep 丙 "$tmp/zw.txt"
 case $out in *甲乙丙丁*) ok 0 "--grep too" ;; *) ok 1 "--grep too" ;; esac
 run --json "$tmp/zw.txt"
 case $out in *"甲"$(printf '\342\200\215')"乙"*) ok 0 "the JSON keeps them" ;; *) ok 1 "the JSON keeps them" ;; esac
-# A file of a mebibyte or more (read into 2 MiB pages) gives what the same
-# text gives from standard input (read as it comes).
-i=0; while [ $i -lt 80 ]; do cat "$seed"; i=$((i + 1)); done >"$tmp/large.txt"
+# A file of 4 MiB or more (read into 2 MiB pages, its halves by two
+# threads) gives what the same text gives through a pipe (read as it
+# comes), and read from where standard input's offset stands.
+i=0; while [ $i -lt 300 ]; do cat "$seed"; i=$((i + 1)); done >"$tmp/large.txt"
 run --json "$tmp/large.txt"
-mapped=$out
+whole=$out
 is "$rc" 0 "a large file: exit 0"
-"$fayan" --json - <"$tmp/large.txt" >"$tmp/read" 2>/dev/null
-test "$mapped" = "$(sed "s|\"-\"|\"$tmp/large.txt\"|g" "$tmp/read")"
-ok $? "a large file gives what standard input gives (--json)"
+cat "$tmp/large.txt" | "$fayan" --json - >"$tmp/read" 2>/dev/null
+test "$whole" = "$(sed "s|\"-\"|\"$tmp/large.txt\"|g" "$tmp/read")"
+ok $? "a large file gives what a pipe gives (--json)"
+tail -n +2 "$tmp/large.txt" | "$fayan" --json - >"$tmp/piped" 2>/dev/null
+{ read -r first; "$fayan" --json - >"$tmp/read" 2>/dev/null; } <"$tmp/large.txt"
+test -s "$tmp/read" && cmp -s "$tmp/piped" "$tmp/read"
+ok $? "a large standard input read from its offset on, as a pipe of the same gives it"
 printf '\357\273\277' >"$tmp/large-bom.txt"; cat "$tmp/large.txt" >>"$tmp/large-bom.txt"
 run --print "$tmp/large-bom.txt"
 bom=$out
