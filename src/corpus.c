@@ -161,7 +161,7 @@ void corpus_reserve_ahead(struct corpus *c, size_t done, size_t total)
 
 static size_t hash_str(struct str s)
 {
-	return (size_t)str_hash(s.s, s.len);
+	return (size_t)str_hash_table(s.s, s.len);
 }
 
 /* The slot holding name, or the empty slot where it would go. */

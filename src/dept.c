@@ -222,11 +222,7 @@ enum { MEMO_SLOTS = 4096 };
 
 static size_t memo_hash(struct str s)
 {
-	size_t h = 5381, i;
-
-	for (i = 0; i < s.len; i++)
-		h = h * 33 + (unsigned char)s.s[i];
-	return h % MEMO_SLOTS;
+	return (size_t)(str_hash_table(s.s, s.len) % MEMO_SLOTS);
 }
 
 /* dept_split_post, remembered. A slot holds the last post that hashed to it;

@@ -316,12 +316,14 @@ static size_t separator_len(const char *s, size_t len)
 
 size_t names_post_end(struct str posts, size_t from, size_t *sep_len)
 {
-	for (; from < posts.len; from++) {
+	/* a character at a time: the separators are whole ones, and posts are
+	 * mostly Han, three bytes each */
+	while (from < posts.len) {
 		unsigned char b = (unsigned char)posts.s[from];
-		if (b != ',' && b != 0xE3 && b != 0xEF) /* the separators' first bytes */
-			continue;
-		if ((*sep_len = separator_len(posts.s + from, posts.len - from)) > 0)
+		if ((b == ',' || b == 0xE3 || b == 0xEF) && /* the separators' first bytes */
+		    (*sep_len = separator_len(posts.s + from, posts.len - from)) > 0)
 			return from;
+		from += text_char_len(b);
 	}
 	*sep_len = 0;
 	return posts.len;

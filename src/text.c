@@ -70,6 +70,28 @@ uint64_t str_hash(const char *s, size_t len)
 	return h;
 }
 
+static uint64_t mix_word(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+	return h ^ h >> 32;
+}
+
+uint64_t str_hash_table(const char *s, size_t len)
+{
+	uint64_t h = len * 0x9E3779B97F4A7C15ull, w;
+	size_t i;
+
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = mix_word(h, w);
+	}
+	for (w = 0, i = 0; i < len; i++)
+		w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	h = mix_word(h, w);
+	h *= 0xC4CEB9FE1A85EC53ull;
+	return h ^ h >> 29;
+}
+
 const char *str_find(struct str hay, struct str needle)
 {
 	const char *p = hay.s, *end = hay.s + hay.len;

@@ -31,6 +31,10 @@ bool str_ends(struct str a, struct str suffix);
 struct str str_trim(struct str a);
 /* FNV-1a of s: stable across runs and machines (the place file's key). */
 uint64_t str_hash(const char *s, size_t len);
+/* A hash for the tables in memory, eight bytes a step (the posts and
+ * departments of a 100 MB collection are hashed by the hundred thousand);
+ * not stable across versions: nothing written may depend on it. */
+uint64_t str_hash_table(const char *s, size_t len);
 /* The first occurrence of needle in hay, or NULL. For the short needles of
  * the word lists: no set-up cost, unlike memmem's. */
 const char *str_find(struct str hay, struct str needle);
