@@ -417,32 +417,61 @@ static void join_half(struct lines *ls, const struct lexicon *lex, struct half *
 	lines_fini(&h->ls);
 }
 
-void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_in *in,
-		struct layout_choice *choice)
-{
-	struct reading r = {.choice = choice, .win = {.at = SIZE_MAX}};
-	size_t no = 0, end = in->len;
+/* A reading under way: what lines_read_start hands lines_read_finish. */
+struct lines_pending {
+	struct reading r;
 	struct half half;
+	size_t no;      /* the first half's line ends */
+};
 
+struct lines_pending *lines_read_start(struct lines *ls, const struct lexicon *lex,
+				       const struct text_in *in, struct layout_choice *choice)
+{
+	struct lines_pending *p = xcalloc(1, sizeof(*p));
+	size_t end = in->len;
+
+	p->r = (struct reading){.choice = choice, .win = {.at = SIZE_MAX}};
 	ls->text = in->text;
 	reserve_lines(ls, in->lf_count);
-	if (in->split_at > 0 && in->split_at < in->len && start_half(&half, lex, in)) {
-		r.half = &half;
+	if (in->split_at > 0 && in->split_at < in->len && start_half(&p->half, lex, in)) {
+		p->r.half = &p->half;
 		end = in->split_at;
 	}
 	if (choice->forced != LAYOUT_NONE) {
 		choice->active = choose_layouts(choice->counts, choice->forced, &choice->primary);
-		r.chosen = true;
-		if (r.half)
-			tell_half(r.half, choice->active);
+		p->r.chosen = true;
+		if (p->r.half)
+			tell_half(p->r.half, choice->active);
 	}
-	read_range(ls, lex, in, 0, end, &no, &r);
-	if (r.half)
-		join_half(ls, lex, r.half, &r, no);
-	if (!r.chosen)
-		choose_from_sample(ls, lex, &r);
+	read_range(ls, lex, in, 0, end, &p->no, &p->r);
+	return p;
+}
+
+size_t lines_ready(const struct lines *ls, const struct lines_pending *p)
+{
+	if (!p->r.half) /* one thread: all read; marked once finished */
+		return 0;
+	/* the first half's last line waits for the line after it */
+	return p->r.chosen && ls->n > 0 ? ls->n - 1 : 0;
+}
+
+void lines_read_finish(struct lines *ls, const struct lexicon *lex, struct lines_pending *p)
+{
+	struct layout_choice *choice = p->r.choice;
+
+	if (p->r.half)
+		join_half(ls, lex, p->r.half, &p->r, p->no);
+	if (!p->r.chosen)
+		choose_from_sample(ls, lex, &p->r);
 	else
-		mark_lines(ls, lex, choice->active, r.marked, ls->n, choice->counts, &r.win);
+		mark_lines(ls, lex, choice->active, p->r.marked, ls->n, choice->counts, &p->r.win);
+	free(p);
+}
+
+void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_in *in,
+		struct layout_choice *choice)
+{
+	lines_read_finish(ls, lex, lines_read_start(ls, lex, in, choice));
 }
 
 void lines_fini(struct lines *ls)
@@ -472,7 +501,7 @@ struct speaker_context lines_context(const struct lines *ls, const struct lexico
 
 /* Each candidate line of the active layouts goes to one: the primary
  * first, then the others by rank. */
-void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary)
+void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary, size_t from)
 {
 	enum speech_layout order[LAYOUT_COUNT];
 	size_t n = 0, i, k;
@@ -482,7 +511,7 @@ void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary)
 		for (k = 0; k < LAYOUT_COUNT; k++)
 			if (k != primary && (active >> k & 1) && speaker_layout_rank((enum speech_layout)k) == rank)
 				order[n++] = (enum speech_layout)k;
-	for (i = 0; i < ls->n; i++)
+	for (i = from; i < ls->n; i++)
 		for (k = 0; k < n; k++)
 			if (ls->v[i].cand >> order[k] & 1) {
 				ls->v[i].speaker = (uint8_t)order[k];

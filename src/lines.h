@@ -78,6 +78,20 @@ struct layout_choice {
  */
 void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_in *in,
 		struct layout_choice *choice);
+
+/*
+ * lines_read in two steps, so that the caller may work on the lines that
+ * are final while the second thread reads on: start returns with the first
+ * half read (all of the text without a split), finish when all is read and
+ * marked, and frees what start returned.
+ */
+struct lines_pending;
+struct lines_pending *lines_read_start(struct lines *ls, const struct lexicon *lex,
+				       const struct text_in *in, struct layout_choice *choice);
+/* How many of ls's lines are final between the two: read, marked, their
+ * neighbours known, the layout chosen; 0 without a split. */
+size_t lines_ready(const struct lines *ls, const struct lines_pending *p);
+void lines_read_finish(struct lines *ls, const struct lexicon *lex, struct lines_pending *p);
 void lines_fini(struct lines *ls);
 
 enum { LEAD_UNKNOWN = 255 };
@@ -113,7 +127,8 @@ struct speaker_context lines_context(const struct lines *ls, const struct lexico
 void lines_speaker(struct lines *ls, const struct lexicon *lex, size_t i,
 		   enum speech_layout layout, struct speaker_line *out);
 
-/* Gives each candidate line of the active layouts its recogniser. */
-void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary);
+/* Gives each candidate line of the active layouts from line from on its
+ * recogniser. */
+void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary, size_t from);
 
 #endif

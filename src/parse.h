@@ -22,6 +22,9 @@ struct parse_opts {
 	/* The splits of posts seen, shared by the collections of one corpus
 	 * (its texts live as long as the corpus); NULL: one per collection. */
 	struct dept_memo *memo;
+	/* Where a long text's second thread starts reading (a line's start);
+	 * 0: just after the middle (halves_split_point). For the tests. */
+	size_t split_at;
 };
 
 /*

@@ -8,6 +8,8 @@
 #include "halves.h"
 #include "lines.h"
 #include "load.h"
+#include "output.h"
+#include "parse.h"
 #include "utf8scan.h"
 
 #include <dirent.h>
@@ -41,7 +43,7 @@ static void read_text(const char *text, size_t len, size_t split_at, enum speech
 	out->choice = (struct layout_choice){.forced = forced, .counts = out->counts};
 	struct text_in in = {out->copy, len, lf_count, plain, split_at};
 	lines_read(&out->ls, lex, &in, &out->choice);
-	lines_settle(&out->ls, out->choice.active, out->choice.primary);
+	lines_settle(&out->ls, out->choice.active, out->choice.primary, 0);
 }
 
 static void result_fini(struct reading_result *r)
@@ -110,6 +112,47 @@ static const char *compare_splits(const char *text, size_t len, enum speech_layo
 	return diff;
 }
 
+/* The --json and --check of text parsed with the second thread starting at
+ * split_at (0: one thread), malloc'd. */
+static char *parsed(const char *text, size_t len, size_t split_at, const char *layout)
+{
+	struct parse_opts o = {.lex = lex, .repair = true, .layout = layout, .split_at = split_at};
+	struct corpus *c = corpus_new();
+	char *out = NULL;
+	size_t out_len = 0;
+	FILE *f = open_memstream(&out, &out_len);
+
+	parse_collection(c, "page", xmemdup(text, len), len, &o);
+	output_json(f, c);
+	output_check(f, c);
+	fclose(f);
+	corpus_free(c);
+	return out;
+}
+
+/* The same, the whole parse: the walk takes the first half's lines while
+ * the second thread reads on. Returns the first split that differs, 0. */
+static size_t compare_parses(const char *text, size_t len, const char *layout, size_t max_splits,
+			     size_t *compared)
+{
+	char *one = parsed(text, len, 0, layout), *two;
+	size_t starts = 0, pos, every, seen = 0, differs = 0;
+
+	for (pos = 1; pos < len; pos++)
+		starts += text[pos - 1] == '\n';
+	every = starts > max_splits ? starts / max_splits : 1;
+	for (pos = 1; pos < len && !differs; pos++) {
+		if (text[pos - 1] != '\n' || seen++ % every != 0)
+			continue;
+		two = parsed(text, len, pos, layout);
+		differs = strcmp(one, two) != 0 ? pos : 0;
+		free(two);
+		++*compared;
+	}
+	free(one);
+	return differs;
+}
+
 static char *read_file(const char *path, size_t *len)
 {
 	int fd = open(path, O_RDONLY);
@@ -135,6 +178,11 @@ static bool compare_page(const char *path, size_t *compared, const char **diff)
 		*diff = compare_splits(text, len, LAYOUT_NONE, 40, compared);
 		for (int k = 0; k < LAYOUT_COUNT && !*diff; k++)
 			*diff = compare_splits(text, len, (enum speech_layout)k, 8, compared);
+		if (!*diff && compare_parses(text, len, NULL, 20, compared))
+			*diff = "the parse (--json, --check)";
+		for (int k = 0; k < LAYOUT_COUNT && !*diff; k++)
+			if (compare_parses(text, len, speaker_layout_name((enum speech_layout)k), 4, compared))
+				*diff = "the parse of a forced layout (--json, --check)";
 		if (*diff)
 			printf("# %s: %s\n", path, *diff);
 	}
@@ -179,6 +227,11 @@ static void test_long_text(void)
 	diff = compare_splits(text, len, LAYOUT_NONE, 30, &compared);
 	ok(diff == NULL && compared >= 30, "a text of %zu copies, split %zu ways: %s", copies, compared,
 	   diff ? diff : "as one thread reads it");
+	compared = 0;
+	size_t differs = compare_parses(text, len, NULL, 30, &compared);
+	ok(differs == 0 && compared >= 30,
+	   "parsed, the walk taking the first half early, split %zu ways: the same --json and --check%s",
+	   compared, differs ? " (not so)" : "");
 	/* CRLF line ends and TABs: each thread turns its own TABs into spaces */
 	struct buf crlf = {0};
 	for (i = 0; i < len; i++) {
@@ -192,6 +245,24 @@ static void test_long_text(void)
 	   diff ? diff : "as one thread reads it");
 	buf_fini(&crlf);
 	free(text);
+}
+
+/* A first line that heads the first speech only because a later speech
+ * has a headline too: not known until that one is read, so the walk must
+ * not take the first line early. */
+static void test_title_waits(void)
+{
+	struct buf text = {0};
+	size_t i, compared = 0, differs;
+
+	buf_adds(&text, "第一题\n局长**甲**:第一段。\n");
+	for (i = 0; i < 40; i++)
+		buf_adds(&text, "又一段话。\n");
+	buf_adds(&text, "第二题\n局长**乙**:第二段。\n");
+	differs = compare_parses(text.data, text.len, "bold", 50, &compared);
+	ok(differs == 0 && compared > 40, "the first line's part waits for the line that decides it (%zu splits)",
+	   compared);
+	buf_fini(&text);
 }
 
 /* The split point: after the middle's line end, none for short texts. */
@@ -218,6 +289,7 @@ int main(void)
 	lex = lexicon_builtin();
 	test_split_point();
 	test_long_text();
+	test_title_waits();
 	test_pages();
 	lexicon_free((struct lexicon *)lex);
 	return done_testing();

@@ -231,7 +231,7 @@ static void test_kept_findings(void)
 	size_t speakers[3], n = 0, i, k, right = 0;
 
 	lines_read(&ls, test_lex, &in, &choice);
-	lines_settle(&ls, choice.active, choice.primary);
+	lines_settle(&ls, choice.active, choice.primary, 0);
 	for (i = 0; i < ls.n && n < 3; i++)
 		if (ls.v[i].speaker == LAYOUT_BOLD)
 			speakers[n++] = i;
