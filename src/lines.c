@@ -321,6 +321,11 @@ static void read_range(struct lines *ls, const struct lexicon *lex, const struct
 	struct str raw;
 
 	while (pos < to) {
+		if (in->plain && in->text[pos] == '\n') { /* a blank line: half of them */
+			pos++;
+			++*no;
+			continue;
+		}
 		pos = next_line(in->text, to, pos, in->plain, &raw);
 		n = ls->n;
 		add_line(ls, lex, raw, ++*no);

@@ -116,7 +116,7 @@ static size_t space_len_at(const char *s, size_t len)
 	return 0;
 }
 
-struct str str_trim(struct str a)
+struct str str_trim_slow(struct str a)
 {
 	size_t n;
 

@@ -28,7 +28,18 @@ bool str_eqs(struct str a, const char *s);
 bool str_starts(struct str a, struct str prefix);
 bool str_ends(struct str a, struct str suffix);
 /* Strips ASCII spaces, tabs and U+3000 from both ends. */
-struct str str_trim(struct str a);
+struct str str_trim_slow(struct str a);
+static inline struct str str_trim(struct str a)
+{
+	/* Most texts neither start nor end with one: two byte tests (U+3000
+	 * is E3 80 80; a byte of either may be some other character's). */
+	unsigned char first = a.len ? (unsigned char)a.s[0] : 0, last = a.len ? (unsigned char)a.s[a.len - 1] : 0;
+
+	if (a.len == 0 || (first != ' ' && first != '\t' && first != 0xE3 && last != ' ' &&
+			   last != '\t' && last != 0x80))
+		return a;
+	return str_trim_slow(a);
+}
 /* FNV-1a of s: stable across runs and machines (the place file's key). */
 uint64_t str_hash(const char *s, size_t len);
 /* A hash for the tables in memory, eight bytes a step (the posts and

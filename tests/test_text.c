@@ -93,6 +93,19 @@ static void test_trim(void)
 	struct str s = str_trim(str_from("\xE3\x80\x80 x \t"));
 
 	ok(s.len == 1 && s.s[0] == 'x', "trim removes spaces, tabs and U+3000");
+	/* each end alone, and texts whose end bytes only look like a space's */
+	static const char *const cases[][2] = {
+		{"x\xE3\x80\x80", "x"}, {"\xE3\x80\x80x", "x"}, {"\tx", "x"}, {"x ", "x"},
+		{"\xE4\xB8\x80", "\xE4\xB8\x80"},             /* 一 ends in 80 */
+		{"\xE3\x80\x81\xE4\xB8\x80", "\xE3\x80\x81\xE4\xB8\x80"}, /* 、一 starts with E3 */
+		{"\xE3\x80\x80", ""}, {"", ""}, {"ab", "ab"},
+	};
+	size_t i, right = 0;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		s = str_trim(str_from(cases[i][0]));
+		right += s.len == strlen(cases[i][1]) && memcmp(s.s, cases[i][1], s.len) == 0;
+	}
+	is_num(right, sizeof(cases) / sizeof(cases[0]), "trim: one end at a time, and near misses kept");
 }
 
 /* The reference: step with text_next, which rejects what UTF-8 forbids. */
