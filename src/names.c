@@ -134,12 +134,17 @@ bool names_is_person(const struct lexicon *lex, struct str s)
 
 	if (s.len == 0 || s.len > DOT_NAME_MAX_CHARS * 4)
 		return false;
-	/* Cheap refusals first: every line's head is asked this, many times. */
-	if (s.len <= 3 + 3 * 3 + 3 && (i = inner_space(s)) > 0) /* 王 U+3000 ×3 强 at most */
+	/* Cheap refusals first: every line's head is asked this, many times.
+	 * Only a name with a dot may start with no surname's first character. */
+	text_next(s.s, s.len, &uc);
+	bool may_surname = wordlist_may_start(&lex->surname, uc);
+	if (may_surname && s.len <= 3 + 3 * 3 + 3 && (i = inner_space(s)) > 0) /* 王 U+3000 ×3 强 at most */
 		return is_padded_pair(lex, s, i);
 	dot = has_dot_bytes(s);
-	if (!dot && (s.len > NAME_MAX_CHARS * 4 || !(surname = wordlist_prefix_of(&lex->surname, s)).s))
+	if (!dot && (!may_surname || s.len > NAME_MAX_CHARS * 4 ||
+		     !(surname = wordlist_prefix_of(&lex->surname, s)).s))
 		return false;
+	i = 0;
 	while (i < s.len) {
 		i += text_next(s.s + i, s.len - i, &uc);
 		chars++;
