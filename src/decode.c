@@ -36,7 +36,7 @@ bool decode_encoding_known(const char *name)
 
 
 /* Each invalid byte becomes U+FFFD, reported with its line and column. */
-static char *replace_invalid(const char *s, size_t len, struct corpus *c, size_t coll,
+static char *replace_invalid(const char *s, size_t len, struct decode_findings *found,
 			     size_t *out_len)
 {
 	struct buf out = {0};
@@ -55,10 +55,9 @@ static char *replace_invalid(const char *s, size_t len, struct corpus *c, size_t
 		}
 		n = text_next(s + i, len - i, &uc);
 		if (uc == REPLACEMENT_CHAR && n == 1) {
-			corpus_add_finding(c, coll,
-				    (struct diag){.id = DIAG_BAD_UTF8, .line = line,
-						  .col = i - line_start + 1,
-						  .num = (unsigned char)s[i]});
+			*VEC_PUSH(found) = (struct diag){.id = DIAG_BAD_UTF8, .line = line,
+							 .col = i - line_start + 1,
+							 .num = (unsigned char)s[i]};
 			buf_add(&out, "\xEF\xBF\xBD", 3);
 		} else {
 			buf_add(&out, s + i, n);
@@ -122,7 +121,7 @@ static bool plain_text(const char *s, size_t len, size_t *lines)
 	return plain;
 }
 
-bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c, size_t coll,
+bool decode_text(char *bytes, size_t len, const char *encoding, struct decode_findings *found,
 		 char **text, size_t *text_len, size_t *lines)
 {
 	char *converted;
@@ -144,7 +143,7 @@ bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c
 	if (!encoding && gb18030_complete((const unsigned char *)bytes, len)) {
 		converted = convert("GB18030", bytes, len, &conv_len);
 		if (converted) {
-			corpus_add_finding(c, coll, (struct diag){.id = DIAG_GB18030});
+			*VEC_PUSH(found) = (struct diag){.id = DIAG_GB18030};
 			*text = converted;
 			*text_len = conv_len;
 			return plain_text(converted, conv_len, lines);
@@ -157,8 +156,8 @@ bool decode_text(char *bytes, size_t len, const char *encoding, struct corpus *c
 			*text_len = conv_len;
 			return plain_text(converted, conv_len, lines);
 		}
-		corpus_add_finding(c, coll, (struct diag){.id = DIAG_BAD_ENCODING, .arg = str_from(encoding)});
+		*VEC_PUSH(found) = (struct diag){.id = DIAG_BAD_ENCODING, .arg = str_from(encoding)};
 	}
-	*text = replace_invalid(bytes + start, len - start, c, coll, text_len);
+	*text = replace_invalid(bytes + start, len - start, found, text_len);
 	return plain_text(*text, *text_len, lines);
 }

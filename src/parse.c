@@ -314,63 +314,114 @@ static void store_parts(struct walk *w, struct collection *coll)
 
 /* The text of the collection: the bytes, or what they decode to (then the
  * bytes are given back, as their home says). */
-static bool take_text(struct corpus *c, struct collection *coll, size_t index,
-		      const struct loaded *in, const char *encoding, size_t *lines)
+static void decode_into(const struct loaded *in, const char *encoding, struct parse_prep *p)
 {
-	bool plain = decode_text(in->bytes, in->len, encoding, c, index, &coll->text,
-				 &coll->text_len, lines);
-
-	if (coll->text == in->bytes) {
-		coll->text_home = (uint8_t)in->home;
-		return plain;
+	p->plain = decode_text(in->bytes, in->len, encoding, &p->found, &p->text, &p->text_len,
+			       &p->lf_count);
+	if (p->text == in->bytes) {
+		p->text_home = in->home;
+		return;
 	}
-	coll->text_home = TEXT_HEAP;
+	p->text_home = TEXT_HEAP;
 	if (in->home == TEXT_HEAP)
 		free(in->bytes);
-	return plain;
+}
+
+/* Adds the collection, its text and the decoder's findings to the corpus;
+ * the walk starts on it. */
+static struct collection *begin_collection(struct walk *w, const char *name, struct parse_prep *p)
+{
+	struct corpus *c = w->c;
+	struct collection *coll = VEC_PUSH(&c->colls);
+	size_t i;
+
+	w->coll = c->colls.n - 1;
+	coll->name = xstrdup(name);
+	coll->shown = text_shown_name(name);
+	coll->text = p->text;
+	coll->text_len = p->text_len;
+	coll->text_home = (uint8_t)p->text_home;
+	for (i = 0; i < p->found.n; i++)
+		corpus_add_finding(c, w->coll, p->found.v[i]);
+	free(p->found.v);
+	corpus_reserve(c, p->lf_count);
+	coll->speech_first = c->speeches.n;
+	coll->unatt_first = c->unatt.n;
+	w->memo = w->opts->memo ? w->opts->memo : dept_memo_new();
+	return coll;
+}
+
+/* The walk from line from (the lines before it walked early, if any) to the
+ * end, and the collection's counts and parts. */
+static size_t end_collection(struct walk *w, const struct layout_choice *choice, size_t from)
+{
+	struct corpus *c = w->c;
+	struct collection *coll = &c->colls.v[w->coll];
+
+	coll->layout = (uint8_t)choice->primary;
+	lines_settle(&w->lines, choice->active, choice->primary, from);
+	if (!from)
+		w->headed_attribution = attribution_headed(w);
+	walk_lines(w, from, w->lines.n);
+	walk_end_speech(w, "the end of the file");
+	coll->speech_count = c->speeches.n - coll->speech_first;
+	coll->unatt_count = c->unatt.n - coll->unatt_first;
+	store_parts(w, coll);
+	if (coll->speech_count == 0)
+		walk_finding(w, DIAG_NO_SPEECHES, 0, str_from(speaker_layout_list()), 0);
+	lines_fini(&w->lines);
+	if (!w->opts->memo)
+		dept_memo_free(w->memo);
+	return w->coll;
+}
+
+static struct walk walk_start(struct corpus *c, const struct parse_opts *opts)
+{
+	return (struct walk){.c = c, .opts = opts, .headline = NO_LINE, .close_at = NO_LINE,
+			     .next_close = NO_LINE, .group = NO_GROUP};
+}
+
+static enum speech_layout forced_layout(const struct parse_opts *opts)
+{
+	return opts->layout ? speaker_layout_from_name(opts->layout) : LAYOUT_NONE;
+}
+
+void parse_prepare(const struct loaded *file, const struct parse_opts *opts, struct parse_prep *p)
+{
+	*p = (struct parse_prep){0};
+	decode_into(file, opts->encoding, p);
+	struct text_in in = {p->text, p->text_len, p->lf_count, p->plain,
+			     halves_split_point(p->text, p->text_len)};
+	p->choice = (struct layout_choice){.forced = forced_layout(opts), .counts = p->counts};
+	lines_read(&p->lines, opts->lex, &in, &p->choice);
+}
+
+size_t parse_build(struct corpus *c, const char *name, struct parse_prep *p,
+		   const struct parse_opts *opts)
+{
+	struct walk w = walk_start(c, opts);
+	struct collection *coll = begin_collection(&w, name, p);
+
+	memcpy(coll->layout_counts, p->counts, sizeof(p->counts));
+	w.lines = p->lines;
+	return end_collection(&w, &p->choice, 0);
 }
 
 size_t parse_loaded(struct corpus *c, const char *name, const struct loaded *file,
 		    const struct parse_opts *opts)
 {
-	struct walk w = {.c = c, .opts = opts, .coll = c->colls.n, .headline = NO_LINE,
-			 .close_at = NO_LINE, .next_close = NO_LINE, .group = NO_GROUP};
-	struct collection *coll = VEC_PUSH(&c->colls);
-	size_t lines = 0;
-	bool plain;
+	struct walk w = walk_start(c, opts);
+	struct parse_prep p = {0};
 
-	coll->name = xstrdup(name);
-	coll->shown = text_shown_name(name);
-	w.memo = opts->memo ? opts->memo : dept_memo_new();
-	plain = take_text(c, coll, w.coll, file, opts->encoding, &lines);
-	corpus_reserve(c, lines);
-	coll->speech_first = c->speeches.n;
-	coll->unatt_first = c->unatt.n;
-	struct text_in in = {coll->text, coll->text_len, lines, plain,
-			     opts->split_at ? opts->split_at : halves_split_point(coll->text, coll->text_len)};
-	struct layout_choice choice = {
-		.forced = opts->layout ? speaker_layout_from_name(opts->layout) : LAYOUT_NONE,
-		.counts = coll->layout_counts,
-	};
+	decode_into(file, opts->encoding, &p);
+	struct collection *coll = begin_collection(&w, name, &p);
+	struct text_in in = {p.text, p.text_len, p.lf_count, p.plain,
+			     opts->split_at ? opts->split_at : halves_split_point(p.text, p.text_len)};
+	struct layout_choice choice = {.forced = forced_layout(opts), .counts = coll->layout_counts};
 	struct lines_pending *pending = lines_read_start(&w.lines, opts->lex, &in, &choice);
 	size_t walked = walk_early(&w, &choice, lines_ready(&w.lines, pending));
 	lines_read_finish(&w.lines, opts->lex, pending);
-	coll->layout = (uint8_t)choice.primary;
-	lines_settle(&w.lines, choice.active, choice.primary, walked);
-	if (!walked)
-		w.headed_attribution = attribution_headed(&w);
-	walk_lines(&w, walked, w.lines.n);
-	walk_end_speech(&w, "the end of the file");
-	coll = &c->colls.v[w.coll];
-	coll->speech_count = c->speeches.n - coll->speech_first;
-	coll->unatt_count = c->unatt.n - coll->unatt_first;
-	store_parts(&w, coll);
-	if (coll->speech_count == 0)
-		walk_finding(&w, DIAG_NO_SPEECHES, 0, str_from(speaker_layout_list()), 0);
-	lines_fini(&w.lines);
-	if (!opts->memo)
-		dept_memo_free(w.memo);
-	return w.coll;
+	return end_collection(&w, &choice, walked);
 }
 
 size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t len,

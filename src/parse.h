@@ -12,7 +12,9 @@
 #include <stddef.h>
 
 #include "corpus.h"
+#include "decode.h"
 #include "lexicon.h"
+#include "lines.h"
 
 struct parse_opts {
 	const struct lexicon *lex;
@@ -44,5 +46,26 @@ struct loaded {
 /* The same for bytes that may live elsewhere than the heap. */
 size_t parse_loaded(struct corpus *c, const char *name, const struct loaded *file,
 		    const struct parse_opts *opts);
+
+/*
+ * The same in two steps, so that files can be made ready on two threads and
+ * added in order on one: parse_prepare decodes the bytes (which it takes over
+ * as parse_loaded does) and reads the lines, without the corpus;
+ * parse_build adds the collection and walks it, and frees what prepare
+ * made. A long text's early walk is parse_loaded's alone.
+ */
+struct parse_prep {
+	char *text;
+	size_t text_len, lf_count;
+	enum text_home text_home;
+	bool plain;
+	struct decode_findings found;
+	struct lines lines;
+	struct layout_choice choice;
+	uint32_t counts[LAYOUT_COUNT];
+};
+void parse_prepare(const struct loaded *file, const struct parse_opts *opts, struct parse_prep *p);
+size_t parse_build(struct corpus *c, const char *name, struct parse_prep *p,
+		   const struct parse_opts *opts);
 
 #endif
