@@ -1,6 +1,7 @@
 #include "load.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -122,13 +123,19 @@ enum small { SMALL_READ, SMALL_NOT, SMALL_ERROR };
 /* A small regular file, read into the corpus's text blocks. SMALL_NOT when
  * it is not small, or grew past its size (then it is read from its start as
  * any other); SMALL_ERROR with errno. */
-static enum small read_small(struct corpus *c, int fd, const struct stat *st, struct loaded *out)
+static enum small read_small(struct corpus *c, pthread_mutex_t *lock, int fd,
+			     const struct stat *st, struct loaded *out)
 {
 	size_t room = (size_t)st->st_size + 1, n = 0;
 	ssize_t got;
 	char *data;
 
-	if (st->st_size <= 0 || room > CORPUS_BLOCK_FILE_MAX || !(data = corpus_text_room(c, room)))
+	if (st->st_size <= 0 || room > CORPUS_BLOCK_FILE_MAX)
+		return SMALL_NOT;
+	pthread_mutex_lock(lock); /* the blocks are the corpus's, the rooms each file's */
+	data = corpus_text_room(c, room);
+	pthread_mutex_unlock(lock);
+	if (!data)
 		return SMALL_NOT;
 	while (n < room && (got = read(fd, data + n, room - n)) != 0) {
 		if (got < 0 && errno != EINTR)
@@ -141,7 +148,7 @@ static enum small read_small(struct corpus *c, int fd, const struct stat *st, st
 	return SMALL_READ;
 }
 
-static bool load_path(struct corpus *c, const char *path, struct loaded *out)
+static bool load_path(struct corpus *c, pthread_mutex_t *lock, const char *path, struct loaded *out)
 {
 	struct stat st;
 	int fd;
@@ -154,7 +161,7 @@ static bool load_path(struct corpus *c, const char *path, struct loaded *out)
 	if (fd < 0)
 		return false;
 	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-	enum small small = regular ? read_small(c, fd, &st, out) : SMALL_NOT;
+	enum small small = regular ? read_small(c, lock, fd, &st, out) : SMALL_NOT;
 	ok = small == SMALL_READ || (small == SMALL_NOT && load_fd(fd, &out->bytes, &out->len));
 	int saved = errno;
 	close(fd);
@@ -201,11 +208,146 @@ static bool time_to_reserve(size_t done)
 	return done >= RESERVE_AFTER_FILES && (done & (done - 1)) == 0;
 }
 
+/*
+ * A library's files are made ready (read, decoded, their lines read and
+ * marked: parse_prepare, most of a load) by two threads, up to READY_AHEAD
+ * files ahead of the walk, which adds them to the corpus in their order on
+ * this thread (parse_build). What either thread makes ready waits in ready.
+ */
+enum { READY_AHEAD = 32 };
+
+struct ready_file {
+	struct parse_prep prep;
+	int err; /* errno when it could not be read */
+	bool read, done;
+};
+
+struct library {
+	struct corpus *c; /* its text blocks, under lock */
+	const struct pathlist *files;
+	const struct parse_opts *opts;
+	struct ready_file *ready;
+	size_t next_take, next_build;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+};
+
+static void make_ready(struct library *lib, size_t k)
+{
+	struct ready_file *f = &lib->ready[k];
+	struct loaded in;
+
+	if ((f->read = load_path(lib->c, &lib->lock, lib->files->v[k], &in)))
+		parse_prepare(&in, lib->opts, &f->prep);
+	else
+		f->err = errno;
+}
+
+/* The next file to make ready, if the window has room (under lock). */
+static bool take_file(struct library *lib, size_t *k)
+{
+	if (lib->next_take >= lib->files->n || lib->next_take >= lib->next_build + READY_AHEAD)
+		return false;
+	*k = lib->next_take++;
+	return true;
+}
+
+/* Makes file k ready, the lock let go meanwhile. */
+static void make_ready_unlocked(struct library *lib, size_t k)
+{
+	pthread_mutex_unlock(&lib->lock);
+	make_ready(lib, k);
+	pthread_mutex_lock(&lib->lock);
+	lib->ready[k].done = true;
+	pthread_cond_broadcast(&lib->changed);
+}
+
+static void *ready_files(void *arg)
+{
+	struct library *lib = arg;
+	size_t k;
+
+	pthread_mutex_lock(&lib->lock);
+	while (lib->next_take < lib->files->n) {
+		if (take_file(lib, &k))
+			make_ready_unlocked(lib, k);
+		else
+			pthread_cond_wait(&lib->changed, &lib->lock);
+	}
+	pthread_mutex_unlock(&lib->lock);
+	return NULL;
+}
+
+/* Waits until file b is ready, making the next ones ready meanwhile. */
+static struct ready_file *wait_ready(struct library *lib, size_t b)
+{
+	size_t k;
+
+	pthread_mutex_lock(&lib->lock);
+	while (!lib->ready[b].done) {
+		if (take_file(lib, &k))
+			make_ready_unlocked(lib, k);
+		else
+			pthread_cond_wait(&lib->changed, &lib->lock);
+	}
+	lib->next_build = b + 1; /* the window moves on */
+	pthread_cond_broadcast(&lib->changed);
+	pthread_mutex_unlock(&lib->lock);
+	return &lib->ready[b];
+}
+
+/* Loads the files in order, made ready by two threads where a second can
+ * start; returns how many could not be read. */
+static size_t load_files(struct corpus *c, const struct pathlist *files, const struct parse_opts *opts)
+{
+	struct library lib = {.c = c, .files = files, .opts = opts,
+			      .ready = xcalloc(files->n, sizeof(struct ready_file))};
+	pthread_t worker;
+	bool two;
+	size_t i, failed = 0;
+
+	pthread_mutex_init(&lib.lock, NULL);
+	pthread_cond_init(&lib.changed, NULL);
+	two = pthread_create(&worker, NULL, ready_files, &lib) == 0;
+	for (i = 0; i < files->n; i++) {
+		struct ready_file *f = wait_ready(&lib, i);
+		if (!f->read) {
+			note_unreadable(c, files->v[i], f->err);
+			failed++;
+			continue;
+		}
+		parse_build(c, files->v[i], &f->prep, opts);
+		note_if_empty(c);
+		if (time_to_reserve(i + 1))
+			corpus_reserve_ahead(c, i + 1, files->n);
+	}
+	if (two)
+		pthread_join(worker, NULL);
+	pthread_cond_destroy(&lib.changed);
+	pthread_mutex_destroy(&lib.lock);
+	free(lib.ready);
+	return failed;
+}
+
+/* One file: its walk may start while its second half is read. */
+static size_t load_one(struct corpus *c, const char *path, const struct parse_opts *opts)
+{
+	pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	struct loaded in;
+
+	if (!load_path(c, &lock, path, &in)) {
+		note_unreadable(c, path, errno);
+		return 1;
+	}
+	parse_loaded(c, path, &in, opts);
+	note_if_empty(c);
+	return 0;
+}
+
 size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts)
 {
 	struct pathlist files = {0};
-	size_t i, failed = 0, len;
-	struct loaded in;
+	size_t failed = 0, len;
 	char *bytes;
 
 	if (name_count == 0) {
@@ -221,17 +363,10 @@ size_t load_all(struct corpus *c, char **names, size_t name_count, const struct 
 	struct parse_opts shared = *opts;
 	if (!shared.memo)
 		shared.memo = dept_memo_new();
-	for (i = 0; i < files.n; i++) {
-		if (!load_path(c, files.v[i], &in)) {
-			note_unreadable(c, files.v[i], errno);
-			failed++;
-			continue;
-		}
-		parse_loaded(c, files.v[i], &in, &shared);
-		note_if_empty(c);
-		if (time_to_reserve(i + 1))
-			corpus_reserve_ahead(c, i + 1, files.n);
-	}
+	if (files.n == 1)
+		failed += load_one(c, files.v[0], &shared);
+	else if (files.n > 1)
+		failed += load_files(c, &files, &shared);
 	pathlist_fini(&files);
 	if (shared.memo != opts->memo)
 		dept_memo_free(shared.memo);

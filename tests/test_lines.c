@@ -1,10 +1,12 @@
 /* Reading a text's lines in two threads gives what one thread gives: the
  * same lines, flags, candidate marks, kept findings and counts, wherever the
  * second starts, with the layout chosen or forced, before or after the
- * sample is full. */
+ * sample is full; the same parse, the walk starting early; and a library
+ * made ready by two threads loads as its files one by one. */
 #include "tap.h"
 
 #include "assets.h"
+#include "dirwalk.h"
 #include "halves.h"
 #include "lines.h"
 #include "load.h"
@@ -265,6 +267,87 @@ static void test_title_waits(void)
 	buf_fini(&text);
 }
 
+/* The --json and --check of a corpus, malloc'd. */
+static char *printed(const struct corpus *c)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	output_json(f, c);
+	output_check(f, c);
+	for (size_t i = 0; i < c->unusable.n; i++) /* empty files, pages of no speeches */
+		fprintf(f, "%s: %s\n", c->unusable.v[i].shown, c->unusable.v[i].message);
+	fclose(f);
+	return out;
+}
+
+/* Copies the pages of dir (at most max) into root as p1.txt, p2.txt…;
+ * returns how many. */
+static size_t copy_pages(const char *dir, const char *root, size_t from, size_t max)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[512];
+	size_t n = 0, len;
+
+	while (d && n < max && (e = readdir(d))) {
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		char *text = e->d_name[0] == '.' ? NULL : read_file(path, &len);
+		if (!text)
+			continue;
+		snprintf(path, sizeof(path), "%s/p%zu.txt", root, from + n++);
+		FILE *f = fopen(path, "wb");
+		if (f) {
+			fwrite(text, 1, len, f);
+			fclose(f);
+		}
+		free(text);
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void no_report(void *ctx, const char *path, int err)
+{
+	(void)ctx, (void)path, (void)err;
+}
+
+/* A library of the saved pages (UTF-8 or not, empty, GB18030), made ready
+ * by two threads a window ahead of the walk: what its files give loaded one
+ * at a time, in the same order. */
+static void test_library(void)
+{
+	char root[] = "/tmp/fayan-lines-XXXXXX", *names[] = {root}, cmd[64];
+	struct parse_opts o = {.lex = lex, .repair = true};
+	struct corpus *two = corpus_new(), *one = corpus_new();
+	struct pathlist files = {0};
+	size_t n, i;
+
+	if (!mkdtemp(root))
+		return;
+	n = copy_pages("layouts/samples", root, 1, 100);
+	n += copy_pages("fuzz/corpus/parse", root, n + 1, 200);
+	load_all(two, names, 1, &o);
+	dirwalk_expand(names, 1, &files, no_report, NULL);
+	for (i = 0; i < files.n; i++)
+		load_all(one, &files.v[i], 1, &o);
+	char *a = printed(two), *b = printed(one);
+	ok(n > 150 && files.n == n && two->colls.n > 100 && two->unusable.n > 0,
+	   "a library of %zu pages, %zu of no use", n, two->unusable.n);
+	ok(strcmp(a, b) == 0 && two->findings.n > 0,
+	   "made ready by two threads, the same --json and --check as one file at a time");
+	free(a);
+	free(b);
+	pathlist_fini(&files);
+	corpus_free(two);
+	corpus_free(one);
+	snprintf(cmd, sizeof(cmd), "rm -r '%s'", root);
+	if (system(cmd) != 0)
+		perror("rm");
+}
+
 /* The split point: after the middle's line end, none for short texts. */
 static void test_split_point(void)
 {
@@ -291,6 +374,7 @@ int main(void)
 	test_long_text();
 	test_title_waits();
 	test_pages();
+	test_library();
 	lexicon_free((struct lexicon *)lex);
 	return done_testing();
 }
