@@ -29,12 +29,17 @@ void halves_run(void (*fn)(void *half), void *first, void *second)
 		fn(second);
 }
 
-size_t halves_split_point(const char *text, size_t len)
+size_t halves_split_after(const char *text, size_t len, size_t at)
 {
 	const char *nl;
 
-	if (len < HALVES_MIN_BYTES)
+	if (len < HALVES_MIN_BYTES || at >= len)
 		return 0;
-	nl = memchr(text + len / 2, '\n', len - len / 2);
+	nl = memchr(text + at, '\n', len - at);
 	return nl && (size_t)(nl + 1 - text) < len ? (size_t)(nl + 1 - text) : 0;
+}
+
+size_t halves_split_point(const char *text, size_t len)
+{
+	return halves_split_after(text, len, len / 2);
 }

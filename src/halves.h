@@ -20,5 +20,7 @@ void halves_run(void (*fn)(void *half), void *first, void *second);
  * that each half is whole lines (no UTF-8 sequence holds an LF byte); 0 when
  * the text is shorter than HALVES_MIN_BYTES or has no LF there. */
 size_t halves_split_point(const char *text, size_t len);
+/* The same, after the first LF at or past at. */
+size_t halves_split_after(const char *text, size_t len, size_t at);
 
 #endif

@@ -359,6 +359,8 @@ static void test_split_point(void)
 	text[len / 2 + 3] = '\n';
 	at = halves_split_point(text, len);
 	is_num(at, len / 2 + 4, "the line after the middle");
+	is_num(halves_split_after(text, len, len / 4), len / 2 + 4, "after a quarter: the first line end past it");
+	is_num(halves_split_after(text, len, len / 2 + 4), 0, "past the last line end: none");
 	is_num(halves_split_point(text, HALVES_MIN_BYTES - 1), 0, "a short text: no split");
 	text[len - 1] = '\n';
 	text[len / 2 + 3] = 'a';
