@@ -210,29 +210,27 @@ static unsigned choose_layouts(const uint32_t *counts, enum speech_layout forced
  * one is read, for the recognisers look at it.
  *
  * A long text is read by two threads (SPEC 5: the line pass is most of a
- * load, and a second core halves it). The second reads the lines from the
- * split on into lines of its own and, told the layouts the first chose from
- * the sample, marks them; the first reads and marks up to the split, then
- * takes the second's lines and marks the two that meet at the split:
+ * load). The first reads its first chunk, the sample in it, and tells the
+ * layouts it chose; the rest is cut into chunks (whole lines), which either
+ * thread reads into lines of its own and marks but for the first line and
+ * (unless the text ends there) the last; the first takes them in, in order,
+ * marking the two lines that meet at each cut, and its caller may walk what
+ * is final between one and the next:
  *
- *     text   [0 ........................ split) [split .................. len)
- *     first   read, sample, choose ──tell──┐      │
- *     second                               └──▶  read … wait, mark [1, n)
- *     then    first: append, mark the line before the split and the one after
+ *     text    [chunk 0 ......)[chunk 1 ....)[chunk 2 ....)[chunk 3 ....)
+ *     first    read, sample, choose ─tell─┐  take 1, walk   read 3  take 2 …
+ *     second                              └▶ read 1   read 2   …
  *
- * If the first half ends before the sample is full, the second marks nothing
- * and its lines are marked as the one thread would have.
+ * If the first chunk ends before the sample is full, the other chunks are
+ * not marked where they are read but as they are taken in, line by line, as
+ * one thread would have.
  */
-struct half {
-	struct lines ls; /* the second half's lines, offsets into the whole text */
-	const struct lexicon *lex;
-	const struct text_in *in;
+struct chunk {
+	size_t from, to;               /* its bytes of the text */
+	struct lines ls;               /* its lines, offsets into the whole text */
 	size_t no;                     /* its line ends */
 	uint32_t counts[LAYOUT_COUNT]; /* its candidate lines */
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t told_cond;
-	int told; /* the active layouts it is to mark; -1: not told yet */
+	bool done;
 };
 
 struct reading {
@@ -240,16 +238,31 @@ struct reading {
 	bool chosen;
 	size_t marked; /* lines [0, marked) are marked */
 	struct window win;
-	struct half *half; /* NULL: one thread */
+	struct lines_pending *chunked; /* told the layouts once chosen; NULL: none */
 };
 
-/* Tells the second thread which layouts to mark (0: none). */
-static void tell_half(struct half *h, unsigned active)
+/* A reading under way: what lines_read_start hands the calls after it. */
+struct lines_pending {
+	struct reading r;
+	const struct lexicon *lex;
+	const struct text_in *in;
+	struct chunk *chunks; /* [1, count); chunk 0 is read into the lines themselves */
+	size_t count, next_read, next_take;
+	size_t no;            /* line ends taken in */
+	int told;             /* the active layouts chunks are marked with; -1: not yet */
+	bool threaded;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+};
+
+/* Tells the chunks' readers which layouts to mark (0: none). */
+static void tell_layouts(struct lines_pending *p, unsigned active)
 {
-	pthread_mutex_lock(&h->lock);
-	h->told = (int)active;
-	pthread_cond_signal(&h->told_cond);
-	pthread_mutex_unlock(&h->lock);
+	pthread_mutex_lock(&p->lock);
+	p->told = (int)active;
+	pthread_cond_broadcast(&p->changed);
+	pthread_mutex_unlock(&p->lock);
 }
 
 static void choose_from_sample(struct lines *ls, const struct lexicon *lex, struct reading *r)
@@ -265,8 +278,8 @@ static void choose_from_sample(struct lines *ls, const struct lexicon *lex, stru
 	r->chosen = true;
 	r->marked = ls->n;
 	r->win.at = SIZE_MAX; /* the sample was looked at without the line after it */
-	if (r->half)
-		tell_half(r->half, ch->active);
+	if (r->chunked)
+		tell_layouts(r->chunked, ch->active);
 }
 
 /* After a line was read: mark what can be marked. */
@@ -334,142 +347,202 @@ static void read_range(struct lines *ls, const struct lexicon *lex, const struct
 	}
 }
 
-static void *read_second_half(void *arg)
+/* Reads chunk k and, once told the layouts, marks it: all but its first
+ * line, and its last too where the text ends. */
+static void read_chunk(struct lines_pending *p, size_t k)
 {
-	struct half *h = arg;
+	struct chunk *ch = &p->chunks[k];
 	struct window win = {.at = SIZE_MAX};
+	bool last = ch->to == p->in->len;
 	unsigned active;
 
-	read_range(&h->ls, h->lex, h->in, h->in->split_at, h->in->len, &h->no, NULL);
-	pthread_mutex_lock(&h->lock);
-	while (h->told < 0)
-		pthread_cond_wait(&h->told_cond, &h->lock);
-	active = (unsigned)h->told;
-	pthread_mutex_unlock(&h->lock);
-	/* its first line's neighbour before it is the first half's */
-	if (active)
-		mark_lines(&h->ls, h->lex, active, 1, h->ls.n, h->counts, &win);
+	ch->ls.text = p->in->text;
+	/* Room for its share of the text's lines, as its share of the bytes;
+	 * a mebibyte at least, which malloc maps apart (main's mallopt) and
+	 * gives back when it is taken in. */
+	ch->ls.cap = MAX((size_t)((double)p->in->lf_count * (double)(ch->to - ch->from) /
+				  (double)p->in->len * 1.125),
+			 ((size_t)1 << 20) / sizeof(*ch->ls.v) + 1);
+	ch->ls.v = xmalloc(ch->ls.cap * sizeof(*ch->ls.v));
+	read_range(&ch->ls, p->lex, p->in, ch->from, ch->to, &ch->no, NULL);
+	pthread_mutex_lock(&p->lock);
+	while (p->told < 0)
+		pthread_cond_wait(&p->changed, &p->lock);
+	active = (unsigned)p->told;
+	pthread_mutex_unlock(&p->lock);
+	if (active && ch->ls.n > 1)
+		mark_lines(&ch->ls, p->lex, active, 1, ch->ls.n - (last ? 0 : 1), ch->counts, &win);
+}
+
+/* Chunks read ahead of the one the first thread takes in next, at most:
+ * each waits with arrays of its own, and the first thread catches up soon,
+ * for walking a chunk costs less than reading one. */
+enum { CHUNKS_AHEAD = 3 };
+
+/* Reads the next chunk no thread has taken, if any and the window has
+ * room (the lock held, and let go meanwhile). */
+static bool read_a_chunk(struct lines_pending *p)
+{
+	size_t k;
+
+	if (p->next_read >= p->count || p->next_read >= p->next_take + CHUNKS_AHEAD)
+		return false;
+	k = p->next_read++;
+	pthread_mutex_unlock(&p->lock);
+	read_chunk(p, k);
+	pthread_mutex_lock(&p->lock);
+	p->chunks[k].done = true;
+	pthread_cond_broadcast(&p->changed);
+	return true;
+}
+
+static void *read_chunks(void *arg)
+{
+	struct lines_pending *p = arg;
+
+	pthread_mutex_lock(&p->lock);
+	while (p->next_read < p->count)
+		if (!read_a_chunk(p))
+			pthread_cond_wait(&p->changed, &p->lock); /* for the window to move */
+	pthread_mutex_unlock(&p->lock);
 	return NULL;
 }
 
-/* Starts the second thread; false (nothing to undo) when it cannot. */
-static bool start_half(struct half *h, const struct lexicon *lex, const struct text_in *in)
+/* Where the line after pos starts (a chunk's end), or len. */
+static size_t line_start_after(const char *text, size_t len, size_t pos)
 {
-	*h = (struct half){.ls = {.text = in->text}, .lex = lex, .in = in, .told = -1};
-	reserve_lines(&h->ls, in->lf_count);
-	if (pthread_mutex_init(&h->lock, NULL) != 0)
-		goto no_lock;
-	if (pthread_cond_init(&h->told_cond, NULL) != 0)
-		goto no_cond;
-	if (pthread_create(&h->thread, NULL, read_second_half, h) != 0)
-		goto no_thread;
-	return true;
-no_thread:
-	pthread_cond_destroy(&h->told_cond);
-no_cond:
-	pthread_mutex_destroy(&h->lock);
-no_lock:
-	lines_fini(&h->ls);
-	return false;
+	const char *nl = pos < len ? memchr(text + pos, '\n', len - pos) : NULL;
+
+	return nl ? (size_t)(nl + 1 - text) : len;
 }
 
-/* Appends the second half's lines, numbered on from no, and the marks it
- * made; the two lines that meet at the split are marked here. */
-static void take_marked_half(struct lines *ls, const struct lexicon *lex, struct half *h,
-			     struct reading *r)
+/* Cuts the text after its first chunk into chunks of chunk_len bytes or
+ * so (all of it one without), and starts the second thread. */
+static void start_chunks(struct lines_pending *p)
 {
-	size_t base = ls->n - h->ls.n, i, k;
+	const struct text_in *in = p->in;
+	size_t from = in->split_at, cap = 0, to;
 
-	r->win.at = SIZE_MAX;
-	mark_lines(ls, lex, r->choice->active, r->marked, base + 1, r->choice->counts, &r->win);
-	r->marked = ls->n; /* the second thread marked the rest */
-	for (i = 0; i < h->ls.found.n; i++) {
-		struct found *f = VEC_PUSH(&ls->found);
-		*f = h->ls.found.v[i];
-		f->line += (uint32_t)base;
+	while (from < in->len) {
+		to = in->chunk_len ? line_start_after(in->text, in->len, from + in->chunk_len - 1) : in->len;
+		if (p->count + 1 >= cap)
+			p->chunks = xgrow(p->chunks, &cap, p->count + 2, sizeof(*p->chunks));
+		p->chunks[++p->count] = (struct chunk){.from = from, .to = to};
+		from = to;
 	}
-	for (k = 0; k < LAYOUT_COUNT; k++)
-		r->choice->counts[k] += h->counts[k];
+	p->count++; /* chunk 0 is counted too */
+	p->next_read = p->next_take = 1;
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->changed, NULL);
+	p->threaded = pthread_create(&p->thread, NULL, read_chunks, p) == 0;
 }
-
-/* Waits for the second thread and makes its lines the rest of ls. */
-static void join_half(struct lines *ls, const struct lexicon *lex, struct half *h,
-		      struct reading *r, size_t no)
-{
-	size_t base = ls->n, i;
-
-	if (!r->chosen)
-		tell_half(h, 0);
-	pthread_join(h->thread, NULL);
-	pthread_cond_destroy(&h->told_cond);
-	pthread_mutex_destroy(&h->lock);
-	r->half = NULL;
-	if (ls->cap < base + h->ls.n)
-		ls->v = xgrow(ls->v, &ls->cap, base + h->ls.n, sizeof(*ls->v));
-	for (i = 0; i < h->ls.n; i++) {
-		ls->v[base + i] = h->ls.v[i];
-		ls->v[base + i].no += (uint32_t)no;
-	}
-	if (r->chosen && h->ls.n > 0) {
-		ls->n = base + h->ls.n;
-		take_marked_half(ls, lex, h, r);
-	} else { /* one line at a time, as if one thread had read them */
-		while (ls->n < base + h->ls.n) {
-			ls->n++;
-			mark_read(ls, lex, r);
-		}
-	}
-	lines_fini(&h->ls);
-}
-
-/* A reading under way: what lines_read_start hands lines_read_finish. */
-struct lines_pending {
-	struct reading r;
-	struct half half;
-	size_t no;      /* the first half's line ends */
-};
 
 struct lines_pending *lines_read_start(struct lines *ls, const struct lexicon *lex,
 				       const struct text_in *in, struct layout_choice *choice)
 {
 	struct lines_pending *p = xcalloc(1, sizeof(*p));
-	size_t end = in->len;
+	bool cut = in->split_at > 0 && in->split_at < in->len;
 
-	p->r = (struct reading){.choice = choice, .win = {.at = SIZE_MAX}};
+	*p = (struct lines_pending){.r = {.choice = choice, .win = {.at = SIZE_MAX}},
+				    .lex = lex, .in = in, .told = -1};
 	ls->text = in->text;
 	reserve_lines(ls, in->lf_count);
-	if (in->split_at > 0 && in->split_at < in->len && start_half(&p->half, lex, in)) {
-		p->r.half = &p->half;
-		end = in->split_at;
-	}
 	if (choice->forced != LAYOUT_NONE) {
 		choice->active = choose_layouts(choice->counts, choice->forced, &choice->primary);
 		p->r.chosen = true;
-		if (p->r.half)
-			tell_half(p->r.half, choice->active);
+		p->told = (int)choice->active;
 	}
-	read_range(ls, lex, in, 0, end, &p->no, &p->r);
+	if (cut)
+		start_chunks(p);
+	p->r.chunked = p->count > 1 && p->told < 0 ? p : NULL;
+	read_range(ls, lex, in, 0, cut ? in->split_at : in->len, &p->no, &p->r);
+	if (p->r.chunked && p->told < 0) /* the sample is not full: they mark nothing */
+		tell_layouts(p, 0);
+	p->r.chunked = NULL;
 	return p;
+}
+
+/* Appends chunk k's lines and marks (numbered on), marking the lines that
+ * meet at its start; unmarked, it is marked line by line as it is taken. */
+static void take_chunk(struct lines *ls, struct lines_pending *p, size_t k)
+{
+	struct chunk *ch = &p->chunks[k];
+	struct reading *r = &p->r;
+	size_t base = ls->n, i, end;
+	bool last = ch->to == p->in->len;
+
+	if (ls->cap < base + ch->ls.n)
+		ls->v = xgrow(ls->v, &ls->cap, base + ch->ls.n, sizeof(*ls->v));
+	for (i = 0; i < ch->ls.n; i++) {
+		ls->v[base + i] = ch->ls.v[i];
+		ls->v[base + i].no += (uint32_t)p->no;
+	}
+	p->no += ch->no;
+	if (!r->chosen || p->told == 0) { /* one line at a time, as one thread would */
+		while (ls->n < base + ch->ls.n) {
+			ls->n++;
+			mark_read(ls, p->lex, r);
+		}
+	} else if (ch->ls.n > 0) {
+		ls->n = base + ch->ls.n;
+		end = MIN(base + 1, last ? ls->n : ls->n - 1);
+		r->win.at = SIZE_MAX;
+		mark_lines(ls, p->lex, r->choice->active, r->marked, end, r->choice->counts, &r->win);
+		for (i = 0; i < ch->ls.found.n; i++) {
+			struct found *f = VEC_PUSH(&ls->found);
+			*f = ch->ls.found.v[i];
+			f->line += (uint32_t)base;
+		}
+		for (i = 0; i < LAYOUT_COUNT; i++)
+			r->choice->counts[i] += ch->counts[i];
+		r->marked = last ? ls->n : ls->n - 1;
+	}
+	lines_fini(&ch->ls);
+}
+
+bool lines_read_next(struct lines *ls, struct lines_pending *p)
+{
+	size_t k = p->next_take;
+
+	if (k >= p->count)
+		return false;
+	pthread_mutex_lock(&p->lock);
+	while (!p->chunks[k].done) /* read one meanwhile, or wait */
+		if (!read_a_chunk(p))
+			pthread_cond_wait(&p->changed, &p->lock);
+	pthread_mutex_unlock(&p->lock);
+	take_chunk(ls, p, k);
+	pthread_mutex_lock(&p->lock);
+	p->next_take++; /* the window moves on */
+	pthread_cond_broadcast(&p->changed);
+	pthread_mutex_unlock(&p->lock);
+	return true;
 }
 
 size_t lines_ready(const struct lines *ls, const struct lines_pending *p)
 {
-	if (!p->r.half) /* one thread: all read; marked once finished */
-		return 0;
-	/* the first half's last line waits for the line after it */
-	return p->r.chosen && ls->n > 0 ? ls->n - 1 : 0;
+	(void)ls;
+	/* with one thread, all is read at once and marked when finished */
+	return p->count > 1 && p->r.chosen ? p->r.marked : 0;
 }
 
 void lines_read_finish(struct lines *ls, const struct lexicon *lex, struct lines_pending *p)
 {
 	struct layout_choice *choice = p->r.choice;
 
-	if (p->r.half)
-		join_half(ls, lex, p->r.half, &p->r, p->no);
+	while (lines_read_next(ls, p))
+		;
+	if (p->count > 1) {
+		if (p->threaded)
+			pthread_join(p->thread, NULL);
+		pthread_cond_destroy(&p->changed);
+		pthread_mutex_destroy(&p->lock);
+	}
 	if (!p->r.chosen)
 		choose_from_sample(ls, lex, &p->r);
 	else
 		mark_lines(ls, lex, choice->active, p->r.marked, ls->n, choice->counts, &p->r.win);
+	free(p->chunks);
 	free(p);
 }
 

@@ -58,7 +58,8 @@ struct text_in {
 	char *text;
 	size_t len, lf_count;
 	bool plain;
-	size_t split_at; /* a line's start: a second thread reads from there on; 0: none */
+	size_t split_at;  /* a line's start: from there on, chunks a second thread may read; 0: none */
+	size_t chunk_len; /* their length, to the next line's start; 0: one chunk */
 };
 
 /* The layout of a collection: forced (or LAYOUT_NONE) in, the active ones
@@ -80,15 +81,17 @@ void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_i
 		struct layout_choice *choice);
 
 /*
- * lines_read in two steps, so that the caller may work on the lines that
- * are final while the second thread reads on: start returns with the first
- * half read (all of the text without a split), finish when all is read and
- * marked, and frees what start returned.
+ * lines_read in steps, so that the caller may work on the lines that are
+ * final while the second thread reads on: start returns with the first
+ * chunk read (all of the text without a split); each next takes in one more
+ * chunk, false when all are in; finish takes in the rest and marks the last
+ * lines, and frees what start returned.
  */
 struct lines_pending;
 struct lines_pending *lines_read_start(struct lines *ls, const struct lexicon *lex,
 				       const struct text_in *in, struct layout_choice *choice);
-/* How many of ls's lines are final between the two: read, marked, their
+bool lines_read_next(struct lines *ls, struct lines_pending *p);
+/* How many of ls's lines are final between the steps: read, marked, their
  * neighbours known, the layout chosen; 0 without a split. */
 size_t lines_ready(const struct lines *ls, const struct lines_pending *p);
 void lines_read_finish(struct lines *ls, const struct lexicon *lex, struct lines_pending *p);

@@ -24,8 +24,8 @@
  *      array (speechbuild.c the speech it is in), repairing the layout
  *      damage on the way.
  *
- * A long text's lines are read by two threads, and the walk starts on the
- * first half's while the second thread reads on (walk_early).
+ * A long text's lines are read by two threads, a chunk at a time, and the
+ * walk takes each chunk in as the second thread reads on (walk_early).
  */
 
 /* ---- Step 3: the walk -------------------------------------------------- */
@@ -265,36 +265,49 @@ static bool title_known(struct walk *w, size_t limit)
 
 /*
  * While the second thread reads on, the walk takes the final lines (ready)
- * up to the last speech it sees open with two lines after it: no look ahead
- * from the lines before reaches past that (the next speech is the farthest
- * any looks, but for the attribution layouts' look for the next attribution:
- * with those, nothing is walked early). Returns how many lines it walked.
+ * from line from up to the last speech it sees open with two lines after
+ * it: no look ahead from the lines before reaches past that (the next
+ * speech is the farthest any looks, but for the attribution layouts' look
+ * for the next attribution: with those, nothing is walked early). Returns
+ * where the walk stands.
  */
-/*
- * The share of a long text, in percent, that the first thread reads: less
- * than half, for it also walks what it read while the second reads on
- * (measured on the benchmark's 100 MB texts: 44% loads them 8-11% faster
- * than 50%, the own-line one least; below 40% the second thread's half
- * keeps the walk waiting).
- */
-enum { FIRST_SHARE = 44 };
-
-static size_t walk_early(struct walk *w, const struct layout_choice *choice, size_t ready)
+static size_t walk_early(struct walk *w, const struct layout_choice *choice, size_t ready,
+			 size_t from)
 {
 	size_t limit = ready >= 2 ? ready - 2 : 0;
 
 	for (int k = 0; k < LAYOUT_COUNT; k++)
 		if ((choice->active >> k & 1) && speaker_layout_closes((enum speech_layout)k))
-			return 0;
-	if (limit == 0)
-		return 0;
-	lines_settle(&w->lines, choice->active, choice->primary, 0);
-	while (limit > 0 && (!opens_speech(w, limit) || walk_has(w, limit, LF_TRAILER | LF_BRACKETED)))
+			return from;
+	if (limit <= from)
+		return from;
+	lines_settle(&w->lines, choice->active, choice->primary, from);
+	while (limit > from && (!opens_speech(w, limit) || walk_has(w, limit, LF_TRAILER | LF_BRACKETED)))
 		limit--;
-	if (limit == 0 || !title_known(w, limit))
-		return 0;
-	walk_lines(w, 0, limit);
+	if (limit <= from || (from == 0 && !title_known(w, limit)))
+		return from;
+	walk_lines(w, from, limit);
 	return limit;
+}
+
+/*
+ * A long text's chunks (lines_read): the first is the first thread's alone
+ * (the sample is in it), the rest are read by whichever thread is free and
+ * walked as they are taken in, in order. Sixteen of them: small enough that
+ * neither thread waits long for the other at the end, large enough that
+ * taking one in (a copy, the two lines at its start marked) costs little.
+ */
+enum { CHUNKS = 16 };
+
+static void chunk_text(const struct parse_opts *opts, struct text_in *in)
+{
+	if (opts->split_at) {
+		in->split_at = opts->split_at;
+		in->chunk_len = opts->chunk_len;
+		return;
+	}
+	in->chunk_len = in->len / CHUNKS;
+	in->split_at = halves_split_after(in->text, in->len, in->chunk_len);
 }
 
 /* Appends the preamble and the trailer to the corpus's parts; a page with
@@ -400,7 +413,7 @@ void parse_prepare(const struct loaded *file, const struct parse_opts *opts, str
 	*p = (struct parse_prep){0};
 	decode_into(file, opts->encoding, p);
 	struct text_in in = {p->text, p->text_len, p->lf_count, p->plain,
-			     halves_split_point(p->text, p->text_len)};
+			     halves_split_point(p->text, p->text_len), 0};
 	p->choice = (struct layout_choice){.forced = forced_layout(opts), .counts = p->counts};
 	lines_read(&p->lines, opts->lex, &in, &p->choice);
 }
@@ -424,12 +437,13 @@ size_t parse_loaded(struct corpus *c, const char *name, const struct loaded *fil
 
 	decode_into(file, opts->encoding, &p);
 	struct collection *coll = begin_collection(&w, name, &p);
-	size_t split = opts->split_at ? opts->split_at
-				      : halves_split_after(p.text, p.text_len, p.text_len * FIRST_SHARE / 100);
-	struct text_in in = {p.text, p.text_len, p.lf_count, p.plain, split};
+	struct text_in in = {p.text, p.text_len, p.lf_count, p.plain, 0, 0};
+	chunk_text(opts, &in);
 	struct layout_choice choice = {.forced = forced_layout(opts), .counts = coll->layout_counts};
 	struct lines_pending *pending = lines_read_start(&w.lines, opts->lex, &in, &choice);
-	size_t walked = walk_early(&w, &choice, lines_ready(&w.lines, pending));
+	size_t walked = walk_early(&w, &choice, lines_ready(&w.lines, pending), 0);
+	while (lines_read_next(&w.lines, pending))
+		walked = walk_early(&w, &choice, lines_ready(&w.lines, pending), walked);
 	lines_read_finish(&w.lines, opts->lex, pending);
 	return end_collection(&w, &choice, walked);
 }

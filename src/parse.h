@@ -24,9 +24,10 @@ struct parse_opts {
 	/* The splits of posts seen, shared by the collections of one corpus
 	 * (its texts live as long as the corpus); NULL: one per collection. */
 	struct dept_memo *memo;
-	/* Where a long text's second thread starts reading (a line's start);
-	 * 0: just after the middle (halves_split_point). For the tests. */
-	size_t split_at;
+	/* Where a long text's first chunk ends (a line's start) and how long
+	 * the others are (0: one); split_at 0: sixteen chunks of a text of
+	 * HALVES_MIN_BYTES or more, else none. For the tests. */
+	size_t split_at, chunk_len;
 };
 
 /*

@@ -222,7 +222,7 @@ static void test_kept_findings(void)
 {
 	char text[] = "标题\n\n第一题\n\n县长**王五**:第一段。\n\n第二题\n\n"
 		      "市长**赵六**:第二段。\n\n第三题\n\n局长**钱七**:第三段。\n";
-	struct text_in in = {text, strlen(text), 12, true, 0};
+	struct text_in in = {text, strlen(text), 12, true, 0, 0};
 	uint32_t counts[LAYOUT_COUNT] = {0};
 	struct layout_choice choice = {.forced = LAYOUT_NONE, .counts = counts};
 	struct lines ls = {0};

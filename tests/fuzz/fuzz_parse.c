@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	unsigned layout = how & 15; /* 0-7: forced, 8-15: chosen */
 	struct corpus *c = corpus_new();
 	struct parse_opts o = {lex, !(how & 16), (how & 32) ? "GB18030" : NULL,
-			       layout < LAYOUT_COUNT ? speaker_layout_name(layout) : NULL, NULL, 0};
+			       layout < LAYOUT_COUNT ? speaker_layout_name(layout) : NULL, NULL, 0, 0};
 	struct selection sel = {GROUP_ALL, STR_NULL};
 
 	if (!lex) {
@@ -42,11 +42,13 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		size--;
 	}
 	struct page_opts po = {2 + (int)(size % 60), 1 + (int)(size % 2), true, lex, NULL, false};
-	/* a third of the inputs are read by two threads, split after the
-	 * middle's line end (the text must be as decoded: UTF-8, no BOM) */
+	/* a third of the inputs are read by two threads, their first chunk to
+	 * the middle's line end (the text must be as decoded: UTF-8, no BOM) */
 	const char *nl = memchr(data + size / 2, '\n', size - size / 2);
-	if (size % 3 == 1 && !o.encoding && nl && size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) != 0)
+	if (size % 3 == 1 && !o.encoding && nl && size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) != 0) {
 		o.split_at = (size_t)(nl + 1 - (const char *)data);
+		o.chunk_len = size % 64; /* the rest in chunks of a few lines, or one */
+	}
 	parse_collection(c, "fuzz", xmemdup((const char *)data, size), size, &o);
 	switch (how >> 6) {
 	case 0: output_check(null, c); output_layouts(null, c); break;
