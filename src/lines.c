@@ -145,6 +145,17 @@ void lines_speaker(struct lines *ls, const struct lexicon *lex, size_t i,
 	speaker_match(&ctx, layout, out);
 }
 
+void lines_forget_found(struct lines *ls, size_t before)
+{
+	size_t drop = 0;
+
+	while (drop < ls->found.n && ls->found.v[drop].line < before)
+		drop++;
+	memmove(ls->found.v, ls->found.v + drop, (ls->found.n - drop) * sizeof(*ls->found.v));
+	ls->found.n -= drop;
+	ls->found_at = ls->found_at > drop ? ls->found_at - drop : 0;
+}
+
 /* Every recogniser marks its lines; the counts go to the collection. */
 static size_t mark_lines(struct lines *ls, const struct lexicon *lex, unsigned mask, size_t from,
 		  size_t to, uint32_t *counts, struct window *win)

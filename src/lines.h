@@ -130,6 +130,10 @@ struct speaker_context lines_context(const struct lines *ls, const struct lexico
 void lines_speaker(struct lines *ls, const struct lexicon *lex, size_t i,
 		   enum speech_layout layout, struct speaker_line *out);
 
+/* Drops what the recognisers found on the lines before before, which the
+ * walk has passed (a 100 MB text's findings are 2 MB of the peak). */
+void lines_forget_found(struct lines *ls, size_t before);
+
 /* Gives each candidate line of the active layouts from line from on its
  * recogniser. */
 void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary, size_t from);

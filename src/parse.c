@@ -287,6 +287,7 @@ static size_t walk_early(struct walk *w, const struct layout_choice *choice, siz
 	if (limit <= from || (from == 0 && !title_known(w, limit)))
 		return from;
 	walk_lines(w, from, limit);
+	lines_forget_found(&w->lines, limit);
 	return limit;
 }
 
