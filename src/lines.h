@@ -4,8 +4,10 @@
  * take it; then the choice of the page's layout (SPEC 1.5) and the
  * settling of each candidate line to one recogniser.
  *
- * The lines are offsets into the collection's text, which must outlive
- * them; lines_fini frees the array. Depends on speaker, names, lexicon.
+ * A long text's lines are read in chunks by two threads (lines_read_start
+ * and the calls after it); what they give is what one thread gives. The
+ * lines are offsets into the collection's text, which must outlive them;
+ * lines_fini frees the array. Depends on speaker, names, lexicon, pthreads.
  */
 #ifndef FAYAN_LINES_H
 #define FAYAN_LINES_H
