@@ -64,98 +64,6 @@ static void window_to(struct window *win, const struct lines *ls, const struct l
 	win->at = i;
 }
 
-/* ---- What the recognisers found ---------------------------------------- */
-
-static bool to_span(struct str part, struct str line, struct line_span *span)
-{
-	if (!part.s) {
-		*span = (struct line_span){UINT16_MAX, 0};
-		return true;
-	}
-	if (part.s < line.s || part.s + part.len > line.s + line.len)
-		return false;
-	*span = (struct line_span){(uint16_t)(part.s - line.s), (uint16_t)part.len};
-	return true;
-}
-
-static struct str from_span(struct line_span span, struct str line)
-{
-	return span.off == UINT16_MAX ? STR_NULL : (struct str){line.s + span.off, span.len};
-}
-
-/* Keeps a match; a line too long for the spans' 16 bits is asked again. */
-static void keep_found(struct lines *ls, size_t i, enum speech_layout layout,
-		       const struct speaker_line *sl, struct str line)
-{
-	struct found f = {.line = (uint32_t)i, .layout = (uint8_t)layout};
-
-	if (line.len >= UINT16_MAX || !to_span(sl->posts, line, &f.posts) ||
-	    !to_span(sl->name, line, &f.name) || !to_span(sl->designation, line, &f.designation) ||
-	    !to_span(sl->text, line, &f.text))
-		return;
-	*VEC_PUSH(&ls->found) = f;
-}
-
-static bool found_before(const struct found *f, size_t i, enum speech_layout layout)
-{
-	return f->line < i || (f->line == i && f->layout < layout);
-}
-
-/* The first kept at or after (i, layout): galloping on from the last one
- * asked (the walk asks in line order, so that is a step or two), or a
- * binary search before it. */
-static size_t find_kept(struct lines *ls, size_t i, enum speech_layout layout)
-{
-	const struct found *v = ls->found.v;
-	size_t n = ls->found.n, at = MIN(ls->found_at, n), lo = 0, hi = at, step = 1;
-
-	if (at == 0 || found_before(&v[at - 1], i, layout)) {
-		lo = hi = at;
-		while (hi < n && found_before(&v[hi], i, layout)) {
-			lo = hi + 1;
-			hi = MIN(n, hi + step);
-			step *= 2;
-		}
-	}
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (found_before(&v[mid], i, layout))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	ls->found_at = lo;
-	return lo;
-}
-
-void lines_speaker(struct lines *ls, const struct lexicon *lex, size_t i,
-		   enum speech_layout layout, struct speaker_line *out)
-{
-	size_t lo = find_kept(ls, i, layout);
-	struct speaker_context ctx;
-
-	if (lo < ls->found.n && ls->found.v[lo].line == i && ls->found.v[lo].layout == layout) {
-		const struct found *f = &ls->found.v[lo];
-		struct str line = lines_text(ls, i);
-		*out = (struct speaker_line){from_span(f->posts, line), from_span(f->name, line),
-					     from_span(f->designation, line), from_span(f->text, line)};
-		return;
-	}
-	ctx = lines_context(ls, lex, i);
-	speaker_match(&ctx, layout, out);
-}
-
-void lines_forget_found(struct lines *ls, size_t before)
-{
-	size_t drop = 0;
-
-	while (drop < ls->found.n && ls->found.v[drop].line < before)
-		drop++;
-	memmove(ls->found.v, ls->found.v + drop, (ls->found.n - drop) * sizeof(*ls->found.v));
-	ls->found.n -= drop;
-	ls->found_at = ls->found_at > drop ? ls->found_at - drop : 0;
-}
-
 /* Every recogniser marks its lines; the counts go to the collection. */
 static size_t mark_lines(struct lines *ls, const struct lexicon *lex, unsigned mask, size_t from,
 		  size_t to, uint32_t *counts, struct window *win)
@@ -167,7 +75,7 @@ static size_t mark_lines(struct lines *ls, const struct lexicon *lex, unsigned m
 		window_to(win, ls, lex, i);
 		for (k = 0; k < LAYOUT_COUNT; k++)
 			if ((mask >> k & 1) && speaker_match(&win->ctx, (enum speech_layout)k, &sl)) {
-				keep_found(ls, i, (enum speech_layout)k, &sl, lines_text(ls, i));
+				lines_keep_found(ls, i, (enum speech_layout)k, &sl, lines_text(ls, i));
 				ls->v[i].cand |= (uint8_t)(1u << k);
 				counts[k]++;
 				marked++;

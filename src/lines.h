@@ -132,6 +132,11 @@ struct speaker_context lines_context(const struct lines *ls, const struct lexico
 void lines_speaker(struct lines *ls, const struct lexicon *lex, size_t i,
 		   enum speech_layout layout, struct speaker_line *out);
 
+/* Keeps what line i's recogniser of layout found (the marking, in line
+ * order); a line too long for the spans' 16 bits is asked again instead. */
+void lines_keep_found(struct lines *ls, size_t i, enum speech_layout layout,
+		      const struct speaker_line *sl, struct str line);
+
 /* Drops what the recognisers found on the lines before before, which the
  * walk has passed (a 100 MB text's findings are 2 MB of the peak). */
 void lines_forget_found(struct lines *ls, size_t before);
