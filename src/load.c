@@ -329,7 +329,7 @@ static size_t load_files(struct corpus *c, const struct pathlist *files, const s
 	return failed;
 }
 
-/* One file: its walk may start while its second half is read. */
+/* One file: its walk may start while the rest of it is read. */
 static size_t load_one(struct corpus *c, const char *path, const struct parse_opts *opts)
 {
 	pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
