@@ -29,14 +29,21 @@ void halves_run(void (*fn)(void *half), void *first, void *second)
 		fn(second);
 }
 
+size_t halves_line_after(const char *text, size_t len, size_t pos)
+{
+	const char *nl = pos < len ? memchr(text + pos, '\n', len - pos) : NULL;
+
+	return nl ? (size_t)(nl + 1 - text) : len;
+}
+
 size_t halves_split_after(const char *text, size_t len, size_t at)
 {
-	const char *nl;
+	size_t split;
 
-	if (len < HALVES_MIN_BYTES || at >= len)
+	if (len < HALVES_MIN_BYTES)
 		return 0;
-	nl = memchr(text + at, '\n', len - at);
-	return nl && (size_t)(nl + 1 - text) < len ? (size_t)(nl + 1 - text) : 0;
+	split = halves_line_after(text, len, at);
+	return split < len ? split : 0;
 }
 
 size_t halves_split_point(const char *text, size_t len)

@@ -22,5 +22,8 @@ void halves_run(void (*fn)(void *half), void *first, void *second);
 size_t halves_split_point(const char *text, size_t len);
 /* The same, after the first LF at or past at. */
 size_t halves_split_after(const char *text, size_t len, size_t at);
+/* Where the line after the one at pos starts (after the first LF at or
+ * past pos), or len; for texts of any length. */
+size_t halves_line_after(const char *text, size_t len, size_t pos);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "halves.h"
 #include "names.h"
 
 enum { MIX_MIN_LINES = 2, LAYOUT_SAMPLE_LINES = 4096 };
@@ -327,14 +328,6 @@ static void *read_chunks(void *arg)
 	return NULL;
 }
 
-/* Where the line after pos starts (a chunk's end), or len. */
-static size_t line_start_after(const char *text, size_t len, size_t pos)
-{
-	const char *nl = pos < len ? memchr(text + pos, '\n', len - pos) : NULL;
-
-	return nl ? (size_t)(nl + 1 - text) : len;
-}
-
 /* Cuts the text after its first chunk into chunks of chunk_len bytes or
  * so (all of it one without), and starts the second thread. */
 static void start_chunks(struct lines_pending *p)
@@ -343,7 +336,7 @@ static void start_chunks(struct lines_pending *p)
 	size_t from = in->split_at, cap = 0, to;
 
 	while (from < in->len) {
-		to = in->chunk_len ? line_start_after(in->text, in->len, from + in->chunk_len - 1) : in->len;
+		to = in->chunk_len ? halves_line_after(in->text, in->len, from + in->chunk_len - 1) : in->len;
 		if (p->count + 1 >= cap)
 			p->chunks = xgrow(p->chunks, &cap, p->count + 2, sizeof(*p->chunks));
 		p->chunks[++p->count] = (struct chunk){.from = from, .to = to};
