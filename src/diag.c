@@ -36,6 +36,10 @@ void diag_message(struct buf *out, const struct diag *d)
 			if (d->arg.s)
 				buf_add(out, d->arg.s, d->arg.len);
 			t += 3;
+		} else if (strncmp(t, "{t}", 3) == 0) {
+			if (d->tag)
+				buf_add(out, d->tag, strlen(d->tag));
+			t += 3;
 		} else if (strncmp(t, "{n}", 3) == 0) {
 			buf_addf(out, "%zu", d->num);
 			t += 3;

@@ -3,7 +3,8 @@
  * findings of one load.
  *
  * One X-macro row per diagnostic: id, level, message. A message may hold
- * {s} (the finding's text argument), {n} and {x} (its number, decimal or hex). Findings
+ * {s} (the finding's text argument), {t} (its static tag: a layout's name),
+ * {n} and {x} (its number, decimal or hex). Findings
  * point into the corpus text or static storage (arg) and live as long as it. Depends on buf.
  */
 #ifndef FAYAN_DIAG_H
@@ -28,6 +29,18 @@ enum diag_level { DIAG_LEVEL_REPAIR, DIAG_LEVEL_WARNING, DIAG_LEVEL_ERROR };
 	X(DIAG_GB18030, DIAG_LEVEL_WARNING, "not valid UTF-8; read as GB18030")                    \
 	X(DIAG_BAD_ENCODING, DIAG_LEVEL_WARNING,                                                   \
 	  "not valid {s}; read as UTF-8 with invalid bytes shown as U+FFFD")                       \
+	X(DIAG_PATTERN_ROLE, DIAG_LEVEL_WARNING,                                                   \
+	  "speaker line ({t}) taken by the page's pattern: \"{s}\" is no known role; "            \
+	  "add it under [role] in a --lexicon file")                                               \
+	X(DIAG_PATTERN_SURNAME, DIAG_LEVEL_WARNING,                                                \
+	  "speaker line ({t}) taken by the page's pattern: \"{s}\" has no known surname; "        \
+	  "add its surname under [surname] in a --lexicon file")                                   \
+	X(DIAG_NEAR_ROLE, DIAG_LEVEL_WARNING,                                                      \
+	  "looks like a speaker line ({t}) but \"{s}\" is no known role; "                        \
+	  "add it under [role] in a --lexicon file")                                               \
+	X(DIAG_NEAR_NAME, DIAG_LEVEL_WARNING,                                                      \
+	  "looks like a speaker line ({t}) but no name of two to four characters can be cut "      \
+	  "from \"{s}\"; add its surname under [surname] in a --lexicon file, or --layout=NAME")    \
 	X(DIAG_NO_SPEECHES, DIAG_LEVEL_ERROR,                                                      \
 	  "no speeches found; the layouts fayan knows are{s} (--layout=NAME forces one)")
 
@@ -41,6 +54,7 @@ struct diag {
 	size_t col;  /* 1-based byte column, 0 when none */
 	size_t num;
 	struct str arg;
+	const char *tag; /* static, or NULL */
 };
 
 enum diag_level diag_level(enum diag_id id);

@@ -20,6 +20,7 @@ enum section_kind { SECT_WORDS, SECT_CHARS, SECT_OUTLINE };
 	X("surname", SECT_WORDS, surname)                                                          \
 	X("name-stop", SECT_WORDS, name_stop)                                                      \
 	X("not-name", SECT_CHARS, not_name)                                                        \
+	X("person-noun", SECT_CHARS, person_noun)                                                  \
 	X("bullet", SECT_CHARS, bullet)                                                            \
 	X("numeral", SECT_CHARS, numeral)                                                          \
 	X("designation", SECT_WORDS, designation)                                                  \

@@ -57,7 +57,7 @@ struct lexicon {
 	struct wordlist role_prefix, surname, name_stop, designation, speech_verb;
 	struct wordlist preamble, trailer, group, subtitle_tail, attribution;
 	struct charset complete_end, closing, bare_forbidden, no_line_start, no_line_end;
-	struct charset not_name, bullet, numeral;
+	struct charset not_name, person_noun, bullet, numeral;
 	struct charset outline_after;
 	struct outline_series *outline;
 	size_t outline_count;

@@ -468,6 +468,7 @@ void lines_fini(struct lines *ls)
 {
 	free(ls->v);
 	free(ls->found.v);
+	free(ls->by_pattern.v);
 	*ls = (struct lines){0};
 }
 

@@ -51,6 +51,7 @@ struct lines {
 	size_t n, cap;
 	VEC(struct found) found; /* by line, then layout */
 	size_t found_at;         /* where lines_speaker looks first */
+	VEC(uint32_t) by_pattern; /* the lines taken by the page's pattern (pattern.h), in order */
 };
 
 /* A collection's decoded text: plain when LF is its only line end and it
@@ -131,6 +132,9 @@ struct speaker_context lines_context(const struct lines *ls, const struct lexico
  * it could be, else asked again. Asked in line order, each costs a step. */
 void lines_speaker(struct lines *ls, const struct lexicon *lex, size_t i,
 		   enum speech_layout layout, struct speaker_line *out);
+
+/* Whether line i was taken by the page's pattern, its names by their form. */
+bool lines_by_pattern(const struct lines *ls, size_t i);
 
 /* Keeps what line i's recogniser of layout found (the marking, in line
  * order); a line too long for the spans' 16 bits is asked again instead. */

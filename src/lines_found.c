@@ -79,7 +79,23 @@ void lines_speaker(struct lines *ls, const struct lexicon *lex, size_t i,
 		return;
 	}
 	ctx = lines_context(ls, lex, i);
+	if (lines_by_pattern(ls, i))
+		ctx.trust = NAMES_FORM;
 	speaker_match(&ctx, layout, out);
+}
+
+bool lines_by_pattern(const struct lines *ls, size_t i)
+{
+	size_t lo = 0, hi = ls->by_pattern.n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ls->by_pattern.v[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ls->by_pattern.n && ls->by_pattern.v[lo] == i;
 }
 
 void lines_forget_found(struct lines *ls, size_t before)

@@ -125,6 +125,28 @@ static bool is_padded_pair(const struct lexicon *lex, struct str s, size_t space
 	       !charset_has(&lex->not_name, sur);
 }
 
+static bool no_sentence(const struct lexicon *lex, struct str s, bool commas);
+
+/* Two to four Han characters, no stop word, the first none that never
+ * stands in a name and one such at most after it (赵其林): a name by its
+ * form, whatever its surname (SPEC 1.5). */
+static bool person_by_form(const struct lexicon *lex, struct str s)
+{
+	size_t i = 0, chars = 0, odd = 0;
+	uint32_t uc;
+
+	if (s.len == 0 || s.len > NAME_MAX_CHARS * 4)
+		return false;
+	while (i < s.len) {
+		i += text_next(s.s + i, s.len - i, &uc);
+		if (!is_han(uc) || ++chars > NAME_MAX_CHARS)
+			return false;
+		if (charset_has(&lex->not_name, uc) && (chars == 1 || ++odd > 1))
+			return false;
+	}
+	return chars >= NAME_MIN_CHARS && !has_stop_word(lex, s);
+}
+
 bool names_is_person(const struct lexicon *lex, struct str s)
 {
 	size_t i = 0, chars = 0;
@@ -188,13 +210,22 @@ bool names_no_sentence_but_commas(const struct lexicon *lex, struct str s)
 	return no_sentence(lex, s, true);
 }
 
-/* A role, perhaps written after 原 or 前, or an organisation, ends s. */
-static bool ends_post(const struct lexicon *lex, struct str s)
+/* A role, perhaps written after 原 or 前, or an organisation, ends s; by
+ * form, a person-noun character (长 员 师 监…) will do. */
+static bool ends_post(const struct lexicon *lex, struct str s, bool by_form)
 {
-	return wordlist_suffix_of(&lex->role, s).s || wordlist_suffix_of(&lex->org_suffix, s).s;
+	uint32_t uc;
+
+	if (wordlist_suffix_of(&lex->role, s).s || wordlist_suffix_of(&lex->org_suffix, s).s)
+		return true;
+	if (!by_form || s.len == 0)
+		return false;
+	size_t last = text_prev(s.s, s.len);
+	text_next(s.s + last, s.len - last, &uc);
+	return last > 0 && charset_has(&lex->person_noun, uc);
 }
 
-bool names_is_posts(const struct lexicon *lex, struct str s)
+static bool is_posts(const struct lexicon *lex, struct str s, bool by_form)
 {
 	size_t last, i = 0;
 	uint32_t uc;
@@ -207,11 +238,51 @@ bool names_is_posts(const struct lexicon *lex, struct str s)
 	 * the last of them. */
 	for (last = 0; (i = charset_find(&lex->bare_forbidden, s, i, &uc)) < s.len; i = last) {
 		if (uc != IDEOGRAPHIC_COMMA &&
-		    !(is_comma(uc) && ends_post(lex, str_trim((struct str){s.s + last, i - last}))))
+		    !(is_comma(uc) && ends_post(lex, str_trim((struct str){s.s + last, i - last}), by_form)))
 			return false;
 		last = i + text_char_len((unsigned char)s.s[i]);
 	}
-	return ends_post(lex, str_trim((struct str){s.s + last, s.len - last}));
+	return ends_post(lex, str_trim((struct str){s.s + last, s.len - last}), by_form);
+}
+
+bool names_is_posts(const struct lexicon *lex, struct str s)
+{
+	return is_posts(lex, s, false);
+}
+
+/* A name by its shape alone: a few characters, no sentence in them. */
+static bool person_by_shape(const struct lexicon *lex, struct str s)
+{
+	return s.len > 0 && s.len <= DOT_NAME_MAX_CHARS * 4 &&
+	       text_char_count(s.s, s.len) <= DOT_NAME_MAX_CHARS && no_sentence(lex, s, false);
+}
+
+bool names_is_person_at(const struct lexicon *lex, struct str s, enum names_trust t)
+{
+	if (t == NAMES_SHAPE)
+		return person_by_shape(lex, s);
+	return names_is_person(lex, s) || (t == NAMES_FORM && person_by_form(lex, s));
+}
+
+bool names_is_posts_at(const struct lexicon *lex, struct str s, enum names_trust t)
+{
+	if (t == NAMES_SHAPE)
+		return s.len > 0 && s.len <= POSTS_MAX_CHARS * 4 && no_sentence(lex, s, true);
+	return is_posts(lex, s, t == NAMES_FORM);
+}
+
+struct str names_last_post(struct str posts)
+{
+	size_t start = 0, end, sep;
+	struct str last = posts;
+
+	while (start < posts.len) {
+		end = names_post_end(posts, start, &sep);
+		if (end > start)
+			last = str_trim((struct str){posts.s + start, end - start});
+		start = end + sep;
+	}
+	return last;
 }
 
 /* The first (or last) run of spaces in s: [*from, *to). */
@@ -241,10 +312,33 @@ static bool find_space_run(struct str s, bool last, size_t *from, size_t *to)
 	return found;
 }
 
-static bool try_split(const struct lexicon *lex, struct str posts, struct str name,
+/*
+ * What a split must show, most trusted first: both listed; a listed surname
+ * and posts by their form; listed posts and a name by its form; both by
+ * form. A split by form tries them in this order, so that of the cuts of
+ * 副主任任大明 the one with a listed surname (任大明) wins over the shortest.
+ */
+enum trust { TRUST_LISTED, TRUST_SURNAME, TRUST_ROLE, TRUST_FORM, TRUST_SHAPE };
+
+static bool person_at(const struct lexicon *lex, struct str name, enum trust t)
+{
+	if (t == TRUST_SHAPE)
+		return person_by_shape(lex, name);
+	return t == TRUST_LISTED || t == TRUST_SURNAME ? names_is_person(lex, name)
+						       : person_by_form(lex, name);
+}
+
+static bool posts_at(const struct lexicon *lex, struct str posts, enum trust t)
+{
+	if (t == TRUST_SHAPE)
+		return names_is_posts_at(lex, posts, NAMES_SHAPE);
+	return is_posts(lex, posts, t == TRUST_SURNAME || t == TRUST_FORM);
+}
+
+static bool try_split(const struct lexicon *lex, struct str posts, struct str name, enum trust t,
 		      struct str *posts_out, struct str *name_out)
 {
-	if (!names_is_person(lex, name) || !names_is_posts(lex, posts))
+	if (!person_at(lex, name, t) || !posts_at(lex, posts, t))
 		return false;
 	*posts_out = posts;
 	*name_out = name;
@@ -252,8 +346,8 @@ static bool try_split(const struct lexicon *lex, struct str posts, struct str na
 }
 
 /* POSTSNAME: the shortest name at the end that leaves posts. */
-static bool split_unspaced(const struct lexicon *lex, struct str s, struct str *posts,
-			   struct str *name)
+static bool split_unspaced(const struct lexicon *lex, struct str s, enum trust t,
+			   struct str *posts, struct str *name)
 {
 	size_t cut = s.len, chars = 0;
 	/* Only a name with a dot is longer than four characters. */
@@ -263,45 +357,58 @@ static bool split_unspaced(const struct lexicon *lex, struct str s, struct str *
 		cut = text_prev(s.s, cut);
 		chars++;
 		if (chars >= NAME_MIN_CHARS && cut > 0 &&
-		    try_split(lex, (struct str){s.s, cut}, (struct str){s.s + cut, s.len - cut}, posts,
-			      name))
+		    try_split(lex, (struct str){s.s, cut}, (struct str){s.s + cut, s.len - cut}, t,
+			      posts, name))
 			return true;
 	}
 	return false;
 }
 
 /* POSTS NAME, POSTSNAME, NAME POSTS. */
-static bool split_posts_name(const struct lexicon *lex, struct str s, struct str *posts,
-			     struct str *name)
+static bool split_posts_name(const struct lexicon *lex, struct str s, enum trust t,
+			     struct str *posts, struct str *name)
 {
 	size_t from, to;
 
 	if (!find_space_run(s, true, &from, &to))
-		return split_unspaced(lex, s, posts, name);
-	if (try_split(lex, (struct str){s.s, from}, (struct str){s.s + to, s.len - to}, posts, name))
+		return split_unspaced(lex, s, t, posts, name);
+	if (try_split(lex, (struct str){s.s, from}, (struct str){s.s + to, s.len - to}, t, posts, name))
 		return true;
 	/* POSTS 王　强, POSTS王　强: the last space pads a name of two */
 	if (from > 0 && text_char_count(s.s + to, s.len - to) == 1) {
 		size_t head = text_prev(s.s, from);
 		if (try_split(lex, str_trim((struct str){s.s, head}),
-			      (struct str){s.s + head, s.len - head}, posts, name))
+			      (struct str){s.s + head, s.len - head}, t, posts, name))
 			return true;
 	}
 	/* NAME POSTS */
 	find_space_run(s, false, &from, &to);
-	return try_split(lex, (struct str){s.s + to, s.len - to}, (struct str){s.s, from}, posts,
+	return try_split(lex, (struct str){s.s + to, s.len - to}, (struct str){s.s, from}, t, posts,
 			 name);
 }
 
 bool names_split(const struct lexicon *lex, struct str s, bool posts_optional, struct str *posts,
 		 struct str *name)
 {
+	return names_split_at(lex, s, posts_optional, NAMES_LISTED, posts, name);
+}
+
+/* The levels of trust a split at t may use, from the most trusted. */
+static const enum trust split_levels[][4] = {
+	[NAMES_LISTED] = {TRUST_LISTED, TRUST_LISTED, TRUST_LISTED, TRUST_LISTED},
+	[NAMES_FORM] = {TRUST_LISTED, TRUST_SURNAME, TRUST_ROLE, TRUST_FORM},
+	[NAMES_SHAPE] = {TRUST_SHAPE, TRUST_SHAPE, TRUST_SHAPE, TRUST_SHAPE},
+};
+
+bool names_split_at(const struct lexicon *lex, struct str s, bool posts_optional,
+		    enum names_trust t, struct str *posts, struct str *name)
+{
 	s = str_trim(s);
-	if (split_posts_name(lex, s, posts, name))
-		return true;
-	/* a name alone, where that will do: asked last, for a line with posts
-	 * (most of them) never needs it */
-	if (posts_optional && names_is_person(lex, s)) {
+	for (size_t k = 0; k < 4; k++)
+		if ((k == 0 || split_levels[t][k] != split_levels[t][k - 1]) &&
+		    split_posts_name(lex, s, split_levels[t][k], posts, name))
+			return true;
+	if (posts_optional && names_is_person_at(lex, s, t)) {
 		*posts = (struct str){s.s, 0};
 		*name = s;
 		return true;

@@ -42,6 +42,24 @@ bool names_no_sentence_but_commas(const struct lexicon *lex, struct str s);
 bool names_split(const struct lexicon *lex, struct str s, bool posts_optional, struct str *posts,
 		 struct str *name);
 
+/*
+ * How much a name and posts must show (SPEC 1.5). LISTED: a listed surname,
+ * a listed role or organisation suffix. FORM, for a line whose shape and
+ * place the page's pattern vouches for: a name of two to four Han
+ * characters that may stand in a name, whatever its surname, and posts that
+ * end in a listed word or a person-noun character (长 员 师 监…); a split
+ * prefers the cut the lists trust most. SHAPE: anything short without a
+ * sentence in it, to tell a near miss (a speaker line's shape, no name).
+ */
+enum names_trust { NAMES_LISTED, NAMES_FORM, NAMES_SHAPE };
+bool names_is_person_at(const struct lexicon *lex, struct str s, enum names_trust t);
+bool names_is_posts_at(const struct lexicon *lex, struct str s, enum names_trust t);
+bool names_split_at(const struct lexicon *lex, struct str s, bool posts_optional,
+		    enum names_trust t, struct str *posts, struct str *name);
+
+/* The last post of posts (what names_post_end separates), trimmed. */
+struct str names_last_post(struct str posts);
+
 /* Length of a space of any kind at s (ASCII, U+3000, U+00A0), else 0. */
 size_t names_space_len(const char *s, size_t len);
 

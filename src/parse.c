@@ -8,6 +8,7 @@
 #include "halves.h"
 #include "lines.h"
 #include "names.h"
+#include "pattern.h"
 #include "speaker.h"
 #include "walk.h"
 
@@ -24,8 +25,10 @@
  *      array (speechbuild.c the speech it is in), repairing the layout
  *      damage on the way.
  *
- * A long text's lines are read by two threads, a chunk at a time, and the
- * walk takes each chunk in as the second thread reads on (walk_early).
+ * Between 2 and 3, the page's own pattern (pattern.h) takes the lines of
+ * its speaker-line shape and place whose words no list holds, and names
+ * the near misses. A long text's lines are read by two threads, a chunk at
+ * a time (lines.h).
  */
 
 /* ---- Step 3: the walk -------------------------------------------------- */
@@ -90,7 +93,8 @@ static bool is_group(struct walk *w, size_t i)
 	/* bare, or a heading (一、领导发言) */
 	if (!walk_has(w, i, LF_HEADING) || speaker_at(w, i) != LAYOUT_NONE || i + 1 >= w->lines.n)
 		return false;
-	listed = wordlist_suffix_of(&w->opts->lex->group, walk_text(w, i)).s != NULL;
+	/* on a page whose speeches have no headlines, any such line is one */
+	listed = w->headless || wordlist_suffix_of(&w->opts->lex->group, walk_text(w, i)).s != NULL;
 	if (walk_has(w, i + 1, LF_BARE) && opens_speech(w, i + 2))
 		return !w->cur || listed;
 	return listed && opens_speech(w, i + 1) && !next_speech_headed(w, i + 1);
@@ -241,54 +245,26 @@ static bool attribution_headed(struct walk *w)
 	return false;
 }
 
+/* Whether fewer than half the page's speaker lines stand under a bare
+ * line: then a bare line over one heads a group, not that speech. */
+static bool headless_page(const struct walk *w)
+{
+	size_t speakers = 0, headed = 0;
+
+	for (size_t i = 1; i < w->lines.n; i++)
+		if (opens_speech(w, i)) {
+			speakers++;
+			headed += walk_has(w, i - 1, LF_BARE) && speaker_at(w, i - 1) == LAYOUT_NONE;
+		}
+	return speakers > 0 && headed * 2 < speakers;
+}
+
 static void walk_lines(struct walk *w, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++) {
 		prefetch_ahead(w, i + PREFETCH_LINES);
 		walk_line(w, i);
 	}
-}
-
-/* Whether the first line's part (title or headline) is known from the lines
- * before limit. */
-static bool title_known(struct walk *w, size_t limit)
-{
-	size_t i;
-
-	if (!is_headline(w, 0))
-		return true;
-	for (i = 2; i <= limit; i++)
-		if (opens_speech(w, i) && walk_has(w, i - 1, LF_BARE))
-			return true;
-	return false;
-}
-
-/*
- * While the second thread reads on, the walk takes the final lines (ready)
- * from line from up to the last speech it sees open with two lines after
- * it: no look ahead from the lines before reaches past that (the next
- * speech is the farthest any looks, but for the attribution layouts' look
- * for the next attribution: with those, nothing is walked early). Returns
- * where the walk stands.
- */
-static size_t walk_early(struct walk *w, const struct layout_choice *choice, size_t ready,
-			 size_t from)
-{
-	size_t limit = ready >= 2 ? ready - 2 : 0;
-
-	for (int k = 0; k < LAYOUT_COUNT; k++)
-		if ((choice->active >> k & 1) && speaker_layout_closes((enum speech_layout)k))
-			return from;
-	if (limit <= from)
-		return from;
-	lines_settle(&w->lines, choice->active, choice->primary, from);
-	while (limit > from && (!opens_speech(w, limit) || walk_has(w, limit, LF_TRAILER | LF_BRACKETED)))
-		limit--;
-	if (limit <= from || (from == 0 && !title_known(w, limit)))
-		return from;
-	walk_lines(w, from, limit);
-	lines_forget_found(&w->lines, limit);
-	return limit;
 }
 
 /*
@@ -375,18 +351,29 @@ static struct collection *begin_collection(struct walk *w, const char *name, str
 	return coll;
 }
 
-/* The walk from line from (the lines before it walked early, if any) to the
- * end, and the collection's counts and parts. */
-static size_t end_collection(struct walk *w, const struct layout_choice *choice, size_t from)
+/* The page's pattern's lines and findings (pattern.h), in the collection. */
+static void apply_pattern(struct walk *w, struct layout_choice *choice)
+{
+	struct decode_findings found = {0};
+
+	pattern_apply(&w->lines, w->opts->lex, choice, &found);
+	for (size_t i = 0; i < found.n; i++)
+		corpus_add_finding(w->c, w->coll, found.v[i]);
+	free(found.v);
+}
+
+/* The walk over the lines, and the collection's counts and parts. */
+static size_t end_collection(struct walk *w, struct layout_choice *choice)
 {
 	struct corpus *c = w->c;
 	struct collection *coll = &c->colls.v[w->coll];
 
+	apply_pattern(w, choice);
 	coll->layout = (uint8_t)choice->primary;
-	lines_settle(&w->lines, choice->active, choice->primary, from);
-	if (!from)
-		w->headed_attribution = attribution_headed(w);
-	walk_lines(w, from, w->lines.n);
+	lines_settle(&w->lines, choice->active, choice->primary, 0);
+	w->headed_attribution = attribution_headed(w);
+	w->headless = headless_page(w);
+	walk_lines(w, 0, w->lines.n);
 	walk_end_speech(w, "the end of the file");
 	coll->speech_count = c->speeches.n - coll->speech_first;
 	coll->unatt_count = c->unatt.n - coll->unatt_first;
@@ -427,8 +414,9 @@ size_t parse_build(struct corpus *c, const char *name, struct parse_prep *p,
 	struct collection *coll = begin_collection(&w, name, p);
 
 	memcpy(coll->layout_counts, p->counts, sizeof(p->counts));
+	p->choice.counts = coll->layout_counts;
 	w.lines = p->lines;
-	return end_collection(&w, &p->choice, 0);
+	return end_collection(&w, &p->choice);
 }
 
 size_t parse_loaded(struct corpus *c, const char *name, const struct loaded *file,
@@ -442,12 +430,8 @@ size_t parse_loaded(struct corpus *c, const char *name, const struct loaded *fil
 	struct text_in in = {p.text, p.text_len, p.lf_count, p.plain, 0, 0};
 	chunk_text(opts, &in);
 	struct layout_choice choice = {.forced = forced_layout(opts), .counts = coll->layout_counts};
-	struct lines_pending *pending = lines_read_start(&w.lines, opts->lex, &in, &choice);
-	size_t walked = walk_early(&w, &choice, lines_ready(&w.lines, pending), 0);
-	while (lines_read_next(&w.lines, pending))
-		walked = walk_early(&w, &choice, lines_ready(&w.lines, pending), walked);
-	lines_read_finish(&w.lines, opts->lex, pending);
-	return end_collection(&w, &choice, walked);
+	lines_read(&w.lines, opts->lex, &in, &choice);
+	return end_collection(&w, &choice);
 }
 
 size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t len,

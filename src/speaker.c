@@ -22,6 +22,24 @@ enum {
 /* What closes an ordinal: 1. 1． 一、 1) 1）; a bracketed one, the last two. */
 static const char *const ordinal_ends[] = {".", "\xEF\xBC\x8E", "\xE3\x80\x81", ")", FW_RPAREN};
 
+/* The names tests a recogniser asks: by the lists, or by form alone where
+ * the page's pattern vouches for the line (ctx->trust). */
+static bool is_person(const struct speaker_context *ctx, struct str s)
+{
+	return names_is_person_at(ctx->lex, s, ctx->trust);
+}
+
+static bool is_posts(const struct speaker_context *ctx, struct str s)
+{
+	return names_is_posts_at(ctx->lex, s, ctx->trust);
+}
+
+static bool split(const struct speaker_context *ctx, struct str s, bool posts_optional,
+		  struct str *posts, struct str *name)
+{
+	return names_split_at(ctx->lex, s, posts_optional, ctx->trust, posts, name);
+}
+
 static struct str tail(struct str s, size_t from)
 {
 	return (struct str){s.s + from, s.len - from};
@@ -129,8 +147,8 @@ struct after_name {
 	bool posts_required, verb_allowed;
 };
 
-static bool parse_after_name(const struct lexicon *lex, struct str rest, struct after_name how,
-			     struct speaker_line *out)
+static bool parse_after_name(const struct speaker_context *ctx, struct str rest,
+			     struct after_name how, struct speaker_line *out)
 {
 	size_t open = open_paren_len(rest), close, close_len = 0, colon;
 	struct str verb;
@@ -141,13 +159,13 @@ static bool parse_after_name(const struct lexicon *lex, struct str rest, struct 
 		if (!close_len)
 			return false;
 		out->posts = str_trim((struct str){rest.s + open, close});
-		if (!names_is_posts(lex, out->posts))
+		if (!is_posts(ctx, out->posts))
 			return false;
 		rest = str_trim(tail(rest, open + close + close_len));
 	} else if (how.posts_required) {
 		return false;
 	}
-	if (how.verb_allowed && (verb = wordlist_prefix_of(&lex->speech_verb, rest)).s)
+	if (how.verb_allowed && (verb = wordlist_prefix_of(&ctx->lex->speech_verb, rest)).s)
 		rest = tail(rest, verb.len);
 	if (!(colon = colon_len(rest)))
 		return false;
@@ -194,12 +212,12 @@ static bool match_name_first(const struct speaker_context *ctx, struct speaker_l
 			return false;
 		out->name = str_trim((struct str){line.s, i});
 		rest = tail(line, i);
-		if (!names_is_person(ctx->lex, out->name))
+		if (!is_person(ctx, out->name))
 			return false;
 	}
 	if (designation_of(ctx->lex, out->name).s)
 		return false; /* a delegate's line */
-	return parse_after_name(ctx->lex, rest, (struct after_name){true, false}, out);
+	return parse_after_name(ctx, rest, (struct after_name){true, false}, out);
 }
 
 /* **NAME代表**（POSTS）：, **NAME代表**：, NAME代表（POSTS）说：, NAME委员说： */
@@ -229,7 +247,7 @@ static bool match_delegate(const struct speaker_context *ctx, struct speaker_lin
 			return false;
 		out->name.len -= out->designation.len;
 		return plausible_bold_name(out->name) &&
-		       parse_after_name(ctx->lex, rest, (struct after_name){false, true}, out);
+		       parse_after_name(ctx, rest, (struct after_name){false, true}, out);
 	}
 	/* NAME代表（…） or NAME代表说： opens the line: the head before the first
 	 * bracket or colon, less a verb, ends in a designation. */
@@ -243,8 +261,8 @@ static bool match_delegate(const struct speaker_context *ctx, struct speaker_lin
 	if (!out->designation.s)
 		return false;
 	out->name = (struct str){line.s, head.len - out->designation.len};
-	return names_is_person(ctx->lex, out->name) &&
-	       parse_after_name(ctx->lex, rest, (struct after_name){false, true}, out);
+	return is_person(ctx, out->name) &&
+	       parse_after_name(ctx, rest, (struct after_name){false, true}, out);
 }
 
 /* The first colon within the head of line, or 0. */
@@ -279,11 +297,11 @@ static bool match_run_in(const struct speaker_context *ctx, struct speaker_line 
 			return false;
 		out->name = str_trim((struct str){head.s + open, (size_t)(close - head.s) - open});
 		out->posts = str_trim(tail(head, (size_t)(close - head.s) + 3));
-		return names_is_person(ctx->lex, out->name) &&
-		       (out->posts.len == 0 || names_is_posts(ctx->lex, out->posts));
+		return is_person(ctx, out->name) &&
+		       (out->posts.len == 0 || is_posts(ctx, out->posts));
 	}
 	/* 张立群：TEXT, a name alone, on a page of experts */
-	return names_split(ctx->lex, head, true, &out->posts, &out->name);
+	return split(ctx, head, true, &out->posts, &out->name);
 }
 
 static bool ends_sentence(const struct lexicon *lex, struct str line)
@@ -308,7 +326,8 @@ static size_t dashes_len(struct str s)
 }
 
 /* NAME（POSTS） and nothing after it. */
-static bool name_then_posts(const struct lexicon *lex, struct str line, struct speaker_line *out)
+static bool name_then_posts(const struct speaker_context *ctx, struct str line,
+			    struct speaker_line *out)
 {
 	size_t at = find_open_paren(line, NAME_FIRST_MAX_BYTES), open, close, close_len = 0;
 	struct str rest = tail(line, at);
@@ -321,7 +340,7 @@ static bool name_then_posts(const struct lexicon *lex, struct str line, struct s
 		return false;
 	out->name = str_trim((struct str){line.s, at});
 	out->posts = str_trim((struct str){rest.s + open, close});
-	return names_is_person(lex, out->name) && names_is_posts(lex, out->posts);
+	return is_person(ctx, out->name) && is_posts(ctx, out->posts);
 }
 
 /* POSTS NAME, POSTSNAME, NAME POSTS or NAME（POSTS） on a line of its own (a
@@ -336,14 +355,14 @@ static bool match_own_line(const struct speaker_context *ctx, struct speaker_lin
 	out->text = (struct str){line.s + line.len, 0};
 	if (line.s[line.len - 1] == ')' ||
 	    (line.len >= 3 && memcmp(line.s + line.len - 3, FW_RPAREN, 3) == 0))
-		return name_then_posts(ctx->lex, line, out);
+		return name_then_posts(ctx, line, out);
 	/* Most lines are sentences: their last character fails them at once,
 	 * the punctuation test soon after. */
 	if (ends_sentence(ctx->lex, line) || !names_no_sentence_but_commas(ctx->lex, line) ||
 	    (line.len > OWN_LINE_MAX_CHARS && text_char_count(line.s, line.len) > OWN_LINE_MAX_CHARS))
 		return false;
 	/* under a headline, a name alone will do: 把握新发展阶段 / 张三 / … */
-	return names_split(ctx->lex, line, ctx->prev_bare, &out->posts, &out->name);
+	return split(ctx, line, ctx->prev_bare, &out->posts, &out->name);
 }
 
 
@@ -360,12 +379,12 @@ static bool match_subtitle(const struct speaker_context *ctx, struct speaker_lin
 		return false;
 	rest.len -= t.len;
 	out->text = (struct str){line.s + line.len, 0};
-	if (names_split(ctx->lex, rest, true, &out->posts, &out->name))
+	if (split(ctx, rest, true, &out->posts, &out->name))
 		return true;
 	/* …NAME对“…”的体会: the name stands before the first fitting 对. */
 	for (i = 0; i + 3 <= rest.len; i++)
 		if (memcmp(rest.s + i, "\xE5\xAF\xB9", 3) == 0 && /* 对 */
-		    names_split(ctx->lex, (struct str){rest.s, i}, true, &out->posts, &out->name))
+		    split(ctx, (struct str){rest.s, i}, true, &out->posts, &out->name))
 			return true;
 	return false;
 }
@@ -386,7 +405,7 @@ static bool match_attribution(const struct speaker_context *ctx, struct speaker_
 	if (!(prefix = wordlist_prefix_of(&ctx->lex->attribution, inner)).s)
 		return false;
 	out->text = (struct str){line.s + line.len, 0};
-	return names_split(ctx->lex, tail(inner, prefix.len), false, &out->posts, &out->name);
+	return split(ctx, tail(inner, prefix.len), false, &out->posts, &out->name);
 }
 
 /* …时，NAME代表 (the verb gone): a name and designation after the head's
@@ -431,7 +450,7 @@ static bool match_reported(const struct speaker_context *ctx, struct speaker_lin
 		if (!(v = wordlist_suffix_of(&ctx->lex->speech_verb, head)).s)
 			continue;
 		head.len -= v.len;
-		if (names_split(ctx->lex, head, false, &out->posts, &out->name)) {
+		if (split(ctx, head, false, &out->posts, &out->name)) {
 			out->text = str_trim(tail(line, i + punct));
 			return true;
 		}

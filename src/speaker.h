@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "lexicon.h"
+#include "names.h"
 #include "text.h"
 
 /* The layouts, in the order --layout=list names them. */
@@ -42,6 +43,7 @@ struct speaker_context {
 	struct str line;          /* trimmed, and speaker_unmarked */
 	struct str prev, next;    /* the neighbouring non-blank lines, or absent */
 	bool prev_bare, next_bare; /* SPEC 1.1's "bare" */
+	enum names_trust trust; /* NAMES_LISTED, or by form where the page's pattern vouches */
 };
 
 const char *speaker_layout_name(enum speech_layout layout);

@@ -25,6 +25,7 @@ struct walk {
 	size_t next_close, scanned; /* the next closing speaker line, found once */
 	uint32_t group; /* the group header in force, NO_GROUP */
 	bool any_speech, in_note, headed_attribution;
+	bool headless; /* fewer than half its speeches have a headline */
 	size_t last_seg_line; /* line of the last segment of the last paragraph */
 	bool last_broken;
 	VEC(size_t) preamble, trailer; /* line indices */
