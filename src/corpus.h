@@ -92,6 +92,7 @@ struct speech {
 	uint16_t reporter_off, reporter_len; /* the reporter, in the byline */
 	uint8_t layout;        /* that recogniser's (enum speech_layout) */
 	uint8_t designation_len; /* 代表, 委员… written right after the name */
+	bool by_pattern;         /* taken by the page's pattern, not the word lists */
 };
 
 /* Room for every layout's count of candidate lines (enum speech_layout). */

@@ -35,9 +35,15 @@ enum diag_level { DIAG_LEVEL_REPAIR, DIAG_LEVEL_WARNING, DIAG_LEVEL_ERROR };
 	X(DIAG_PATTERN_SURNAME, DIAG_LEVEL_WARNING,                                                \
 	  "speaker line ({t}) taken by the page's pattern: \"{s}\" has no known surname; "        \
 	  "add its surname under [surname] in a --lexicon file")                                   \
+	X(DIAG_PATTERN_NAME, DIAG_LEVEL_WARNING,                                                   \
+	  "speaker line ({t}) taken by the page's pattern: the name \"{s}\" holds a character "    \
+	  "that [not-name] lists")                                                                 \
 	X(DIAG_NEAR_ROLE, DIAG_LEVEL_WARNING,                                                      \
 	  "looks like a speaker line ({t}) but \"{s}\" is no known role; "                        \
 	  "add it under [role] in a --lexicon file")                                               \
+	X(DIAG_NEAR_PLACE, DIAG_LEVEL_WARNING,                                                     \
+	  "looks like a speaker line ({t}) but does not stand where the page's speaker lines do "  \
+	  "(under a headline, marked and spaced as they are); left as text in the speech before")  \
 	X(DIAG_NEAR_NAME, DIAG_LEVEL_WARNING,                                                      \
 	  "looks like a speaker line ({t}) but no name of two to four characters can be cut "      \
 	  "from \"{s}\"; add its surname under [surname] in a --lexicon file, or --layout=NAME")    \

@@ -25,6 +25,7 @@ enum section_kind { SECT_WORDS, SECT_CHARS, SECT_OUTLINE };
 	X("numeral", SECT_CHARS, numeral)                                                          \
 	X("designation", SECT_WORDS, designation)                                                  \
 	X("speech-verb", SECT_WORDS, speech_verb)                                                  \
+	X("dateline", SECT_WORDS, dateline)                                                        \
 	X("preamble", SECT_WORDS, preamble)                                                        \
 	X("trailer", SECT_WORDS, trailer)                                                          \
 	X("group", SECT_WORDS, group)                                                              \

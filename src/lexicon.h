@@ -55,7 +55,7 @@ struct lexicon {
 	size_t text_count;
 	struct wordlist byline, role, org_suffix, dept_suffix, place_prefix, prefix_end, compound;
 	struct wordlist role_prefix, surname, name_stop, designation, speech_verb;
-	struct wordlist preamble, trailer, group, subtitle_tail, attribution;
+	struct wordlist dateline, preamble, trailer, group, subtitle_tail, attribution;
 	struct charset complete_end, closing, bare_forbidden, no_line_start, no_line_end;
 	struct charset not_name, person_noun, bullet, numeral;
 	struct charset outline_after;

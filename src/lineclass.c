@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "util.h"
 
 enum { BARE_MAX_CHARS = 20, BYLINE_MAX_CHARS = 40 };
 
@@ -42,6 +43,20 @@ static struct str unbracket(struct str s, bool *bracketed)
 	return s;
 }
 
+enum { DATELINE_MAX_BYTES = 24 * 3 };
+
+/* 本报北京１月１３日讯 记者李舫报道: a dateline (a listed opening, 讯 soon
+ * after) before a credit. Returns the credit, or STR_NULL. */
+static struct str after_dateline(const struct lexicon *lex, struct str s)
+{
+	struct str head = {s.s, MIN(s.len, (size_t)DATELINE_MAX_BYTES)};
+	const char *xun;
+
+	if (!wordlist_prefix_of(&lex->dateline, s).s || !(xun = str_find(head, str_from("\xE8\xAE\xAF"))))
+		return STR_NULL; /* 讯 */
+	return str_trim((struct str){xun + 3, s.len - (size_t)(xun + 3 - s.s)});
+}
+
 /* A credit line: a listed prefix, then a short rest that is no sentence and
  * starts with a space or a surname (记者 唐笑 整理, 全媒体记者刘惠子, but
  * not 记者节快乐). Several reporters may be joined by 、 or spaces. */
@@ -51,6 +66,8 @@ bool lineclass_byline(const struct lexicon *lex, struct str s, bool *bracketed, 
 	uint32_t uc;
 
 	s = unbracket(s, bracketed);
+	if ((rest = after_dateline(lex, s)).s && rest.len > 0)
+		return lineclass_byline(lex, rest, &(bool){false}, reporter);
 	if (s.len > BYLINE_MAX_CHARS * 4 || !(prefix = wordlist_prefix_of(&lex->byline, s)).s ||
 	    (s.len > BYLINE_MAX_CHARS && text_char_count(s.s, s.len) > BYLINE_MAX_CHARS))
 		return false;
@@ -121,6 +138,7 @@ unsigned lineclass_flags(const struct lexicon *lex, struct str s)
 
 	text_next(s.s, s.len, &uc);
 	if (!wordlist_may_start(&lex->byline, uc) && !wordlist_may_start(&lex->trailer, uc) &&
+	    !wordlist_may_start(&lex->dateline, uc) &&
 	    !wordlist_may_start(&lex->preamble, uc) && uc != '(' && uc != 0xFF08 && uc != 0x2014)
 		return flags; /* （ — */
 	if (lineclass_byline(lex, s, &bracketed, &reporter))

@@ -65,6 +65,15 @@ static void window_to(struct window *win, const struct lines *ls, const struct l
 	win->at = i;
 }
 
+/* Whether line i may be a speaker line of layout k: the first line is the
+ * page's title when it reads as one (a quotation headline, 张三：把论文写在
+ * 大地上, ends no sentence), unless the layout's own marks say otherwise. */
+static bool may_speak(const struct lines *ls, size_t i, size_t k)
+{
+	return i > 0 || speaker_layout_marked((enum speech_layout)k) ||
+	       (ls->v[0].flags & LF_COMPLETE);
+}
+
 /* Every recogniser marks its lines; the counts go to the collection. */
 static size_t mark_lines(struct lines *ls, const struct lexicon *lex, unsigned mask, size_t from,
 		  size_t to, uint32_t *counts, struct window *win)
@@ -73,9 +82,12 @@ static size_t mark_lines(struct lines *ls, const struct lexicon *lex, unsigned m
 	size_t i, k, marked = 0;
 
 	for (i = from; i < to && i < ls->n; i++) {
+		/* A credit, a trailer or preamble label is never a speaker's. */
+		if (ls->v[i].flags & (LF_BYLINE | LF_TRAILER | LF_PREAMBLE))
+			continue;
 		window_to(win, ls, lex, i);
 		for (k = 0; k < LAYOUT_COUNT; k++)
-			if ((mask >> k & 1) && speaker_match(&win->ctx, (enum speech_layout)k, &sl)) {
+			if ((mask >> k & 1) && may_speak(ls, i, k) && speaker_match(&win->ctx, (enum speech_layout)k, &sl)) {
 				lines_keep_found(ls, i, (enum speech_layout)k, &sl, lines_text(ls, i));
 				ls->v[i].cand |= (uint8_t)(1u << k);
 				counts[k]++;

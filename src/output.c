@@ -430,7 +430,8 @@ void output_layouts(FILE *out, const struct corpus *c)
 			const struct speech *s = &c->speeches.v[coll->speech_first + k];
 			fprintf(out, "%s:%u: info: speaker line of ", coll->shown, (unsigned)s->speaker_line);
 			put_display(out, s->speaker, &scratch);
-			fprintf(out, " (%s)\n", speaker_layout_name(s->layout));
+			fprintf(out, " (%s%s)\n", speaker_layout_name(s->layout),
+				s->by_pattern ? ", by the page's pattern" : "");
 		}
 		if (coll->speech_count > FINDINGS_PER_KIND)
 			fprintf(out, "%s: info: %zu more like the above\n", coll->shown,

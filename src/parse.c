@@ -65,7 +65,7 @@ static size_t next_closing(struct walk *w, size_t from)
  * outside a speech with a paragraph after it and an attribution ahead. */
 static bool is_headline(struct walk *w, size_t i)
 {
-	if (!walk_has(w, i, LF_BARE) || speaker_at(w, i) != LAYOUT_NONE)
+	if (!walk_has(w, i, LF_BARE) || walk_has(w, i, LF_BYLINE) || speaker_at(w, i) != LAYOUT_NONE)
 		return false;
 	if (opens_speech(w, i + 1))
 		return true;
@@ -90,8 +90,9 @@ static bool is_group(struct walk *w, size_t i)
 {
 	bool listed;
 
-	/* bare, or a heading (一、领导发言) */
-	if (!walk_has(w, i, LF_HEADING) || speaker_at(w, i) != LAYOUT_NONE || i + 1 >= w->lines.n)
+	/* bare, or a heading (一、领导发言); a credit (a dateline) never */
+	if (!walk_has(w, i, LF_HEADING) || walk_has(w, i, LF_BYLINE) ||
+	    speaker_at(w, i) != LAYOUT_NONE || i + 1 >= w->lines.n)
 		return false;
 	/* on a page whose speeches have no headlines, any such line is one */
 	listed = w->headless || wordlist_suffix_of(&w->opts->lex->group, walk_text(w, i)).s != NULL;

@@ -1,5 +1,7 @@
 #include "pattern.h"
 
+#include <string.h>
+
 #include "names.h"
 #include "speaker.h"
 
@@ -25,10 +27,11 @@ static bool learnable(enum speech_layout k)
 	return k != LAYOUT_BOLD && k != LAYOUT_REPORTED && k < LAYOUT_COUNT;
 }
 
-/* A bare line before line i that no recogniser took: a headline. */
+/* A bare line before line i that no recogniser took: a headline (the
+ * first line is the page's title). */
 static bool under_headline(const struct lines *ls, size_t i)
 {
-	return i > 0 && (ls->v[i - 1].flags & LF_BARE) && !ls->v[i - 1].cand;
+	return i > 1 && (ls->v[i - 1].flags & LF_BARE) && !ls->v[i - 1].cand;
 }
 
 /* A line no active recogniser took and no other part of the page claims. */
@@ -36,6 +39,13 @@ static bool open_line(const struct lines *ls, size_t i, unsigned active)
 {
 	return !(ls->v[i].cand & active) &&
 	       !(ls->v[i].flags & (LF_BYLINE | LF_BRACKETED | LF_TRAILER | LF_PREAMBLE));
+}
+
+/* On a page whose speaker lines carry no text (own-line), a line right
+ * over a speaker line is that speech's headline, not a speaker line. */
+static bool heads_speaker(const struct lines *ls, size_t i, enum speech_layout k, unsigned active)
+{
+	return k == LAYOUT_OWN_LINE && i + 1 < ls->n && (ls->v[i + 1].cand & active);
 }
 
 static bool ask(const struct lines *ls, const struct lexicon *lex, size_t i,
@@ -145,9 +155,18 @@ static bool learn_by_form(struct lines *ls, const struct lexicon *lex, struct pa
 	return true;
 }
 
-/* The role a post ends in, as a list would hold it: what follows the
- * shortest head that ends in an organisation suffix (上海京剧院|艺术总监),
- * less a 原 or 前; else its last two characters (…信息司|司长). */
+/* Whether the character before at in s is the one at at (信息司|司长). */
+static bool repeats(struct str s, size_t at)
+{
+	size_t before = text_prev(s.s, at);
+
+	return at > 0 && at + (at - before) <= s.len && memcmp(s.s + before, s.s + at, at - before) == 0;
+}
+
+/* The role a post ends in, as a list would hold it: the last two
+ * characters where the organisation ends in the role's first (信息司|司长);
+ * else what follows the shortest head that ends in an organisation suffix
+ * (上海京剧院|艺术总监), less a 原 or 前; else its last two characters. */
 static struct str role_of(const struct lexicon *lex, struct str post)
 {
 	size_t cut = post.len, chars = 0, two = 0;
@@ -155,8 +174,8 @@ static struct str role_of(const struct lexicon *lex, struct str post)
 
 	while (cut > 0 && chars < ROLE_MAX_CHARS) {
 		cut = text_prev(post.s, cut);
-		if (++chars == 2)
-			two = cut;
+		if (++chars == 2 && repeats(post, (two = cut)))
+			break;
 		if (cut > 0 && wordlist_suffix_of(&lex->org_suffix, (struct str){post.s, cut}).s)
 			break;
 	}
@@ -175,13 +194,15 @@ static void report(struct decode_findings *found, enum diag_id id, const struct 
 					 .tag = speaker_layout_name(k)};
 }
 
-/* A line taken by the pattern: the word no list holds. */
+/* A line taken by the pattern: each word no list holds. */
 static void report_taken(const struct lexicon *lex, struct decode_findings *found,
 			 const struct pline *l, enum speech_layout k, const struct speaker_line *sl)
 {
 	if (!names_is_person(lex, sl->name))
-		report(found, DIAG_PATTERN_SURNAME, l, k, sl->name);
-	else if (sl->posts.len && !names_is_posts(lex, sl->posts))
+		report(found, wordlist_prefix_of(&lex->surname, sl->name).s ? DIAG_PATTERN_NAME
+									   : DIAG_PATTERN_SURNAME,
+		       l, k, sl->name);
+	if (sl->posts.len && !names_is_posts(lex, sl->posts))
 		report(found, DIAG_PATTERN_ROLE, l, k, role_of(lex, names_last_post(sl->posts)));
 }
 
@@ -205,6 +226,42 @@ static void take(struct lines *ls, size_t i, enum speech_layout k, struct layout
 	choice->counts[k]++;
 }
 
+/* Whether line i ends in a colon: 出席座谈会的有： opens a list. */
+static bool ends_colon(const struct lines *ls, size_t i)
+{
+	struct str t = lines_text(ls, i);
+
+	return (t.len >= 1 && t.s[t.len - 1] == ':') ||
+	       (t.len >= 3 && memcmp(t.s + t.len - 3, "\xEF\xBC\x9A", 3) == 0);
+}
+
+/* A line that names a person and nothing else, as a list's items do; by
+ * the lists, for a headline over a speaker line has this place too. */
+static bool names_one(const struct lines *ls, const struct lexicon *lex, size_t i)
+{
+	struct str posts, name;
+
+	return (ls->v[i].flags & LF_BARE) &&
+	       names_split(lex, speaker_unmarked(lex, lines_text(ls, i)), false, &posts, &name);
+}
+
+/*
+ * People listed as attending are not speakers (SPEC 1.5): an own-line
+ * line after a list's opening (…的有：) or after another line that names
+ * one person is the list's last item, whatever follows it.
+ */
+static void drop_lists(struct lines *ls, const struct lexicon *lex, struct layout_choice *choice)
+{
+	const uint8_t bit = 1u << LAYOUT_OWN_LINE;
+
+	for (size_t i = 1; i < ls->n; i++)
+		if ((ls->v[i].cand & bit) && !ls->v[i - 1].cand &&
+		    (ends_colon(ls, i - 1) || names_one(ls, lex, i - 1))) {
+			ls->v[i].cand &= (uint8_t)~bit;
+			choice->counts[LAYOUT_OWN_LINE]--;
+		}
+}
+
 void pattern_apply(struct lines *ls, const struct lexicon *lex, struct layout_choice *choice,
 		   struct decode_findings *found)
 {
@@ -213,6 +270,7 @@ void pattern_apply(struct lines *ls, const struct lexicon *lex, struct layout_ch
 	size_t i;
 	bool learnt;
 
+	drop_lists(ls, lex, choice);
 	if (choice->forced != LAYOUT_NONE)
 		learnt = learnable(choice->forced) && learn(ls, lex, choice->forced, &p);
 	else if (choice->counts[choice->primary] > 0 && choice->primary != LAYOUT_REPORTED)
@@ -223,11 +281,14 @@ void pattern_apply(struct lines *ls, const struct lexicon *lex, struct layout_ch
 	}
 	if (!learnt)
 		return;
-	for (i = 0; i < ls->n; i++) {
-		/* the place first: most lines are not under a headline */
-		if ((p.under_headline && !under_headline(ls, i)) || !open_line(ls, i, choice->active))
+	for (i = 1; i < ls->n; i++) {
+		if (!open_line(ls, i, choice->active) || heads_speaker(ls, i, p.layout, choice->active))
 			continue;
-		if (ask(ls, lex, i, p.layout, NAMES_FORM, &sl) && fits(ls, lex, &p, i, &sl)) {
+		if (ask(ls, lex, i, p.layout, NAMES_FORM, &sl)) {
+			if (!fits(ls, lex, &p, i, &sl)) {
+				report(found, DIAG_NEAR_PLACE, &ls->v[i], p.layout, STR_NULL);
+				continue;
+			}
 			take(ls, i, p.layout, choice);
 			report_taken(lex, found, &ls->v[i], p.layout, &sl);
 		} else if (ask(ls, lex, i, p.layout, NAMES_SHAPE, &sl) && fits(ls, lex, &p, i, &sl)) {

@@ -187,6 +187,7 @@ void walk_start_speech(struct walk *w, size_t first, size_t speaker)
 	s->line = w->lines.v[first].no;
 	s->speaker_line = w->lines.v[speaker].no;
 	s->layout = w->lines.v[speaker].speaker;
+	s->by_pattern = lines_by_pattern(&w->lines, speaker);
 	s->raw = walk_raw(w, first);
 	s->post_first = (uint32_t)c->posts.n;
 	s->para_first = (uint32_t)c->paras.n;

@@ -157,6 +157,19 @@ is "$rc:$err" "0:fayan: $tmp/bad-words.txt:3: not a known [section]; its entries
 	"a bad section is reported with file and line, and the rest still counts"
 run --json --lexicon="$tmp/no-such-file.txt" "$tmp/village.txt"
 is "$rc" 1 "a --lexicon that cannot be read is an error"
+# Near misses (SPEC 1.5): a line of the page's speaker-line shape left as
+# text is named, with why; so is every line the page's pattern took.
+printf '题\n\n守正创新\n市歌舞剧院艺术总监  蹇卫东\n　　艺术要扎根人民。\n\n市歌舞剧院首席演员  禤丽华\n　　她的话在这里。\n\n城市更新\n市住建局局长  王建国\n　　以人为本。\n\n乡村振兴\n县委书记  刘晓梅与王五与赵六\n　　关键在人。\n' >"$tmp/near.txt"
+run --check "$tmp/near.txt"
+case $out in *"near.txt:4: warning: speaker line (own-line) taken by the page's pattern: \"艺术总监\" is no known role; add it under [role] in a --lexicon file"*)
+	ok 0 "--check: the pattern took line 4, whose role no list holds" ;;
+	*) ok 1 "--check: the pattern took line 4, whose role no list holds" ;; esac
+case $out in *"near.txt:7: warning: looks like a speaker line (own-line) but does not stand where"*)
+	ok 0 "--check: a speaker-shaped line in the wrong place is a near miss" ;;
+	*) ok 1 "--check: a speaker-shaped line in the wrong place is a near miss" ;; esac
+case $out in *"near.txt:15: warning: looks like a speaker line (own-line) but no name of two to four characters can be cut from"*)
+	ok 0 "--check: a line under a headline with no name to cut is a near miss" ;;
+	*) ok 1 "--check: a line under a headline with no name to cut is a near miss" ;; esac
 # The configuration (SPEC 6): --dump-config prints what is in force, in the
 # file's syntax; a wrong line is reported with file and line and skipped.
 run --dump-config

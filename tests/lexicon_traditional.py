@@ -12,7 +12,7 @@ import ctypes, sys
 
 SECTIONS = ["byline", "role", "org-suffix", "dept-suffix", "place-prefix", "prefix-end",
             "compound", "role-prefix", "surname", "name-stop", "designation", "speech-verb",
-            "preamble", "trailer", "group", "subtitle-tail", "attribution", "not-name",
+            "dateline", "preamble", "trailer", "group", "subtitle-tail", "attribution", "not-name",
             "person-noun"]
 CHARS = {"not-name", "person-noun"}
 MARK = "# Traditional forms (tests/lexicon_traditional.py --write):"

@@ -100,6 +100,23 @@ static struct str trailer_of(const struct corpus *c, struct buf *scratch)
 	return (struct str){scratch->data, scratch->len};
 }
 
+/* A test of generality uses words in no list (SPEC 1.5): each |-joined
+ * name of want starts with no listed surname (unlisted-surname), or each
+ * role ends in no listed role (unlisted-role). */
+static void check_unlisted(const char *key, const char *want, size_t no)
+{
+	bool surname = strcmp(key, "unlisted-surname") == 0;
+	const struct wordlist *list = surname ? &test_lex->surname : &test_lex->role;
+	char *copy = xstrdup(want), *tok, *save;
+
+	for (tok = strtok_r(copy, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
+		struct str word = str_from(tok);
+		struct str hit = surname ? wordlist_prefix_of(list, word) : wordlist_suffix_of(list, word);
+		ok(!hit.s, "case at line %zu: %s is in no list", no, tok);
+	}
+	free(copy);
+}
+
 /* One key=value check on the parsed page. */
 static void check(const struct corpus *c, const char *key, const char *want, size_t no)
 {
@@ -109,7 +126,9 @@ static void check(const struct corpus *c, const char *key, const char *want, siz
 	struct buf got = {0};
 	const char *g = NULL;
 
-	if (strcmp(key, "preamble") == 0)
+	if (strncmp(key, "unlisted-", 9) == 0)
+		check_unlisted(key, want, no);
+	else if (strcmp(key, "preamble") == 0)
 		is_num(coll->preamble_count, (size_t)atoi(want), "case at line %zu: preamble", no);
 	else if (strcmp(key, "paras") == 0)
 		is_num(first ? first->para_count : 0, (size_t)atoi(want), "case at line %zu: paragraphs",
