@@ -189,6 +189,16 @@ static const char *parse_layout(const char *arg)
 	return arg;
 }
 
+/* How often standard input is named among the files. */
+static size_t stdin_count(const struct options *o)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < o->file_count; i++)
+		n += strcmp(o->files[i], "-") == 0;
+	return n;
+}
+
 static void parse_args(int argc, char **argv, struct options *o)
 {
 	int ch;
@@ -242,6 +252,8 @@ static void parse_args(int argc, char **argv, struct options *o)
 	}
 	o->files = argv + optind;
 	o->file_count = (size_t)(argc - optind);
+	if (stdin_count(o) > 1)
+		usage_error("%s", "standard input ('-') may be named once");
 }
 
 /*
@@ -292,12 +304,7 @@ static int terminal_width(void)
 
 static bool has_stdin_name(const struct options *o)
 {
-	size_t i;
-
-	for (i = 0; i < o->file_count; i++)
-		if (strcmp(o->files[i], "-") == 0)
-			return true;
-	return false;
+	return stdin_count(o) > 0;
 }
 
 static size_t speech_total(const struct corpus *c)

@@ -53,9 +53,11 @@ static size_t next_closing(struct walk *w, size_t from)
 
 	if (w->next_close != NO_LINE && w->next_close >= from)
 		return w->next_close;
-	for (i = MAX(from, w->scanned); i < w->lines.n; i++)
+	for (i = MAX(from, w->scanned); i < w->lines.n; i++) {
+		walk_work(w);
 		if (speaker_at(w, i) != LAYOUT_NONE && speaker_layout_closes(speaker_at(w, i)))
 			break;
+	}
 	w->scanned = i;
 	w->next_close = i < w->lines.n ? i : NO_LINE;
 	return w->next_close;
@@ -73,13 +75,27 @@ static bool is_headline(struct walk *w, size_t i)
 	       speaker_at(w, i + 1) == LAYOUT_NONE && next_closing(w, i + 1) != NO_LINE;
 }
 
-/* Whether the next speech to open after line i has a headline. */
-static bool next_speech_headed(const struct walk *w, size_t i)
+/* The next line after line i that opens a speech, or NO_LINE. The walk
+ * asks for ever later lines, so each line is looked at once over it. */
+static size_t next_opening(struct walk *w, size_t i)
 {
-	for (i++; i < w->lines.n; i++)
-		if (opens_speech(w, i))
-			return walk_has(w, i - 1, LF_BARE) && speaker_at(w, i - 1) == LAYOUT_NONE;
-	return false;
+	size_t k;
+
+	if (w->next_open != NO_LINE && w->next_open > i)
+		return w->next_open;
+	for (k = MAX(i + 1, w->open_scanned); k < w->lines.n && !opens_speech(w, k); k++)
+		walk_work(w);
+	w->open_scanned = k;
+	w->next_open = k < w->lines.n ? k : NO_LINE;
+	return w->next_open;
+}
+
+/* Whether the next speech to open after line i has a headline. */
+static bool next_speech_headed(struct walk *w, size_t i)
+{
+	size_t k = next_opening(w, i);
+
+	return k != NO_LINE && walk_has(w, k - 1, LF_BARE) && speaker_at(w, k - 1) == LAYOUT_NONE;
 }
 
 /* A short line over a headline: 专家学者. Inside an open speech only when
@@ -101,13 +117,22 @@ static bool is_group(struct walk *w, size_t i)
 	return listed && opens_speech(w, i + 1) && !next_speech_headed(w, i + 1);
 }
 
-/* Whether nothing but trailer lines follows line i. */
+/* Whether nothing but trailer lines follows line i: where the page's
+ * tail of them starts is found once, from the end, before the walk. */
 static bool only_trailer_after(const struct walk *w, size_t i)
 {
-	for (i++; i < w->lines.n; i++)
-		if (!walk_has(w, i, LF_TRAILER) && !walk_has(w, i, LF_BRACKETED))
-			return false;
-	return true;
+	return i + 1 >= w->trailer_tail;
+}
+
+static size_t trailer_tail(struct walk *w)
+{
+	size_t i = w->lines.n;
+
+	while (i > 0 && (walk_has(w, i - 1, LF_TRAILER) || walk_has(w, i - 1, LF_BRACKETED))) {
+		walk_work(w);
+		i--;
+	}
+	return i;
 }
 
 static void add_unattached(struct walk *w, size_t i)
@@ -155,7 +180,7 @@ static bool title_heads_speech(struct walk *w)
 
 	if (!is_headline(w, 0))
 		return false;
-	for (i = 2; i < w->lines.n; i++)
+	for (i = 2; i < w->lines.n; i++, walk_work(w))
 		if (opens_speech(w, i) && walk_has(w, i - 1, LF_BARE))
 			return true;
 	return false;
@@ -240,7 +265,7 @@ static bool attribution_headed(struct walk *w)
 {
 	size_t first = next_closing(w, 0), i;
 
-	for (i = 1; first != NO_LINE && i + 1 < first; i++)
+	for (i = 1; first != NO_LINE && i + 1 < first; i++, walk_work(w))
 		if (walk_has(w, i, LF_BARE) && !walk_has(w, i + 1, LF_BARE))
 			return true;
 	return false;
@@ -248,11 +273,11 @@ static bool attribution_headed(struct walk *w)
 
 /* Whether fewer than half the page's speaker lines stand under a bare
  * line: then a bare line over one heads a group, not that speech. */
-static bool headless_page(const struct walk *w)
+static bool headless_page(struct walk *w)
 {
 	size_t speakers = 0, headed = 0;
 
-	for (size_t i = 1; i < w->lines.n; i++)
+	for (size_t i = 1; i < w->lines.n; i++, walk_work(w))
 		if (opens_speech(w, i)) {
 			speakers++;
 			headed += walk_has(w, i - 1, LF_BARE) && speaker_at(w, i - 1) == LAYOUT_NONE;
@@ -374,6 +399,7 @@ static size_t end_collection(struct walk *w, struct layout_choice *choice)
 	lines_settle(&w->lines, choice->active, choice->primary, 0);
 	w->headed_attribution = attribution_headed(w);
 	w->headless = headless_page(w);
+	w->trailer_tail = trailer_tail(w);
 	walk_lines(w, 0, w->lines.n);
 	walk_end_speech(w, "the end of the file");
 	coll->speech_count = c->speeches.n - coll->speech_first;
@@ -390,7 +416,7 @@ static size_t end_collection(struct walk *w, struct layout_choice *choice)
 static struct walk walk_start(struct corpus *c, const struct parse_opts *opts)
 {
 	return (struct walk){.c = c, .opts = opts, .headline = NO_LINE, .close_at = NO_LINE,
-			     .next_close = NO_LINE, .group = NO_GROUP};
+			     .next_close = NO_LINE, .next_open = NO_LINE, .group = NO_GROUP};
 }
 
 static enum speech_layout forced_layout(const struct parse_opts *opts)

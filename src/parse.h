@@ -28,6 +28,9 @@ struct parse_opts {
 	 * the others are (0: one); split_at 0: sixteen chunks of a text of
 	 * HALVES_MIN_BYTES or more, else none. For the tests. */
 	size_t split_at, chunk_len;
+	/* For the tests: the lines the walk looked at ahead of itself are
+	 * added here (NULL: not counted). */
+	size_t *work;
 };
 
 /*

@@ -23,6 +23,8 @@ struct walk {
 	size_t headline;    /* the waiting headline, NO_LINE */
 	size_t close_at;    /* the attribution that will close cur, NO_LINE */
 	size_t next_close, scanned; /* the next closing speaker line, found once */
+	size_t next_open, open_scanned; /* the next opening one, likewise */
+	size_t trailer_tail; /* from here to the end, only trailer lines */
 	uint32_t group; /* the group header in force, NO_GROUP */
 	bool any_speech, in_note, headed_attribution;
 	bool headless; /* fewer than half its speeches have a headline */
@@ -35,6 +37,14 @@ struct walk {
 static inline void walk_finding(struct walk *w, enum diag_id id, size_t line, struct str arg, size_t num)
 {
 	corpus_add_finding(w->c, w->coll, (struct diag){.id = id, .line = line, .arg = arg, .num = num});
+}
+
+/* A line looked at ahead of the walk: counted for the tests, which hold
+ * the walk to a few looks a line (parse_opts.work). */
+static inline void walk_work(struct walk *w)
+{
+	if (w->opts->work)
+		++*w->opts->work;
 }
 
 static inline struct str walk_text(const struct walk *w, size_t i)

@@ -13,6 +13,9 @@ run() { # run ARGS... : sets $out, $err, $rc
 	rc=$?; out=$(cat "$tmp/out"); err=$(cat "$tmp/err")
 }
 
+run --json - "$seed" -
+case $rc:$err in "2:fayan: standard input ('-') may be named once"*) ok 0 "fayan - -: a usage error (SPEC 2)" ;;
+	*) ok 1 "fayan - -: a usage error (SPEC 2)" ;; esac
 run --list "$tmp/missing.txt"
 is "$rc" 1 "missing file: exit 1"
 is "$err" "fayan: $tmp/missing.txt: No such file or directory" "missing file: one-line error"

@@ -316,6 +316,50 @@ static void test_reserve_ahead(void)
 	corpus_free(c);
 }
 
+/* The walk looks ahead of itself a few lines a line at most, whatever the
+ * page (issue: a speech then 160,000 bracketed credits took 15.6 s, each
+ * line scanning to the end). Counted, not timed. */
+static size_t walk_work(const char *head, const char *line, size_t lines, const char *tail,
+			const char *layout)
+{
+	struct buf text = {0};
+	size_t work = 0;
+	struct corpus *c = corpus_new();
+	struct parse_opts o = {.lex = test_lex, .repair = true, .layout = layout, .work = &work};
+
+	buf_adds(&text, head);
+	for (size_t i = 0; i < lines; i++)
+		buf_adds(&text, line);
+	buf_adds(&text, tail);
+	parse_collection(c, "t.txt", text.data, text.len, &o);
+	corpus_free(c);
+	return work;
+}
+
+static void test_walk_is_linear(void)
+{
+	static const struct {
+		const char *head, *line, *tail, *layout, *what;
+	} pages[] = {
+		{"题\n\n标题\n\n局长**张三**:一段。\n\n", "（全媒体记者 李四）\n", "", NULL,
+		 "a speech, then bracketed credits"},
+		{"题\n\n", "专家学者\n\n标题\n\n局长**张三**:一段。\n\n", "", NULL,
+		 "group headers over headlines over speeches"},
+		{"题\n\n", "专家学者\n\n张三（局长）：一段。\n\n", "", NULL,
+		 "group headers over headline-less speeches"},
+		{"题\n\n", "标题\n\n正文一段。\n\n", "（作者为市委书记 张三）\n", "attribution",
+		 "headed text, one attribution at the end"},
+	};
+
+	for (size_t k = 0; k < ARRAY_LEN(pages); k++) {
+		size_t small = walk_work(pages[k].head, pages[k].line, 1000, pages[k].tail, pages[k].layout);
+		size_t large = walk_work(pages[k].head, pages[k].line, 16000, pages[k].tail, pages[k].layout);
+		ok(large <= 16 * small + 64 && large <= 8 * 16000 * 3,
+		   "the walk's looks ahead grow with the page: %s (%zu for 1000, %zu for 16000)",
+		   pages[k].what, small, large);
+	}
+}
+
 int main(void)
 {
 	tap_setup();
@@ -338,6 +382,7 @@ int main(void)
 	test_text_blocks();
 	test_reserve_ahead();
 	test_kept_findings();
+	test_walk_is_linear();
 	lexicon_free(test_lex);
 	buf_fini(&b);
 	return done_testing();

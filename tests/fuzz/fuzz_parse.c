@@ -28,8 +28,9 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	unsigned how = size ? data[0] : 0;
 	unsigned layout = how & 15; /* 0-7: forced, 8-15: chosen */
 	struct corpus *c = corpus_new();
-	struct parse_opts o = {lex, !(how & 16), (how & 32) ? "GB18030" : NULL,
-			       layout < LAYOUT_COUNT ? speaker_layout_name(layout) : NULL, NULL, 0, 0};
+	struct parse_opts o = {.lex = lex, .repair = !(how & 16),
+			       .encoding = (how & 32) ? "GB18030" : NULL,
+			       .layout = layout < LAYOUT_COUNT ? speaker_layout_name(layout) : NULL};
 	struct selection sel = {GROUP_ALL, STR_NULL};
 
 	if (!lex) {
