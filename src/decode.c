@@ -1,5 +1,5 @@
 #include "decode.h"
-#include "halves.h"
+#include "forkjoin.h"
 #include "utf8scan.h"
 
 #include <errno.h>
@@ -131,7 +131,10 @@ bool decode_text(char *bytes, size_t len, const char *encoding, struct decode_fi
 	if (!encoding || is_utf8_name(encoding)) {
 		if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
 			start = 3;
-		size_t split = halves_split_point(bytes + start, len - start);
+		/* a long text's halves checked at once, cut after a line end */
+		size_t split = len - start >= FORKJOIN_MIN_BYTES
+				       ? forkjoin_line_after(bytes + start, len - start, (len - start) / 2)
+				       : 0;
 		if (utf8_scan_split(bytes + start, len - start, split, &plain, lines)) {
 			if (start)
 				memmove(bytes, bytes + start, len - start);

@@ -1,15 +1,14 @@
 #include "lines.h"
 
 #include <assert.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "decode.h"
-#include "halves.h"
+#include "forkjoin.h"
 #include "names.h"
 
-enum { MIX_MIN_LINES = 2, LAYOUT_SAMPLE_LINES = 4096 };
+enum { MIX_MIN_LINES = 2 };
 
 static_assert((int)LAYOUT_COUNT <= 8, "a candidate bit for every layout");
 
@@ -49,7 +48,7 @@ struct window {
 /* Moves the window to line i: slid on by one line, each line is found
  * once rather than three times. */
 static void window_to(struct window *win, const struct lines *ls, const struct lexicon *lex,
-		      size_t i)
+		      size_t i, bool scan)
 {
 	struct speaker_context *ctx = &win->ctx;
 
@@ -59,6 +58,8 @@ static void window_to(struct window *win, const struct lines *ls, const struct l
 		ctx->line = speaker_unmarked(lex, ctx->next);
 		ctx->next = i + 1 < ls->n ? lines_text(ls, i + 1) : STR_NULL;
 		ctx->next_bare = lines_has(ls, i + 1, LF_BARE);
+		if (scan)
+			speaker_scan(ctx);
 	} else {
 		*ctx = lines_context(ls, lex, i);
 	}
@@ -75,20 +76,29 @@ static bool may_speak(const struct lines *ls, size_t i, size_t k)
 }
 
 /* Every recogniser marks its lines; the counts go to the collection. */
-static size_t mark_lines(struct lines *ls, const struct lexicon *lex, unsigned mask, size_t from,
-		  size_t to, uint32_t *counts, struct window *win)
+/* Which recognisers a mark step asks: before on the lines before at,
+ * after on the rest. */
+struct mark_how {
+	unsigned before, after;
+	size_t at;
+};
+
+static size_t mark_lines(struct lines *ls, const struct lexicon *lex, const struct mark_how *how,
+			 size_t from, size_t to, uint32_t *counts, struct window *win,
+			 struct found_list *found)
 {
 	struct speaker_line sl;
 	size_t i, k, marked = 0;
 
 	for (i = from; i < to && i < ls->n; i++) {
+		unsigned mask = i < how->at ? how->before : how->after;
 		/* A credit, a trailer or preamble label is never a speaker's. */
-		if (ls->v[i].flags & (LF_BYLINE | LF_TRAILER | LF_PREAMBLE))
+		if (!mask || (ls->v[i].flags & (LF_BYLINE | LF_TRAILER | LF_PREAMBLE)))
 			continue;
-		window_to(win, ls, lex, i);
+		window_to(win, ls, lex, i, speaker_needs_scan(mask));
 		for (k = 0; k < LAYOUT_COUNT; k++)
 			if ((mask >> k & 1) && may_speak(ls, i, k) && speaker_match(&win->ctx, (enum speech_layout)k, &sl)) {
-				lines_keep_found(ls, i, (enum speech_layout)k, &sl, lines_text(ls, i));
+				lines_keep_found(found, i, (enum speech_layout)k, &sl, lines_text(ls, i));
 				ls->v[i].cand |= (uint8_t)(1u << k);
 				counts[k]++;
 				marked++;
@@ -134,103 +144,6 @@ static unsigned choose_layouts(const uint32_t *counts, enum speech_layout forced
 	return active;
 }
 
-/*
- * The recognisers mark lines while they are read, in one pass over the text
- * (a second would read it from memory again): the first LAYOUT_SAMPLE_LINES
- * lines by every recogniser, then, the layout chosen from their counts, each
- * further line by the chosen layouts alone. A line is marked once the next
- * one is read, for the recognisers look at it.
- *
- * A long text is read by two threads (SPEC 5: the line pass is most of a
- * load). The first reads its first chunk, the sample in it, and tells the
- * layouts it chose; the rest is cut into chunks (whole lines), which either
- * thread reads into lines of its own and marks but for the first line and
- * (unless the text ends there) the last; the first takes them in, in order,
- * marking the two lines that meet at each cut, and its caller may walk what
- * is final between one and the next:
- *
- *     text    [chunk 0 ......)[chunk 1 ....)[chunk 2 ....)[chunk 3 ....)
- *     first    read, sample, choose ─tell─┐  take 1, walk   read 3  take 2 …
- *     second                              └▶ read 1   read 2   …
- *
- * If the first chunk ends before the sample is full, the other chunks are
- * not marked where they are read but as they are taken in, line by line, as
- * one thread would have.
- */
-struct chunk {
-	size_t from, to;               /* its bytes of the text */
-	struct lines ls;               /* its lines, offsets into the whole text */
-	size_t no;                     /* its line ends */
-	uint32_t counts[LAYOUT_COUNT]; /* its candidate lines */
-	bool done;
-};
-
-struct reading {
-	struct layout_choice *choice;
-	bool chosen;
-	size_t marked; /* lines [0, marked) are marked */
-	struct window win;
-	struct lines_pending *chunked; /* told the layouts once chosen; NULL: none */
-};
-
-/* A reading under way: what lines_read_start hands the calls after it. */
-struct lines_pending {
-	struct reading r;
-	const struct lexicon *lex;
-	const struct text_in *in;
-	struct chunk *chunks; /* [1, count); chunk 0 is read into the lines themselves */
-	size_t count, next_read, next_take;
-	size_t no;            /* line ends taken in */
-	int told;             /* the active layouts chunks are marked with; -1: not yet */
-	bool threaded;
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t changed;
-};
-
-/* Tells the chunks' readers which layouts to mark (0: none). */
-static void tell_layouts(struct lines_pending *p, unsigned active)
-{
-	pthread_mutex_lock(&p->lock);
-	p->told = (int)active;
-	pthread_cond_broadcast(&p->changed);
-	pthread_mutex_unlock(&p->lock);
-}
-
-static void choose_from_sample(struct lines *ls, const struct lexicon *lex, struct reading *r)
-{
-	const unsigned all = (1u << LAYOUT_COUNT) - 1, reported = 1u << LAYOUT_REPORTED;
-	struct layout_choice *ch = r->choice;
-
-	struct window fresh = {.at = SIZE_MAX};
-
-	if (mark_lines(ls, lex, all & ~reported, 0, ls->n, ch->counts, &r->win) == 0)
-		mark_lines(ls, lex, reported, 0, ls->n, ch->counts, &fresh);
-	ch->active = choose_layouts(ch->counts, LAYOUT_NONE, &ch->primary);
-	r->chosen = true;
-	r->marked = ls->n;
-	r->win.at = SIZE_MAX; /* the sample was looked at without the line after it */
-	if (r->chunked)
-		tell_layouts(r->chunked, ch->active);
-}
-
-/* After a line was read: mark what can be marked. */
-static void mark_read(struct lines *ls, const struct lexicon *lex, struct reading *r)
-{
-	if (!r->chosen) {
-		if (ls->n == LAYOUT_SAMPLE_LINES + 1) {
-			ls->n--; /* the sample alone, its last line's next one read */
-			choose_from_sample(ls, lex, r);
-			ls->n++;
-		}
-		return;
-	}
-	if (r->marked + 2 <= ls->n) {
-		mark_lines(ls, lex, r->choice->active, r->marked, r->marked + 1, r->choice->counts, &r->win);
-		r->marked++;
-	}
-}
-
 static void add_line(struct lines *ls, const struct lexicon *lex, struct str raw, size_t no)
 {
 	struct str trimmed = str_trim(raw);
@@ -249,20 +162,17 @@ static void add_line(struct lines *ls, const struct lexicon *lex, struct str raw
 
 /* Room for the lines of a text with lf_count LFs at once: only the pages
  * written to are resident, and no doubling copies the array. */
-static void reserve_lines(struct lines *ls, size_t lf_count)
+static void reserve_lines(struct lines *ls, size_t n)
 {
-	if (lf_count >= 4096) {
-		ls->cap = lf_count + 1;
-		ls->v = util_alloc_huge(ls->cap * sizeof(*ls->v));
-	}
+	ls->cap = MAX(n, (size_t)1);
+	ls->v = n >= 4096 ? util_alloc_huge(ls->cap * sizeof(*ls->v)) : xmalloc(ls->cap * sizeof(*ls->v));
 }
 
-/* Reads the lines of in's text [from, to), numbering them on from *no; r,
- * if any, marks them as they come. */
+/* Reads the lines of in's text [from, to), numbering them on from *no. */
 static void read_range(struct lines *ls, const struct lexicon *lex, const struct text_in *in,
-		       size_t from, size_t to, size_t *no, struct reading *r)
+		       size_t from, size_t to, size_t *no)
 {
-	size_t pos = from, n;
+	size_t pos = from;
 	struct str raw;
 
 	while (pos < to) {
@@ -272,208 +182,222 @@ static void read_range(struct lines *ls, const struct lexicon *lex, const struct
 			continue;
 		}
 		pos = next_line(in->text, to, pos, in->plain, &raw);
-		n = ls->n;
 		add_line(ls, lex, raw, ++*no);
-		if (r && ls->n > n)
-			mark_read(ls, lex, r);
 	}
 }
 
-/* Reads chunk k and, once told the layouts, marks it: all but its first
- * line, and its last too where the text ends. */
-static void read_chunk(struct lines_pending *p, size_t k)
+/*
+ * The reading, as a pipeline of fork-joins over the parts of the text
+ * (whole lines each; one part for a short text), each step a barrier:
+ *
+ *   read    each part's lines into an array of its own, classified;
+ *   place   each part's lines into the collection's array, numbered on;
+ *   mark    each line by every recogniser (or the forced one), with both
+ *           its neighbours in place: evidence from the whole file;
+ *   choose  the layout from the counts of all the parts (this thread);
+ *   mark    by reported too, where nothing else took a line.
+ *
+ * A part owns its array, its counts and what its recognisers found; the
+ * lines a step writes are its part's alone. What the parts give, in
+ * order, is what one part gives: the tests hold every cut to that.
+ */
+enum { MAX_PARTS = 32 };
+
+/*
+ * The layouts whose lines carry marks of their own are asked of every line:
+ * their shapes refuse most lines at a glance, and so a page's evidence for
+ * them is the whole file's (a page of bold speeches that turns name-first
+ * after two thousand is read so). Own-line and run-in lines are found by
+ * their names, which costs a split of every short line: they are asked of
+ * the first lines, and of the rest where those lines choose one of them.
+ */
+enum { UNMARKED_SAMPLE_LINES = 4096 };
+
+struct part {
+	size_t from, to;               /* its bytes of the text */
+	size_t first;                  /* its first line in the collection's array */
+	size_t no;                     /* the line ends before it */
+	struct lines ls;               /* its lines until placed; then its found */
+	size_t ends;                   /* its line ends */
+	uint32_t counts[LAYOUT_COUNT]; /* its candidate lines */
+};
+
+struct reading {
+	struct lines *ls;
+	const struct lexicon *lex;
+	const struct text_in *in;
+	struct part parts[MAX_PARTS];
+	size_t count;
+	struct mark_how how; /* what the mark step asks */
+};
+
+static void read_part(void *arg, size_t k)
 {
-	struct chunk *ch = &p->chunks[k];
+	struct reading *r = arg;
+	struct part *p = &r->parts[k];
+	const struct text_in *in = r->in;
+
+	p->ls.text = in->text;
+	if (r->count > 1) /* room for its share of the lines, as its share of the bytes */
+		p->ls.cap = (size_t)((double)in->lf_count * (double)(p->to - p->from) /
+				     (double)MAX(in->len, 1) * 1.125) + 16;
+	else
+		p->ls.cap = in->lf_count + 1;
+	p->ls.v = xmalloc(p->ls.cap * sizeof(*p->ls.v));
+	read_range(&p->ls, r->lex, in, p->from, p->to, &p->ends);
+}
+
+/* Moves part k's lines to their place and frees its array, so that the
+ * collection's array fills as the parts' empty: the lines are held once,
+ * but for a part or two. */
+static void place_part(void *arg, size_t k)
+{
+	struct reading *r = arg;
+	struct part *p = &r->parts[k];
+	struct pline *to = r->ls->v + p->first;
+
+	for (size_t i = 0; i < p->ls.n; i++) {
+		to[i] = p->ls.v[i];
+		to[i].no += (uint32_t)p->no;
+	}
+	free(p->ls.v);
+	p->ls.v = NULL;
+}
+
+static void mark_part(void *arg, size_t k)
+{
+	struct reading *r = arg;
+	struct part *p = &r->parts[k];
 	struct window win = {.at = SIZE_MAX};
-	bool last = ch->to == p->in->len;
+
+	p->ls.found_at = 0;
+	mark_lines(r->ls, r->lex, &r->how, p->first, p->first + p->ls.n, p->counts, &win,
+		   &p->ls.found);
+}
+
+static bool found_before(const struct found *a, const struct found *b)
+{
+	return a->line < b->line || (a->line == b->line && a->layout < b->layout);
+}
+
+/* Merges what a later mark step found (in line order) into what the
+ * earlier ones did: one list, by line, then layout. */
+static void merge_found(struct found_list *into, struct found_list *more)
+{
+	struct found_list out = {0};
+	size_t a = 0, b = 0;
+
+	if (more->n == 0)
+		return;
+	out.cap = into->n + more->n;
+	out.v = xmalloc(out.cap * sizeof(*out.v));
+	while (a < into->n || b < more->n)
+		out.v[out.n++] = b >= more->n || (a < into->n && found_before(&into->v[a], &more->v[b]))
+					 ? into->v[a++]
+					 : more->v[b++];
+	free(into->v);
+	*into = out;
+}
+
+/* Runs a mark step and adds up what the parts found, in line order. */
+static void mark_all(struct reading *r, struct mark_how how, uint32_t *counts)
+{
+	struct found_list found = {0};
+
+	r->how = how;
+	forkjoin(r->count, mark_part, r);
+	for (size_t k = 0; k < r->count; k++) {
+		struct part *p = &r->parts[k];
+		for (size_t i = 0; i < p->ls.found.n; i++)
+			*VEC_PUSH(&found) = p->ls.found.v[i];
+		for (size_t i = 0; i < LAYOUT_COUNT; i++)
+			counts[i] += p->counts[i];
+		free(p->ls.found.v);
+		p->ls.found = (struct found_list){0};
+		memset(p->counts, 0, sizeof(p->counts));
+	}
+	merge_found(&r->ls->found, &found);
+	free(found.v);
+}
+
+/* The parts' lines in the collection's array, numbered on. */
+static void place_all(struct reading *r)
+{
+	size_t n = 0, no = 0;
+
+	for (size_t k = 0; k < r->count; k++) {
+		r->parts[k].first = n;
+		r->parts[k].no = no;
+		n += r->parts[k].ls.n;
+		no += r->parts[k].ends;
+	}
+	if (r->count == 1) { /* the part's array is the collection's */
+		r->ls->v = r->parts[0].ls.v;
+		r->ls->n = n;
+		r->ls->cap = r->parts[0].ls.cap;
+		r->parts[0].ls.v = NULL;
+		return;
+	}
+	reserve_lines(r->ls, n);
+	r->ls->n = n;
+	forkjoin(r->count, place_part, r);
+}
+
+/* The layouts whose lines carry marks of their own (bold, brackets, a
+ * designation, a dash) and the others, as bits. */
+static unsigned layouts_marked(bool marked)
+{
+	unsigned bits = 0;
+
+	for (size_t k = 0; k < LAYOUT_COUNT; k++)
+		if (k != LAYOUT_REPORTED && speaker_layout_marked((enum speech_layout)k) == marked)
+			bits |= 1u << k;
+	return bits;
+}
+
+/* The layouts the first lines choose, asked of them alone (the marks they
+ * leave are the same the mark step then makes). */
+static unsigned sample_choice(struct reading *r)
+{
+	const unsigned all = (1u << LAYOUT_COUNT) - 1, reported = 1u << LAYOUT_REPORTED;
+	uint32_t counts[LAYOUT_COUNT] = {0};
+	struct mark_how how = {all & ~reported, 0, UNMARKED_SAMPLE_LINES};
+	struct window win = {.at = SIZE_MAX};
+	struct found_list scratch = {0};
+	enum speech_layout primary;
 	unsigned active;
 
-	ch->ls.text = p->in->text;
-	/* Room for its share of the text's lines, as its share of the bytes;
-	 * a mebibyte at least, which malloc maps apart (main's mallopt) and
-	 * gives back when it is taken in. */
-	ch->ls.cap = MAX((size_t)((double)p->in->lf_count * (double)(ch->to - ch->from) /
-				  (double)p->in->len * 1.125),
-			 ((size_t)1 << 20) / sizeof(*ch->ls.v) + 1);
-	ch->ls.v = xmalloc(ch->ls.cap * sizeof(*ch->ls.v));
-	read_range(&ch->ls, p->lex, p->in, ch->from, ch->to, &ch->no, NULL);
-	pthread_mutex_lock(&p->lock);
-	while (p->told < 0)
-		pthread_cond_wait(&p->changed, &p->lock);
-	active = (unsigned)p->told;
-	pthread_mutex_unlock(&p->lock);
-	if (active && ch->ls.n > 1)
-		mark_lines(&ch->ls, p->lex, active, 1, ch->ls.n - (last ? 0 : 1), ch->counts, &win);
-}
-
-/* Chunks read ahead of the one the first thread takes in next, at most:
- * each waits with arrays of its own, and the first thread catches up soon,
- * for walking a chunk costs less than reading one. */
-enum { CHUNKS_AHEAD = 3 };
-
-/* Reads the next chunk no thread has taken, if any and the window has
- * room (the lock held, and let go meanwhile). */
-static bool read_a_chunk(struct lines_pending *p)
-{
-	size_t k;
-
-	if (p->next_read >= p->count || p->next_read >= p->next_take + CHUNKS_AHEAD)
-		return false;
-	k = p->next_read++;
-	pthread_mutex_unlock(&p->lock);
-	read_chunk(p, k);
-	pthread_mutex_lock(&p->lock);
-	p->chunks[k].done = true;
-	pthread_cond_broadcast(&p->changed);
-	return true;
-}
-
-static void *read_chunks(void *arg)
-{
-	struct lines_pending *p = arg;
-
-	pthread_mutex_lock(&p->lock);
-	while (p->next_read < p->count)
-		if (!read_a_chunk(p))
-			pthread_cond_wait(&p->changed, &p->lock); /* for the window to move */
-	pthread_mutex_unlock(&p->lock);
-	return NULL;
-}
-
-/* Cuts the text after its first chunk into chunks of chunk_len bytes or
- * so (all of it one without), and starts the second thread. */
-static void start_chunks(struct lines_pending *p)
-{
-	const struct text_in *in = p->in;
-	size_t from = in->split_at, cap = 0, to;
-
-	while (from < in->len) {
-		to = in->chunk_len ? halves_line_after(in->text, in->len, from + in->chunk_len - 1) : in->len;
-		if (p->count + 1 >= cap)
-			p->chunks = xgrow(p->chunks, &cap, p->count + 2, sizeof(*p->chunks));
-		p->chunks[++p->count] = (struct chunk){.from = from, .to = to};
-		from = to;
-	}
-	p->count++; /* chunk 0 is counted too */
-	p->next_read = p->next_take = 1;
-	pthread_mutex_init(&p->lock, NULL);
-	pthread_cond_init(&p->changed, NULL);
-	p->threaded = pthread_create(&p->thread, NULL, read_chunks, p) == 0;
-}
-
-struct lines_pending *lines_read_start(struct lines *ls, const struct lexicon *lex,
-				       const struct text_in *in, struct layout_choice *choice)
-{
-	struct lines_pending *p = xcalloc(1, sizeof(*p));
-	bool cut = in->split_at > 0 && in->split_at < in->len;
-
-	*p = (struct lines_pending){.r = {.choice = choice, .win = {.at = SIZE_MAX}},
-				    .lex = lex, .in = in, .told = -1};
-	ls->text = in->text;
-	reserve_lines(ls, in->lf_count);
-	if (choice->forced != LAYOUT_NONE) {
-		choice->active = choose_layouts(choice->counts, choice->forced, &choice->primary);
-		p->r.chosen = true;
-		p->told = (int)choice->active;
-	}
-	if (cut)
-		start_chunks(p);
-	p->r.chunked = p->count > 1 && p->told < 0 ? p : NULL;
-	read_range(ls, lex, in, 0, cut ? in->split_at : in->len, &p->no, &p->r);
-	if (p->r.chunked && p->told < 0) /* the sample is not full: they mark nothing */
-		tell_layouts(p, 0);
-	p->r.chunked = NULL;
-	return p;
-}
-
-/* Appends chunk k's lines and marks (numbered on), marking the lines that
- * meet at its start; unmarked, it is marked line by line as it is taken. */
-static void take_chunk(struct lines *ls, struct lines_pending *p, size_t k)
-{
-	struct chunk *ch = &p->chunks[k];
-	struct reading *r = &p->r;
-	size_t base = ls->n, i, end;
-	bool last = ch->to == p->in->len;
-
-	if (ls->cap < base + ch->ls.n)
-		ls->v = xgrow(ls->v, &ls->cap, base + ch->ls.n, sizeof(*ls->v));
-	for (i = 0; i < ch->ls.n; i++) {
-		ls->v[base + i] = ch->ls.v[i];
-		ls->v[base + i].no += (uint32_t)p->no;
-	}
-	p->no += ch->no;
-	if (!r->chosen || p->told == 0) { /* one line at a time, as one thread would */
-		while (ls->n < base + ch->ls.n) {
-			ls->n++;
-			mark_read(ls, p->lex, r);
-		}
-	} else if (ch->ls.n > 0) {
-		ls->n = base + ch->ls.n;
-		end = MIN(base + 1, last ? ls->n : ls->n - 1);
-		r->win.at = SIZE_MAX;
-		mark_lines(ls, p->lex, r->choice->active, r->marked, end, r->choice->counts, &r->win);
-		for (i = 0; i < ch->ls.found.n; i++) {
-			struct found *f = VEC_PUSH(&ls->found);
-			*f = ch->ls.found.v[i];
-			f->line += (uint32_t)base;
-		}
-		for (i = 0; i < LAYOUT_COUNT; i++)
-			r->choice->counts[i] += ch->counts[i];
-		r->marked = last ? ls->n : ls->n - 1;
-	}
-	lines_fini(&ch->ls);
-}
-
-bool lines_read_next(struct lines *ls, struct lines_pending *p)
-{
-	size_t k = p->next_take;
-
-	if (k >= p->count)
-		return false;
-	pthread_mutex_lock(&p->lock);
-	while (!p->chunks[k].done) /* read one meanwhile, or wait */
-		if (!read_a_chunk(p))
-			pthread_cond_wait(&p->changed, &p->lock);
-	pthread_mutex_unlock(&p->lock);
-	take_chunk(ls, p, k);
-	pthread_mutex_lock(&p->lock);
-	p->next_take++; /* the window moves on */
-	pthread_cond_broadcast(&p->changed);
-	pthread_mutex_unlock(&p->lock);
-	return true;
-}
-
-size_t lines_ready(const struct lines *ls, const struct lines_pending *p)
-{
-	(void)ls;
-	/* with one thread, all is read at once and marked when finished */
-	return p->count > 1 && p->r.chosen ? p->r.marked : 0;
-}
-
-void lines_read_finish(struct lines *ls, const struct lexicon *lex, struct lines_pending *p)
-{
-	struct layout_choice *choice = p->r.choice;
-
-	while (lines_read_next(ls, p))
-		;
-	if (p->count > 1) {
-		if (p->threaded)
-			pthread_join(p->thread, NULL);
-		pthread_cond_destroy(&p->changed);
-		pthread_mutex_destroy(&p->lock);
-	}
-	if (!p->r.chosen)
-		choose_from_sample(ls, lex, &p->r);
-	else
-		mark_lines(ls, lex, choice->active, p->r.marked, ls->n, choice->counts, &p->r.win);
-	free(p->chunks);
-	free(p);
+	mark_lines(r->ls, r->lex, &how, 0, UNMARKED_SAMPLE_LINES, counts, &win, &scratch);
+	free(scratch.v);
+	active = choose_layouts(counts, LAYOUT_NONE, &primary);
+	return active & (1u << primary);
 }
 
 void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_in *in,
 		struct layout_choice *choice)
 {
-	lines_read_finish(ls, lex, lines_read_start(ls, lex, in, choice));
+	const unsigned marked = layouts_marked(true), unmarked = layouts_marked(false);
+	struct reading *r = xcalloc(1, sizeof(*r));
+	size_t cuts[MAX_PARTS + 1];
+
+	*r = (struct reading){.ls = ls, .lex = lex, .in = in};
+	r->count = forkjoin_cut(in->text, in->len, in->split_at, in->chunk_len, cuts, MAX_PARTS);
+	for (size_t k = 0; k < r->count; k++)
+		r->parts[k] = (struct part){.from = cuts[k], .to = cuts[k + 1]};
+	ls->text = in->text;
+	forkjoin(r->count, read_part, r);
+	place_all(r);
+	if (choice->forced != LAYOUT_NONE) {
+		mark_all(r, (struct mark_how){0, 1u << choice->forced, 0}, choice->counts);
+	} else {
+		unsigned chosen = sample_choice(r) & unmarked;
+		mark_all(r, (struct mark_how){marked | unmarked, marked | chosen, UNMARKED_SAMPLE_LINES},
+			 choice->counts);
+		if (ls->found.n == 0) /* narrative only where nothing else fits */
+			mark_all(r, (struct mark_how){0, 1u << LAYOUT_REPORTED, 0}, choice->counts);
+	}
+	choice->active = choose_layouts(choice->counts, choice->forced, &choice->primary);
+	free(r);
 }
 
 void lines_fini(struct lines *ls)
@@ -488,6 +412,7 @@ struct speaker_context lines_context(const struct lines *ls, const struct lexico
 {
 	struct speaker_context ctx = {.lex = lex, .line = speaker_unmarked(lex, lines_text(ls, i))};
 
+	speaker_scan(&ctx);
 	if (i > 0) {
 		ctx.prev = lines_text(ls, i - 1);
 		ctx.prev_bare = lines_has(ls, i - 1, LF_BARE);

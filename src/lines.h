@@ -4,10 +4,10 @@
  * take it; then the choice of the page's layout (SPEC 1.5) and the
  * settling of each candidate line to one recogniser.
  *
- * A long text's lines are read in chunks by two threads (lines_read_start
- * and the calls after it); what they give is what one thread gives. The
- * lines are offsets into the collection's text, which must outlive them;
- * lines_fini frees the array. Depends on speaker, names, lexicon, pthreads.
+ * A long text's lines are read in parts by two threads (forkjoin); what
+ * they give is what one thread gives. The lines are offsets into the
+ * collection's text, which must outlive them; lines_fini frees the array.
+ * Depends on speaker, names, lexicon, forkjoin.
  */
 #ifndef FAYAN_LINES_H
 #define FAYAN_LINES_H
@@ -45,11 +45,16 @@ struct found {
 	struct line_span posts, name, designation, text;
 };
 
+struct found_list {
+	struct found *v;
+	size_t n, cap;
+};
+
 struct lines {
 	const char *text;
 	struct pline *v;
 	size_t n, cap;
-	VEC(struct found) found; /* by line, then layout */
+	struct found_list found; /* by line, then layout */
 	size_t found_at;         /* where lines_speaker looks first */
 	VEC(uint32_t) by_pattern; /* the lines taken by the page's pattern (pattern.h), in order */
 };
@@ -61,8 +66,8 @@ struct text_in {
 	char *text;
 	size_t len, lf_count;
 	bool plain;
-	size_t split_at;  /* a line's start: from there on, chunks a second thread may read; 0: none */
-	size_t chunk_len; /* their length, to the next line's start; 0: one chunk */
+	size_t split_at;  /* where the first part ends (a line's start); 0: one part, the whole text */
+	size_t chunk_len; /* the other parts' length, to the next line's start; 0: one more */
 };
 
 /* The layout of a collection: forced (or LAYOUT_NONE) in, the active ones
@@ -75,29 +80,14 @@ struct layout_choice {
 
 /*
  * Reads the lines of the text into ls and marks each with the layouts that
- * take it: every recogniser on the first 4096 lines (a page shows its
- * layout long before that; reported only where no other marked a line),
- * the layouts chosen from those counts on the rest, as they are read.
- * With a split, two threads do it, and what they give is what one gives.
+ * take it: every recogniser on every line (reported only where no other
+ * took one), so that a layout is chosen from evidence of the whole file,
+ * and one that first appears late is found; then chooses. With parts (a
+ * long text), two threads do it, and what they give is what one gives.
  */
 void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_in *in,
 		struct layout_choice *choice);
 
-/*
- * lines_read in steps, so that the caller may work on the lines that are
- * final while the second thread reads on: start returns with the first
- * chunk read (all of the text without a split); each next takes in one more
- * chunk, false when all are in; finish takes in the rest and marks the last
- * lines, and frees what start returned.
- */
-struct lines_pending;
-struct lines_pending *lines_read_start(struct lines *ls, const struct lexicon *lex,
-				       const struct text_in *in, struct layout_choice *choice);
-bool lines_read_next(struct lines *ls, struct lines_pending *p);
-/* How many of ls's lines are final between the steps: read, marked, their
- * neighbours known, the layout chosen; 0 without a split. */
-size_t lines_ready(const struct lines *ls, const struct lines_pending *p);
-void lines_read_finish(struct lines *ls, const struct lexicon *lex, struct lines_pending *p);
 void lines_fini(struct lines *ls);
 
 enum { LEAD_UNKNOWN = 255 };
@@ -132,18 +122,18 @@ struct speaker_context lines_context(const struct lines *ls, const struct lexico
  * it could be, else asked again. Asked in line order, each costs a step. */
 void lines_speaker(struct lines *ls, const struct lexicon *lex, size_t i,
 		   enum speech_layout layout, struct speaker_line *out);
+/* The same with a cursor of the caller's (0 to start), for threads that
+ * ask at once: the lines are only read. */
+void lines_speaker_from(const struct lines *ls, const struct lexicon *lex, size_t i,
+			enum speech_layout layout, size_t *cursor, struct speaker_line *out);
 
 /* Whether line i was taken by the page's pattern, its names by their form. */
 bool lines_by_pattern(const struct lines *ls, size_t i);
 
 /* Keeps what line i's recogniser of layout found (the marking, in line
  * order); a line too long for the spans' 16 bits is asked again instead. */
-void lines_keep_found(struct lines *ls, size_t i, enum speech_layout layout,
+void lines_keep_found(struct found_list *found, size_t i, enum speech_layout layout,
 		      const struct speaker_line *sl, struct str line);
-
-/* Drops what the recognisers found on the lines before before, which the
- * walk has passed (a 100 MB text's findings are 2 MB of the peak). */
-void lines_forget_found(struct lines *ls, size_t before);
 
 /* Gives each candidate line of the active layouts from line from on its
  * recogniser. */

@@ -21,7 +21,7 @@ static struct str from_span(struct line_span span, struct str line)
 }
 
 /* Keeps a match; a line too long for the spans' 16 bits is asked again. */
-void lines_keep_found(struct lines *ls, size_t i, enum speech_layout layout,
+void lines_keep_found(struct found_list *found, size_t i, enum speech_layout layout,
 		      const struct speaker_line *sl, struct str line)
 {
 	struct found f = {.line = (uint32_t)i, .layout = (uint8_t)layout};
@@ -30,7 +30,7 @@ void lines_keep_found(struct lines *ls, size_t i, enum speech_layout layout,
 	    !to_span(sl->name, line, &f.name) || !to_span(sl->designation, line, &f.designation) ||
 	    !to_span(sl->text, line, &f.text))
 		return;
-	*VEC_PUSH(&ls->found) = f;
+	*VEC_PUSH(found) = f;
 }
 
 static bool found_before(const struct found *f, size_t i, enum speech_layout layout)
@@ -41,10 +41,10 @@ static bool found_before(const struct found *f, size_t i, enum speech_layout lay
 /* The first kept at or after (i, layout): galloping on from the last one
  * asked (the walk asks in line order, so that is a step or two), or a
  * binary search before it. */
-static size_t find_kept(struct lines *ls, size_t i, enum speech_layout layout)
+static size_t find_kept(const struct lines *ls, size_t i, enum speech_layout layout, size_t *cursor)
 {
 	const struct found *v = ls->found.v;
-	size_t n = ls->found.n, at = MIN(ls->found_at, n), lo = 0, hi = at, step = 1;
+	size_t n = ls->found.n, at = MIN(*cursor, n), lo = 0, hi = at, step = 1;
 
 	if (at == 0 || found_before(&v[at - 1], i, layout)) {
 		lo = hi = at;
@@ -61,14 +61,20 @@ static size_t find_kept(struct lines *ls, size_t i, enum speech_layout layout)
 		else
 			hi = mid;
 	}
-	ls->found_at = lo;
+	*cursor = lo;
 	return lo;
 }
 
 void lines_speaker(struct lines *ls, const struct lexicon *lex, size_t i,
 		   enum speech_layout layout, struct speaker_line *out)
 {
-	size_t lo = find_kept(ls, i, layout);
+	lines_speaker_from(ls, lex, i, layout, &ls->found_at, out);
+}
+
+void lines_speaker_from(const struct lines *ls, const struct lexicon *lex, size_t i,
+			enum speech_layout layout, size_t *cursor, struct speaker_line *out)
+{
+	size_t lo = find_kept(ls, i, layout, cursor);
 	struct speaker_context ctx;
 
 	if (lo < ls->found.n && ls->found.v[lo].line == i && ls->found.v[lo].layout == layout) {
@@ -96,15 +102,4 @@ bool lines_by_pattern(const struct lines *ls, size_t i)
 			hi = mid;
 	}
 	return lo < ls->by_pattern.n && ls->by_pattern.v[lo] == i;
-}
-
-void lines_forget_found(struct lines *ls, size_t before)
-{
-	size_t drop = 0;
-
-	while (drop < ls->found.n && ls->found.v[drop].line < before)
-		drop++;
-	memmove(ls->found.v, ls->found.v + drop, (ls->found.n - drop) * sizeof(*ls->found.v));
-	ls->found.n -= drop;
-	ls->found_at = ls->found_at > drop ? ls->found_at - drop : 0;
 }

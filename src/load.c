@@ -13,7 +13,7 @@
 #include "assets.h"
 #include "dept.h"
 #include "dirwalk.h"
-#include "halves.h"
+#include "forkjoin.h"
 
 /* One half of a large file, read with pread at its own offset. */
 struct read_half {
@@ -24,9 +24,9 @@ struct read_half {
 	int err;
 };
 
-static void read_half(void *p)
+static void read_half(void *arg, size_t k)
 {
-	struct read_half *h = p;
+	struct read_half *h = ((struct read_half **)arg)[k];
 	ssize_t got;
 
 	while (h->got < h->len) {
@@ -50,7 +50,8 @@ static bool read_in_halves(int fd, off_t at, char *data, size_t size, size_t *n)
 	struct read_half first = {.fd = fd, .to = data, .len = mid, .at = at},
 			 second = {.fd = fd, .to = data + mid, .len = size - mid, .at = at + (off_t)mid};
 
-	halves_run(read_half, &first, &second);
+	struct read_half *halves[2] = {&first, &second};
+	forkjoin(2, read_half, halves);
 	if (first.err || second.err) {
 		errno = first.err ? first.err : second.err;
 		return false;
@@ -81,7 +82,7 @@ bool load_fd(int fd, char **bytes, size_t *len)
 		}
 		if (S_ISREG(st.st_mode) && st.st_size > 0)
 			cap = (size_t)st.st_size + 1;
-		if (S_ISREG(st.st_mode) && st.st_size >= HALVES_MIN_BYTES)
+		if (S_ISREG(st.st_mode) && st.st_size >= FORKJOIN_MIN_BYTES)
 			at = lseek(fd, 0, SEEK_CUR);
 	}
 	data = util_alloc_huge(cap);
@@ -208,124 +209,73 @@ static bool time_to_reserve(size_t done)
 	return done >= RESERVE_AFTER_FILES && (done & (done - 1)) == 0;
 }
 
-/*
- * A library's files are made ready (read, decoded, their lines read and
- * marked: parse_prepare, most of a load) by two threads, up to READY_AHEAD
- * files ahead of the walk, which adds them to the corpus in their order on
- * this thread (parse_build). What either thread makes ready waits in ready.
- */
-enum { READY_AHEAD = 32 };
+/* A library's files are made ready (read, decoded, their lines read and
+ * marked: parse_prepare, most of a load) thirty-two at a time, on two
+ * threads, then added to the corpus in their order (parse_build). */
+enum { LIBRARY_BATCH = 32 };
 
 struct ready_file {
 	struct parse_prep prep;
 	int err; /* errno when it could not be read */
-	bool read, done;
+	bool read;
 };
 
+/* A batch of a library's files being made ready. */
 struct library {
 	struct corpus *c; /* its text blocks, under lock */
 	const struct pathlist *files;
 	const struct parse_opts *opts;
-	struct ready_file *ready;
-	size_t next_take, next_build;
+	struct ready_file ready[LIBRARY_BATCH];
+	size_t first; /* the batch's first file */
 	pthread_mutex_t lock;
-	pthread_cond_t changed;
 };
 
-static void make_ready(struct library *lib, size_t k)
+/* Reads file first + k, decodes it and reads its lines (parse_prepare). */
+static void make_ready(void *arg, size_t k)
 {
+	struct library *lib = arg;
 	struct ready_file *f = &lib->ready[k];
 	struct loaded in;
 
-	if ((f->read = load_path(lib->c, &lib->lock, lib->files->v[k], &in)))
+	*f = (struct ready_file){0};
+	if ((f->read = load_path(lib->c, &lib->lock, lib->files->v[lib->first + k], &in)))
 		parse_prepare(&in, lib->opts, &f->prep);
 	else
 		f->err = errno;
 }
 
-/* The next file to make ready, if the window has room (under lock). */
-static bool take_file(struct library *lib, size_t *k)
-{
-	if (lib->next_take >= lib->files->n || lib->next_take >= lib->next_build + READY_AHEAD)
-		return false;
-	*k = lib->next_take++;
-	return true;
-}
-
-/* Makes file k ready, the lock let go meanwhile. */
-static void make_ready_unlocked(struct library *lib, size_t k)
-{
-	pthread_mutex_unlock(&lib->lock);
-	make_ready(lib, k);
-	pthread_mutex_lock(&lib->lock);
-	lib->ready[k].done = true;
-	pthread_cond_broadcast(&lib->changed);
-}
-
-static void *ready_files(void *arg)
-{
-	struct library *lib = arg;
-	size_t k;
-
-	pthread_mutex_lock(&lib->lock);
-	while (lib->next_take < lib->files->n) {
-		if (take_file(lib, &k))
-			make_ready_unlocked(lib, k);
-		else
-			pthread_cond_wait(&lib->changed, &lib->lock);
-	}
-	pthread_mutex_unlock(&lib->lock);
-	return NULL;
-}
-
-/* Waits until file b is ready, making the next ones ready meanwhile. */
-static struct ready_file *wait_ready(struct library *lib, size_t b)
-{
-	size_t k;
-
-	pthread_mutex_lock(&lib->lock);
-	while (!lib->ready[b].done) {
-		if (take_file(lib, &k))
-			make_ready_unlocked(lib, k);
-		else
-			pthread_cond_wait(&lib->changed, &lib->lock);
-	}
-	lib->next_build = b + 1; /* the window moves on */
-	pthread_cond_broadcast(&lib->changed);
-	pthread_mutex_unlock(&lib->lock);
-	return &lib->ready[b];
-}
-
-/* Loads the files in order, made ready by two threads where a second can
- * start; returns how many could not be read. */
+/*
+ * Loads the files in order, a batch at a time: the batch's files made
+ * ready by fork-join (each job's file its own; the corpus's text blocks
+ * under lock), then added to the corpus in order on this thread. Returns
+ * how many could not be read.
+ */
 static size_t load_files(struct corpus *c, const struct pathlist *files, const struct parse_opts *opts)
 {
-	struct library lib = {.c = c, .files = files, .opts = opts,
-			      .ready = xcalloc(files->n, sizeof(struct ready_file))};
-	pthread_t worker;
-	bool two;
-	size_t i, failed = 0;
+	struct library *lib = xcalloc(1, sizeof(*lib));
+	size_t i, k, count, failed = 0;
 
-	pthread_mutex_init(&lib.lock, NULL);
-	pthread_cond_init(&lib.changed, NULL);
-	two = pthread_create(&worker, NULL, ready_files, &lib) == 0;
-	for (i = 0; i < files->n; i++) {
-		struct ready_file *f = wait_ready(&lib, i);
-		if (!f->read) {
-			note_unreadable(c, files->v[i], f->err);
-			failed++;
-			continue;
+	*lib = (struct library){.c = c, .files = files, .opts = opts};
+	pthread_mutex_init(&lib->lock, NULL);
+	for (lib->first = 0; lib->first < files->n; lib->first += count) {
+		count = MIN((size_t)LIBRARY_BATCH, files->n - lib->first);
+		forkjoin(count, make_ready, lib);
+		for (k = 0; k < count; k++) {
+			struct ready_file *f = &lib->ready[k];
+			i = lib->first + k;
+			if (!f->read) {
+				note_unreadable(c, files->v[i], f->err);
+				failed++;
+				continue;
+			}
+			parse_build(c, files->v[i], &f->prep, opts);
+			note_if_empty(c);
+			if (time_to_reserve(i + 1))
+				corpus_reserve_ahead(c, i + 1, files->n);
 		}
-		parse_build(c, files->v[i], &f->prep, opts);
-		note_if_empty(c);
-		if (time_to_reserve(i + 1))
-			corpus_reserve_ahead(c, i + 1, files->n);
 	}
-	if (two)
-		pthread_join(worker, NULL);
-	pthread_cond_destroy(&lib.changed);
-	pthread_mutex_destroy(&lib.lock);
-	free(lib.ready);
+	pthread_mutex_destroy(&lib->lock);
+	free(lib);
 	return failed;
 }
 

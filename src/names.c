@@ -147,12 +147,13 @@ static bool person_by_form(const struct lexicon *lex, struct str s)
 	return chars >= NAME_MIN_CHARS && !has_stop_word(lex, s);
 }
 
-bool names_is_person(const struct lexicon *lex, struct str s)
+/* names_is_person, told whether s holds a name's dot (has_dot_bytes),
+ * which a split asks once for all its cuts. */
+static bool is_person(const struct lexicon *lex, struct str s, bool dot)
 {
 	size_t i = 0, chars = 0;
 	struct str surname = STR_NULL;
 	uint32_t uc;
-	bool dot;
 
 	if (s.len == 0 || s.len > DOT_NAME_MAX_CHARS * 4)
 		return false;
@@ -162,7 +163,6 @@ bool names_is_person(const struct lexicon *lex, struct str s)
 	bool may_surname = wordlist_may_start(&lex->surname, uc);
 	if (may_surname && s.len <= 3 + 3 * 3 + 3 && (i = inner_space(s)) > 0) /* 王 U+3000 ×3 强 at most */
 		return is_padded_pair(lex, s, i);
-	dot = has_dot_bytes(s);
 	if (!dot && (!may_surname || s.len > NAME_MAX_CHARS * 4 ||
 		     !(surname = wordlist_prefix_of(&lex->surname, s)).s))
 		return false;
@@ -180,6 +180,11 @@ bool names_is_person(const struct lexicon *lex, struct str s)
 	return surname.len < s.len &&
 	       (s.len - surname.len <= 3 || text_char_count(s.s + surname.len, s.len - surname.len) <= 3) &&
 	       !has_stop_word(lex, s);
+}
+
+bool names_is_person(const struct lexicon *lex, struct str s)
+{
+	return is_person(lex, s, has_dot_bytes(s));
 }
 
 static bool is_comma(uint32_t uc)
@@ -320,12 +325,14 @@ static bool find_space_run(struct str s, bool last, size_t *from, size_t *to)
  */
 enum trust { TRUST_LISTED, TRUST_SURNAME, TRUST_ROLE, TRUST_FORM, TRUST_SHAPE };
 
-static bool person_at(const struct lexicon *lex, struct str name, enum trust t)
+/* dot: whether the whole that name was cut from holds a name's dot */
+static bool person_at(const struct lexicon *lex, struct str name, enum trust t, bool dot)
 {
 	if (t == TRUST_SHAPE)
 		return person_by_shape(lex, name);
-	return t == TRUST_LISTED || t == TRUST_SURNAME ? names_is_person(lex, name)
-						       : person_by_form(lex, name);
+	if (t == TRUST_LISTED || t == TRUST_SURNAME)
+		return is_person(lex, name, dot && has_dot_bytes(name));
+	return is_person(lex, name, dot && has_dot_bytes(name)) || person_by_form(lex, name);
 }
 
 static bool posts_at(const struct lexicon *lex, struct str posts, enum trust t)
@@ -336,9 +343,9 @@ static bool posts_at(const struct lexicon *lex, struct str posts, enum trust t)
 }
 
 static bool try_split(const struct lexicon *lex, struct str posts, struct str name, enum trust t,
-		      struct str *posts_out, struct str *name_out)
+		      bool dot, struct str *posts_out, struct str *name_out)
 {
-	if (!person_at(lex, name, t) || !posts_at(lex, posts, t))
+	if (!person_at(lex, name, t, dot) || !posts_at(lex, posts, t))
 		return false;
 	*posts_out = posts;
 	*name_out = name;
@@ -346,45 +353,46 @@ static bool try_split(const struct lexicon *lex, struct str posts, struct str na
 }
 
 /* POSTSNAME: the shortest name at the end that leaves posts. */
-static bool split_unspaced(const struct lexicon *lex, struct str s, enum trust t,
+static bool split_unspaced(const struct lexicon *lex, struct str s, enum trust t, bool dot,
 			   struct str *posts, struct str *name)
 {
 	size_t cut = s.len, chars = 0;
 	/* Only a name with a dot is longer than four characters. */
-	size_t max_chars = has_dot_bytes(s) ? DOT_NAME_MAX_CHARS : NAME_MAX_CHARS;
+	size_t max_chars = dot ? DOT_NAME_MAX_CHARS : NAME_MAX_CHARS;
 
 	while (cut > 0 && chars < max_chars) {
 		cut = text_prev(s.s, cut);
 		chars++;
 		if (chars >= NAME_MIN_CHARS && cut > 0 &&
 		    try_split(lex, (struct str){s.s, cut}, (struct str){s.s + cut, s.len - cut}, t,
-			      posts, name))
+			      dot, posts, name))
 			return true;
 	}
 	return false;
 }
 
 /* POSTS NAME, POSTSNAME, NAME POSTS. */
-static bool split_posts_name(const struct lexicon *lex, struct str s, enum trust t,
+static bool split_posts_name(const struct lexicon *lex, struct str s, enum trust t, bool dot,
 			     struct str *posts, struct str *name)
 {
 	size_t from, to;
 
 	if (!find_space_run(s, true, &from, &to))
-		return split_unspaced(lex, s, t, posts, name);
-	if (try_split(lex, (struct str){s.s, from}, (struct str){s.s + to, s.len - to}, t, posts, name))
+		return split_unspaced(lex, s, t, dot, posts, name);
+	if (try_split(lex, (struct str){s.s, from}, (struct str){s.s + to, s.len - to}, t, dot, posts,
+		      name))
 		return true;
 	/* POSTS 王　强, POSTS王　强: the last space pads a name of two */
 	if (from > 0 && text_char_count(s.s + to, s.len - to) == 1) {
 		size_t head = text_prev(s.s, from);
 		if (try_split(lex, str_trim((struct str){s.s, head}),
-			      (struct str){s.s + head, s.len - head}, t, posts, name))
+			      (struct str){s.s + head, s.len - head}, t, dot, posts, name))
 			return true;
 	}
 	/* NAME POSTS */
 	find_space_run(s, false, &from, &to);
-	return try_split(lex, (struct str){s.s + to, s.len - to}, (struct str){s.s, from}, t, posts,
-			 name);
+	return try_split(lex, (struct str){s.s + to, s.len - to}, (struct str){s.s, from}, t, dot,
+			 posts, name);
 }
 
 bool names_split(const struct lexicon *lex, struct str s, bool posts_optional, struct str *posts,
@@ -403,10 +411,13 @@ static const enum trust split_levels[][4] = {
 bool names_split_at(const struct lexicon *lex, struct str s, bool posts_optional,
 		    enum names_trust t, struct str *posts, struct str *name)
 {
+	bool dot;
+
 	s = str_trim(s);
+	dot = has_dot_bytes(s); /* once: no cut holds a dot the whole lacks */
 	for (size_t k = 0; k < 4; k++)
 		if ((k == 0 || split_levels[t][k] != split_levels[t][k - 1]) &&
-		    split_posts_name(lex, s, split_levels[t][k], posts, name))
+		    split_posts_name(lex, s, split_levels[t][k], dot, posts, name))
 			return true;
 	if (posts_optional && names_is_person_at(lex, s, t)) {
 		*posts = (struct str){s.s, 0};

@@ -5,7 +5,7 @@
 
 #include "decode.h"
 #include "dept.h"
-#include "halves.h"
+#include "forkjoin.h"
 #include "lines.h"
 #include "names.h"
 #include "pattern.h"
@@ -293,25 +293,19 @@ static void walk_lines(struct walk *w, size_t from, size_t to)
 	}
 }
 
-/*
- * A long text's chunks (lines_read): the first is the first thread's alone
- * (the sample is in it), the rest are read by whichever thread is free and
- * walked as they are taken in, in order. Thirty-two of them: small enough
- * that neither thread waits long for the other at the end, and that the
- * few read ahead add little to the peak memory (with eight, 1.3 MB more
- * for 100 MB), large enough that taking one in costs little.
- */
-enum { CHUNKS = 32 };
+/* A long text's parts (lines_read): thirty-two, so that neither thread
+ * waits long for the other at the end of a step. */
+enum { PARTS = 32 };
 
-static void chunk_text(const struct parse_opts *opts, struct text_in *in)
+static void cut_text(const struct parse_opts *opts, struct text_in *in)
 {
 	if (opts->split_at) {
 		in->split_at = opts->split_at;
 		in->chunk_len = opts->chunk_len;
-		return;
+	} else if (in->len >= FORKJOIN_MIN_BYTES) {
+		in->chunk_len = in->len / PARTS;
+		in->split_at = forkjoin_line_after(in->text, in->len, in->chunk_len);
 	}
-	in->chunk_len = in->len / CHUNKS;
-	in->split_at = halves_split_after(in->text, in->len, in->chunk_len);
 }
 
 /* Appends the preamble and the trailer to the corpus's parts; a page with
@@ -428,8 +422,8 @@ void parse_prepare(const struct loaded *file, const struct parse_opts *opts, str
 {
 	*p = (struct parse_prep){0};
 	decode_into(file, opts->encoding, p);
-	struct text_in in = {p->text, p->text_len, p->lf_count, p->plain,
-			     halves_split_point(p->text, p->text_len), 0};
+	/* one part: a library's files are made ready on two threads already */
+	struct text_in in = {p->text, p->text_len, p->lf_count, p->plain, 0, 0};
 	p->choice = (struct layout_choice){.forced = forced_layout(opts), .counts = p->counts};
 	lines_read(&p->lines, opts->lex, &in, &p->choice);
 }
@@ -455,7 +449,7 @@ size_t parse_loaded(struct corpus *c, const char *name, const struct loaded *fil
 	decode_into(file, opts->encoding, &p);
 	struct collection *coll = begin_collection(&w, name, &p);
 	struct text_in in = {p.text, p.text_len, p.lf_count, p.plain, 0, 0};
-	chunk_text(opts, &in);
+	cut_text(opts, &in);
 	struct layout_choice choice = {.forced = forced_layout(opts), .counts = coll->layout_counts};
 	lines_read(&w.lines, opts->lex, &in, &choice);
 	return end_collection(&w, &choice);

@@ -24,9 +24,9 @@ struct parse_opts {
 	/* The splits of posts seen, shared by the collections of one corpus
 	 * (its texts live as long as the corpus); NULL: one per collection. */
 	struct dept_memo *memo;
-	/* Where a long text's first chunk ends (a line's start) and how long
-	 * the others are (0: one); split_at 0: sixteen chunks of a text of
-	 * HALVES_MIN_BYTES or more, else none. For the tests. */
+	/* Where a long text's first part ends (a line's start) and how long
+	 * the others are (0: one); split_at 0: thirty-two parts of a text of
+	 * FORKJOIN_MIN_BYTES or more, else one. For the tests. */
 	size_t split_at, chunk_len;
 	/* For the tests: the lines the walk looked at ahead of itself are
 	 * added here (NULL: not counted). */

@@ -1,7 +1,9 @@
 #include "pattern.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "forkjoin.h"
 #include "names.h"
 #include "speaker.h"
 
@@ -9,7 +11,13 @@ enum {
 	PATTERN_MIN_LINES = 2, /* a pattern is a shape seen again */
 	HEAD_SLACK_BYTES = 8 * 3, /* how much longer a run-in head may be than those taught */
 	ROLE_MAX_CHARS = 6,       /* the unknown role a finding names */
+	LIST_MAX_ITEMS = 64,
+	OWN_LINE_MAX_BYTES = 40 * 4, /* an own-line speaker line is forty characters at most */      /* the people a list of them names, one a line */
 };
+
+/* Fork-joins over the lines (learn, decide) cut them in this many ranges,
+ * where there are enough of them to be worth it. */
+enum { PATTERN_RANGES = 32, RANGE_MIN_LINES = 1 << 15 };
 
 /* What the page's confident speaker lines have in common. */
 struct pattern {
@@ -41,11 +49,18 @@ static bool open_line(const struct lines *ls, size_t i, unsigned active)
 	       !(ls->v[i].flags & (LF_BYLINE | LF_BRACKETED | LF_TRAILER | LF_PREAMBLE));
 }
 
-/* On a page whose speaker lines carry no text (own-line), a line right
- * over a speaker line is that speech's headline, not a speaker line. */
-static bool heads_speaker(const struct lines *ls, size_t i, enum speech_layout k, unsigned active)
+/* Whether line i cannot be a speaker line of layout k, as its flags
+ * tell: a speaker line that carries no text (own-line) ends no sentence;
+ * one right over a speaker line is that speech's headline, one after a
+ * paragraph that ends mid-sentence a pull quote (SPEC 1.2). */
+static bool ruled_out(const struct lines *ls, size_t i, enum speech_layout k, unsigned active)
 {
-	return k == LAYOUT_OWN_LINE && i + 1 < ls->n && (ls->v[i + 1].cand & active);
+	const struct pline *l = &ls->v[i];
+
+	return k == LAYOUT_OWN_LINE &&
+	       ((l->flags & LF_COMPLETE) || l->head_len > (uint32_t)OWN_LINE_MAX_BYTES + l->lead ||
+		(i + 1 < ls->n && (ls->v[i + 1].cand & active)) ||
+		!(ls->v[i - 1].flags & (LF_COMPLETE | LF_BARE | LF_HEADING)));
 }
 
 static bool ask(const struct lines *ls, const struct lexicon *lex, size_t i,
@@ -73,50 +88,99 @@ static bool line_marked(const struct lines *ls, const struct lexicon *lex, size_
 	return speaker_unmarked(lex, line).s != line.s;
 }
 
+/* Whether a space stood between the posts and the name the recogniser
+ * found (院长  张三), not nothing (院长张三). */
+static bool spans_apart(const struct speaker_line *sl)
+{
+	return sl->posts.len > 0 &&
+	       (sl->name.s > sl->posts.s + sl->posts.len || sl->posts.s > sl->name.s + sl->name.len);
+}
+
+/* A space of any kind inside the line (names_space_len's three). */
 static bool line_spaced(const struct lines *ls, const struct lexicon *lex, size_t i)
 {
 	struct str line = speaker_unmarked(lex, lines_text(ls, i));
 
-	for (size_t k = 0; k < line.len; k += text_char_len((unsigned char)line.s[k]))
-		if (names_space_len(line.s + k, line.len - k))
-			return true;
-	return false;
+	return memchr(line.s, ' ', line.len) || memmem(line.s, line.len, "\xE3\x80\x80", 3) ||
+	       memmem(line.s, line.len, "\xC2\xA0", 2);
 }
 
 /* Whether line i stands where the pattern's lines stand, shaped as they
  * are. The first line is the page's title, whatever its shape. */
+static bool fits_place(const struct lines *ls, const struct lexicon *lex, const struct pattern *p,
+		       size_t i)
+{
+	return i > 0 && (!p->under_headline || under_headline(ls, i)) &&
+	       (!p->marked || line_marked(ls, lex, i)) && (!p->spaced || line_spaced(ls, lex, i));
+}
+
+/* The same, and as long as they (a run-in line's head). */
 static bool fits(const struct lines *ls, const struct lexicon *lex, const struct pattern *p,
 		 size_t i, const struct speaker_line *sl)
 {
-	if (i == 0 || (p->under_headline && !under_headline(ls, i)) ||
-	    (p->marked && !line_marked(ls, lex, i)) || (p->spaced && !line_spaced(ls, lex, i)))
-		return false;
-	return p->layout != LAYOUT_RUN_IN || head_len(ls, i, sl) <= p->head_max + HEAD_SLACK_BYTES;
+	return fits_place(ls, lex, p, i) &&
+	       (p->layout != LAYOUT_RUN_IN || head_len(ls, i, sl) <= p->head_max + HEAD_SLACK_BYTES);
+}
+
+/* What the lines a range of them holds of layout k teach (learn). */
+struct teaching {
+	const struct lines *ls;
+	const struct lexicon *lex;
+	enum speech_layout k;
+	size_t range_len;
+	struct lesson {
+		size_t taught, headed, marked, spaced, head_max;
+	} lessons[PATTERN_RANGES];
+};
+
+static void learn_range(void *arg, size_t r)
+{
+	struct teaching *t = arg;
+	struct lesson *l = &t->lessons[r];
+	size_t to = MIN((r + 1) * t->range_len, t->ls->n), cursor = 0;
+	struct speaker_line sl;
+
+	for (size_t i = r * t->range_len; i < to; i++) {
+		if (!(t->ls->v[i].cand >> t->k & 1))
+			continue;
+		l->taught++;
+		l->headed += under_headline(t->ls, i);
+		l->marked += line_marked(t->ls, t->lex, i);
+		lines_speaker_from(t->ls, t->lex, i, t->k, &cursor, &sl);
+		l->spaced += t->k == LAYOUT_OWN_LINE && spans_apart(&sl);
+		l->head_max = MAX(l->head_max, head_len(t->ls, i, &sl));
+	}
+}
+
+/* How many ranges a fork-join over the lines cuts them in. */
+static size_t ranges_of(const struct lines *ls)
+{
+	return ls->n >= RANGE_MIN_LINES ? PATTERN_RANGES : 1;
 }
 
 /* The pattern of layout k's lines the lists vouched for; false: none. */
-static bool learn(struct lines *ls, const struct lexicon *lex, enum speech_layout k,
+static bool learn(const struct lines *ls, const struct lexicon *lex, enum speech_layout k,
 		  struct pattern *p)
 {
-	size_t taught = 0, headed = 0, marked = 0, spaced = 0, i;
-	struct speaker_line sl;
+	struct teaching *t = xcalloc(1, sizeof(*t));
+	size_t ranges = ranges_of(ls);
+	struct lesson all = {0};
 
-	*p = (struct pattern){.layout = k};
-	for (i = 0; i < ls->n; i++) {
-		if (!(ls->v[i].cand >> k & 1))
-			continue;
-		taught++;
-		headed += under_headline(ls, i);
-		marked += line_marked(ls, lex, i);
-		spaced += line_spaced(ls, lex, i);
-		lines_speaker(ls, lex, i, k, &sl);
-		p->head_max = MAX(p->head_max, head_len(ls, i, &sl));
+	*t = (struct teaching){.ls = ls, .lex = lex, .k = k, .range_len = (ls->n + ranges - 1) / ranges};
+	forkjoin(ranges, learn_range, t);
+	for (size_t r = 0; r < ranges; r++) {
+		all.taught += t->lessons[r].taught;
+		all.headed += t->lessons[r].headed;
+		all.marked += t->lessons[r].marked;
+		all.spaced += t->lessons[r].spaced;
+		all.head_max = MAX(all.head_max, t->lessons[r].head_max);
 	}
-	ls->found_at = 0;
-	p->under_headline = taught > 0 && headed * 4 >= taught * 3;
-	p->marked = taught > 0 && marked == taught;
-	p->spaced = taught > 0 && spaced == taught;
-	return taught > 0;
+	free(t);
+	*p = (struct pattern){.layout = k, .head_max = all.head_max};
+	p->under_headline = all.taught > 0 && all.headed * 4 >= all.taught * 3;
+	p->marked = all.taught > 0 && all.marked == all.taught;
+	p->spaced = all.taught > 0 && all.spaced == all.taught;
+	return all.taught > 0;
 }
 
 /*
@@ -219,13 +283,6 @@ static void report_near(const struct lines *ls, const struct lexicon *lex,
 		       (struct str){lines_text(ls, i).s, head_len(ls, i, sl)});
 }
 
-static void take(struct lines *ls, size_t i, enum speech_layout k, struct layout_choice *choice)
-{
-	ls->v[i].cand |= (uint8_t)(1u << k);
-	*VEC_PUSH(&ls->by_pattern) = (uint32_t)i;
-	choice->counts[k]++;
-}
-
 /* Whether line i ends in a colon: 出席座谈会的有： opens a list. */
 static bool ends_colon(const struct lines *ls, size_t i)
 {
@@ -245,29 +302,126 @@ static bool names_one(const struct lines *ls, const struct lexicon *lex, size_t 
 	       names_split(lex, speaker_unmarked(lex, lines_text(ls, i)), false, &posts, &name);
 }
 
+/* Whether line i is the last item of a list of people that a line ending
+ * in a colon opens (出席座谈会的有：), the items one a line above it. */
+static bool ends_list(const struct lines *ls, const struct lexicon *lex, size_t i)
+{
+	size_t k = i - 1, top;
+
+	while (k > 0 && i - k <= LIST_MAX_ITEMS && (ls->v[k].flags & LF_BARE) && !ls->v[k].cand)
+		k--;
+	if (!ends_colon(ls, k))
+		return false;
+	for (top = k + 1; top < i; top++) /* asked only under a colon: rare */
+		if (!names_one(ls, lex, top))
+			return false;
+	return true;
+}
+
 /*
  * People listed as attending are not speakers (SPEC 1.5): an own-line
- * line after a list's opening (…的有：) or after another line that names
- * one person is the list's last item, whatever follows it.
+ * line that ends a list of them is its last item, whatever follows it.
  */
 static void drop_lists(struct lines *ls, const struct lexicon *lex, struct layout_choice *choice)
 {
 	const uint8_t bit = 1u << LAYOUT_OWN_LINE;
 
 	for (size_t i = 1; i < ls->n; i++)
-		if ((ls->v[i].cand & bit) && !ls->v[i - 1].cand &&
-		    (ends_colon(ls, i - 1) || names_one(ls, lex, i - 1))) {
+		if ((ls->v[i].cand & bit) && ends_list(ls, lex, i)) {
 			ls->v[i].cand &= (uint8_t)~bit;
 			choice->counts[LAYOUT_OWN_LINE]--;
 		}
+}
+
+/* What the pattern decided about one line: take it, or report a finding
+ * on it (d.id DIAG_COUNT: none). */
+struct verdict {
+	size_t line;
+	bool take;
+	struct diag d;
+};
+
+typedef VEC(struct verdict) verdict_list;
+
+/* A fork-join over ranges of the lines: each decides its own lines from
+ * the recognisers' marks alone (a line the pattern takes changes no
+ * verdict), into a list of its own; the verdicts are applied after. */
+struct deciding {
+	const struct lines *ls;
+	const struct lexicon *lex;
+	const struct pattern *p;
+	unsigned active;
+	size_t range_len;
+	verdict_list verdicts[PATTERN_RANGES];
+};
+
+/* The verdict on line i: taken or not, and each finding on it. */
+static void add_verdict(verdict_list *out, size_t i, bool take, struct decode_findings *found)
+{
+	*VEC_PUSH(out) = (struct verdict){.line = i, .take = take, .d = {.id = DIAG_COUNT}};
+	for (size_t k = 0; k < found->n; k++)
+		*VEC_PUSH(out) = (struct verdict){.line = i, .d = found->v[k]};
+	free(found->v);
+}
+
+/* One line's verdict, if any. */
+static void decide_line(struct deciding *dc, size_t i, verdict_list *out)
+{
+	const struct lines *ls = dc->ls;
+	const struct pattern *p = dc->p;
+	struct decode_findings found = {0};
+	struct speaker_line sl;
+
+	if (!open_line(ls, i, dc->active) || ruled_out(ls, i, p->layout, dc->active))
+		return;
+	if (ask(ls, dc->lex, i, p->layout, NAMES_FORM, &sl)) {
+		if (!fits(ls, dc->lex, p, i, &sl)) {
+			report(&found, DIAG_NEAR_PLACE, &ls->v[i], p->layout, STR_NULL);
+			add_verdict(out, i, false, &found);
+			return;
+		}
+		report_taken(dc->lex, &found, &ls->v[i], p->layout, &sl);
+		add_verdict(out, i, true, &found);
+	} else if (fits_place(ls, dc->lex, p, i) && ask(ls, dc->lex, i, p->layout, NAMES_SHAPE, &sl) &&
+		   fits(ls, dc->lex, p, i, &sl)) {
+		report_near(ls, dc->lex, &found, i, p->layout, &sl);
+		add_verdict(out, i, false, &found);
+	}
+}
+
+static void decide_range(void *arg, size_t k)
+{
+	struct deciding *dc = arg;
+	size_t from = MAX(k * dc->range_len, (size_t)1), to = MIN((k + 1) * dc->range_len, dc->ls->n);
+
+	for (size_t i = from; i < to; i++)
+		decide_line(dc, i, &dc->verdicts[k]);
+}
+
+/* Takes the lines the verdicts take and adds their findings, in order. */
+static void apply_verdicts(struct lines *ls, struct deciding *dc, size_t ranges,
+			   struct layout_choice *choice, struct decode_findings *found)
+{
+	for (size_t k = 0; k < ranges; k++) {
+		verdict_list *list = &dc->verdicts[k];
+		for (size_t j = 0; j < list->n; j++) {
+			const struct verdict *v = &list->v[j];
+			if (v->take) {
+				ls->v[v->line].cand |= (uint8_t)(1u << dc->p->layout);
+				*VEC_PUSH(&ls->by_pattern) = (uint32_t)v->line;
+				choice->counts[dc->p->layout]++;
+			}
+			if (v->d.id != DIAG_COUNT)
+				*VEC_PUSH(found) = v->d;
+		}
+		free(list->v);
+	}
 }
 
 void pattern_apply(struct lines *ls, const struct lexicon *lex, struct layout_choice *choice,
 		   struct decode_findings *found)
 {
 	struct pattern p;
-	struct speaker_line sl;
-	size_t i;
 	bool learnt;
 
 	drop_lists(ls, lex, choice);
@@ -281,18 +435,11 @@ void pattern_apply(struct lines *ls, const struct lexicon *lex, struct layout_ch
 	}
 	if (!learnt)
 		return;
-	for (i = 1; i < ls->n; i++) {
-		if (!open_line(ls, i, choice->active) || heads_speaker(ls, i, p.layout, choice->active))
-			continue;
-		if (ask(ls, lex, i, p.layout, NAMES_FORM, &sl)) {
-			if (!fits(ls, lex, &p, i, &sl)) {
-				report(found, DIAG_NEAR_PLACE, &ls->v[i], p.layout, STR_NULL);
-				continue;
-			}
-			take(ls, i, p.layout, choice);
-			report_taken(lex, found, &ls->v[i], p.layout, &sl);
-		} else if (ask(ls, lex, i, p.layout, NAMES_SHAPE, &sl) && fits(ls, lex, &p, i, &sl)) {
-			report_near(ls, lex, found, i, p.layout, &sl);
-		}
-	}
+	struct deciding *dc = xcalloc(1, sizeof(*dc));
+	size_t ranges = ranges_of(ls);
+	*dc = (struct deciding){.ls = ls, .lex = lex, .p = &p, .active = choice->active,
+				.range_len = (ls->n + ranges - 1) / ranges};
+	forkjoin(ranges, decide_range, dc);
+	apply_verdicts(ls, dc, ranges, choice, found);
+	free(dc);
 }

@@ -1,5 +1,6 @@
 #include "speaker.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "names.h"
@@ -10,17 +11,15 @@ enum {
 	HEAD_MAX_BYTES = 60 * 3, /* where a run-in line's colon may stand */
 	OWN_LINE_MAX_CHARS = 40,
 	NAME_FIRST_MAX_BYTES = 16 * 3,
-	ORDINAL_MAX_BYTES = 3 * 3, /* 二十三 */
-	DELEGATE_HEAD_BYTES = (16 + 4) * 3, /* a name and its designation */
+	DELEGATE_HEAD_BYTES = SPEAKER_SCAN_BYTES, /* a name and its designation */
 };
+
+static_assert((int)NAME_FIRST_MAX_BYTES <= (int)SPEAKER_SCAN_BYTES, "speaker_scan sees a name-first bracket");
 
 #define FW_LPAREN "\xEF\xBC\x88" /* （ */
 #define FW_RPAREN "\xEF\xBC\x89" /* ） */
 #define LENTICULAR_OPEN "\xE3\x80\x90" /* 【 */
 #define LENTICULAR_CLOSE "\xE3\x80\x91" /* 】 */
-
-/* What closes an ordinal: 1. 1． 一、 1) 1）; a bracketed one, the last two. */
-static const char *const ordinal_ends[] = {".", "\xEF\xBC\x8E", "\xE3\x80\x81", ")", FW_RPAREN};
 
 /* The names tests a recogniser asks: by the lists, or by form alone where
  * the page's pattern vouches for the line (ctx->trust). */
@@ -177,7 +176,7 @@ static bool parse_after_name(const struct speaker_context *ctx, struct str rest,
 static bool match_bold(const struct speaker_context *ctx, struct speaker_line *out)
 {
 	struct str line = ctx->line, rest;
-	const char *open = find_stars(line, 0), *close;
+	const char *open = ctx->stars ? find_stars(line, 0) : NULL, *close;
 	size_t colon;
 
 	if (!open || !(close = find_stars(line, (size_t)(open - line.s) + 2)))
@@ -204,11 +203,12 @@ static bool match_name_first(const struct speaker_context *ctx, struct speaker_l
 	struct str line = ctx->line, rest;
 	size_t i;
 
-	if (leading_bold(line, &out->name, &rest)) {
+	if (ctx->stars && leading_bold(line, &out->name, &rest)) {
 		if (!plausible_bold_name(out->name))
 			return false;
 	} else {
-		if (!(i = find_open_paren(line, NAME_FIRST_MAX_BYTES)))
+		if (ctx->bracket_at >= NAME_FIRST_MAX_BYTES ||
+		    !(i = find_open_paren(line, NAME_FIRST_MAX_BYTES)))
 			return false;
 		out->name = str_trim((struct str){line.s, i});
 		rest = tail(line, i);
@@ -241,7 +241,7 @@ static bool match_delegate(const struct speaker_context *ctx, struct speaker_lin
 	struct str line = ctx->line, rest, head, d;
 	size_t i;
 
-	if (leading_bold(line, &out->name, &rest)) {
+	if (ctx->stars && leading_bold(line, &out->name, &rest)) {
 		out->designation = designation_of(ctx->lex, out->name);
 		if (!out->designation.s)
 			return false;
@@ -251,7 +251,8 @@ static bool match_delegate(const struct speaker_context *ctx, struct speaker_lin
 	}
 	/* NAME代表（…） or NAME代表说： opens the line: the head before the first
 	 * bracket or colon, less a verb, ends in a designation. */
-	if (!(i = find_delimiter(line, DELEGATE_HEAD_BYTES)))
+	if (MIN(ctx->bracket_at, ctx->colon_at) >= DELEGATE_HEAD_BYTES ||
+	    !(i = find_delimiter(line, DELEGATE_HEAD_BYTES)))
 		return false;
 	rest = tail(line, i);
 	head = (struct str){line.s, i};
@@ -287,7 +288,7 @@ static bool match_run_in(const struct speaker_context *ctx, struct speaker_line 
 	struct str line = ctx->line, head;
 	size_t at, colon = 0, open = lit_len(line, LENTICULAR_OPEN);
 
-	if (find_stars(line, 0) || !(at = find_head_colon(line, &colon)))
+	if (ctx->stars || !(at = find_head_colon(line, &colon)))
 		return false;
 	head = str_trim((struct str){line.s, at});
 	out->text = str_trim(tail(line, at + colon));
@@ -518,46 +519,6 @@ bool speaker_layout_closes(enum speech_layout layout)
 int speaker_layout_rank(enum speech_layout layout)
 {
 	return recognisers[layout].rank;
-}
-
-/* The length of the ordinal line opens with (1. 2、 （三） (4)), else 0. */
-static size_t ordinal_len(const struct lexicon *lex, struct str line)
-{
-	size_t start = open_paren_len(line), i = start, n, close;
-	uint32_t uc;
-
-	while (i < line.len && i - start < ORDINAL_MAX_BYTES &&
-	       (n = text_next(line.s + i, line.len - i, &uc)) && charset_has(&lex->numeral, uc))
-		i += n;
-	if (i == start)
-		return 0;
-	/* bracketed, the bracket closes right after; else a listed end */
-	for (n = start ? ARRAY_LEN(ordinal_ends) - 2 : 0; n < ARRAY_LEN(ordinal_ends); n++)
-		if ((close = lit_len(tail(line, i), ordinal_ends[n])))
-			return i + close;
-	return 0;
-}
-
-struct str speaker_unmarked(const struct lexicon *lex, struct str line)
-{
-	size_t n;
-	uint32_t uc;
-
-	/* a first byte no bullet starts with (nearly every line) ends it at once */
-	while (line.len > 0 && lex->bullet.first_byte[(unsigned char)line.s[0]]) {
-		n = text_next(line.s, line.len, &uc);
-		if (!charset_has(&lex->bullet, uc))
-			break;
-		line = str_trim((struct str){line.s + n, line.len - n});
-	}
-	if (line.len > 0 && (lex->numeral.first_byte[(unsigned char)line.s[0]] || line.s[0] == '(' ||
-			     lit_len(line, FW_LPAREN)) &&
-	    (n = ordinal_len(lex, line)) > 0)
-		line = str_trim(tail(line, n));
-	/* **县发改委主任 陈建华** on a line of its own: bold around it all */
-	if (line.len > 4 && lit_len(line, "**") && find_stars(line, 2) == line.s + line.len - 2)
-		line = str_trim((struct str){line.s + 2, line.len - 4});
-	return line;
 }
 
 bool speaker_match(const struct speaker_context *ctx, enum speech_layout layout,

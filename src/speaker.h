@@ -30,6 +30,10 @@
 enum speech_layout { LAYOUTS(LAYOUT_ENUM) LAYOUT_COUNT, LAYOUT_NONE = LAYOUT_COUNT };
 #undef LAYOUT_ENUM
 
+/* How far into a line speaker_scan looks: as far as a name and its
+ * designation reach (a delegate's head), past a name-first line's bracket. */
+enum { SPEAKER_SCAN_BYTES = (16 + 4) * 3 };
+
 struct speaker_line {
 	struct str posts;       /* as written, possibly empty */
 	struct str name;        /* without its designation */
@@ -44,6 +48,11 @@ struct speaker_context {
 	struct str prev, next;    /* the neighbouring non-blank lines, or absent */
 	bool prev_bare, next_bare; /* SPEC 1.1's "bare" */
 	enum names_trust trust; /* NAMES_LISTED, or by form where the page's pattern vouches */
+	/* What the recognisers' shapes turn on, found once a line (speaker_scan):
+	 * where the first bracket and colon stand within SPEAKER_SCAN_BYTES
+	 * (SIZE_MAX: not there), and whether the line holds bold marks. */
+	size_t bracket_at, colon_at;
+	bool stars;
 };
 
 const char *speaker_layout_name(enum speech_layout layout);
@@ -65,6 +74,12 @@ int speaker_layout_rank(enum speech_layout layout);
  * with (■ 院长 张三：…, 2. 院长 张三：…, （三）院长 张三): the line the
  * recognisers read, made once a line, not once a layout. */
 struct str speaker_unmarked(const struct lexicon *lex, struct str line);
+
+/* Finds ctx->line's brackets, colon and bold marks, for the recognisers
+ * to refuse most lines at once; asked whenever the line is set, unless
+ * none of the layouts to be asked (a bit each) needs it. */
+void speaker_scan(struct speaker_context *ctx);
+bool speaker_needs_scan(unsigned layouts);
 
 /* Whether ctx's line is a speaker line of the given layout. */
 bool speaker_match(const struct speaker_context *ctx, enum speech_layout layout,

@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "halves.h"
+#include "forkjoin.h"
 
 /* Whether the 8 bytes of w hold byte b (the classic "has zero byte" trick). */
 static bool word_has(uint64_t w, unsigned char b)
@@ -230,21 +230,21 @@ struct scan_half {
 	bool valid, plain;
 };
 
-static void scan_half(void *p)
+static void scan_half(void *arg, size_t k)
 {
-	struct scan_half *h = p;
+	struct scan_half *h = (struct scan_half *)arg + k;
 
 	h->valid = utf8_scan(h->s, h->len, &h->plain, &h->newlines);
 }
 
 bool utf8_scan_split(const char *s, size_t len, size_t split, bool *plain, size_t *newlines)
 {
-	struct scan_half first = {.s = s, .len = split}, second = {.s = s + split, .len = len - split};
+	struct scan_half h[2] = {{.s = s, .len = split}, {.s = s + split, .len = len - split}};
 
 	if (split == 0 || split >= len)
 		return utf8_scan(s, len, plain, newlines);
-	halves_run(scan_half, &first, &second);
-	*plain = first.plain && second.plain;
-	*newlines = first.newlines + second.newlines;
-	return first.valid && second.valid;
+	forkjoin(2, scan_half, h);
+	*plain = h[0].plain && h[1].plain;
+	*newlines = h[0].newlines + h[1].newlines;
+	return h[0].valid && h[1].valid;
 }

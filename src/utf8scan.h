@@ -5,7 +5,7 @@
  * checks 32 bytes at a time (the lookup algorithm of Keiser and Lemire,
  * "Validating UTF-8 in less than one instruction per byte", 2021); without,
  * a byte loop. A long text may be cut in two and scanned by two threads.
- * Owns nothing; depends on halves.
+ * Owns nothing; depends on forkjoin.
  */
 #ifndef FAYAN_UTF8SCAN_H
 #define FAYAN_UTF8SCAN_H

@@ -1,13 +1,13 @@
-/* Reading a text's lines in two threads gives what one thread gives: the
- * same lines, flags, candidate marks, kept findings and counts, wherever the
- * second starts, with the layout chosen or forced, before or after the
- * sample is full; the same parse, the walk starting early; and a library
- * made ready by two threads loads as its files one by one. */
+/* Reading a text's lines in parts on two threads (forkjoin) gives what one
+ * part gives: the same lines, flags, candidate marks, kept findings and
+ * counts, wherever the parts are cut, with the layout chosen or forced; the
+ * same parse; and a library made ready in batches by two threads loads as
+ * its files one by one. */
 #include "tap.h"
 
 #include "assets.h"
 #include "dirwalk.h"
-#include "halves.h"
+#include "forkjoin.h"
 #include "lines.h"
 #include "load.h"
 #include "output.h"
@@ -230,8 +230,7 @@ static void test_pages(void)
 	ok(diff == NULL, "each the same as one thread's (%s)", diff ? diff : "no difference");
 }
 
-/* The bundled page many times over: the sample fills in the first half or
- * not, depending on where the second begins. */
+/* The bundled page many times over, cut in parts at many places. */
 static void test_long_text(void)
 {
 	size_t copies = 70, len = copies * asset_collection_len, i, compared = 0;
@@ -247,7 +246,7 @@ static void test_long_text(void)
 	compared = 0;
 	size_t differs = compare_parses(text, len, NULL, 12, &compared);
 	ok(differs == 0 && compared >= 36,
-	   "parsed, the walk taking each chunk in early, split %zu ways: the same --json and --check%s",
+	   "parsed, split %zu ways: the same --json and --check%s",
 	   compared, differs ? " (not so)" : "");
 	/* CRLF line ends and TABs: each thread turns its own TABs into spaces */
 	struct buf crlf = {0};
@@ -265,8 +264,7 @@ static void test_long_text(void)
 }
 
 /* A first line that heads the first speech only because a later speech
- * has a headline too: not known until that one is read, so the walk must
- * not take the first line early. */
+ * has a headline too: the same at every cut. */
 static void test_title_waits(void)
 {
 	struct buf text = {0};
@@ -331,8 +329,8 @@ static void no_report(void *ctx, const char *path, int err)
 }
 
 /* A library of the saved pages (UTF-8 or not, empty, GB18030), made ready
- * by two threads a window ahead of the walk: what its files give loaded one
- * at a time, in the same order. */
+ * in batches by two threads: what its files give loaded one at a time, in
+ * the same order. */
 static void test_library(void)
 {
 	char root[] = "/tmp/fayan-lines-XXXXXX", *names[] = {root}, cmd[64];
@@ -364,31 +362,50 @@ static void test_library(void)
 		perror("rm");
 }
 
-/* The split point: after the middle's line end, none for short texts. */
-static void test_split_point(void)
+/* The cuts: whole lines, the first where asked, then every part_len. */
+static void test_cuts(void)
 {
-	size_t len = HALVES_MIN_BYTES + 10, at;
-	char *text = malloc(len);
+	const char text[] = "ab\ncd\nef\ngh\n";
+	size_t len = sizeof(text) - 1, cuts[8], n;
 
-	memset(text, 'a', len);
-	is_num(halves_split_point(text, len), 0, "no line end after the middle: no split");
-	text[len / 2 + 3] = '\n';
-	at = halves_split_point(text, len);
-	is_num(at, len / 2 + 4, "the line after the middle");
-	is_num(halves_split_after(text, len, len / 4), len / 2 + 4, "after a quarter: the first line end past it");
-	is_num(halves_split_after(text, len, len / 2 + 4), 0, "past the last line end: none");
-	is_num(halves_split_point(text, HALVES_MIN_BYTES - 1), 0, "a short text: no split");
-	text[len - 1] = '\n';
-	text[len / 2 + 3] = 'a';
-	is_num(halves_split_point(text, len), 0, "a line end at the very end: nothing after it");
-	free(text);
+	n = forkjoin_cut(text, len, 0, 0, cuts, 4);
+	ok(n == 1 && cuts[0] == 0 && cuts[1] == len, "no first cut: one part, the whole text");
+	n = forkjoin_cut(text, len, 3, 1, cuts, 7);
+	ok(n == 4 && cuts[1] == 3 && cuts[2] == 6 && cuts[3] == 9 && cuts[4] == len,
+	   "a part a line after the first: cut at each line's start");
+	n = forkjoin_cut(text, len, 3, 4, cuts, 7);
+	ok(n == 3 && cuts[2] == 9 && cuts[3] == len, "parts of four bytes end at the line after");
+	n = forkjoin_cut(text, len, 3, 1, cuts, 2);
+	ok(n == 2 && cuts[1] == 3 && cuts[2] == len, "at most max parts: the last takes the rest");
+	is_num(forkjoin_line_after(text, len, 4), 6, "the line after the one at 4 starts at 6");
+	is_num(forkjoin_line_after("abc", 3, 0), 3, "no line end: the text's end");
+}
+
+/* Every part runs once, whichever thread takes it. */
+static void count_part(void *arg, size_t k)
+{
+	((int *)arg)[k]++;
+}
+
+static void test_forkjoin(void)
+{
+	int runs[1000] = {0};
+	size_t k, once = 0;
+
+	forkjoin(1000, count_part, runs);
+	for (k = 0; k < 1000; k++)
+		once += runs[k] == 1;
+	is_num(once, 1000, "forkjoin: each of 1000 parts ran exactly once");
+	forkjoin(0, count_part, runs);
+	ok(runs[0] == 1, "forkjoin of none runs nothing");
 }
 
 int main(void)
 {
 	tap_setup();
 	lex = lexicon_builtin();
-	test_split_point();
+	test_cuts();
+	test_forkjoin();
 	test_long_text();
 	test_title_waits();
 	test_pages();
