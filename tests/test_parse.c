@@ -360,6 +360,29 @@ static void test_walk_is_linear(void)
 	}
 }
 
+/* Evidence from the whole file (SPEC 1.5): five name-first speeches after
+ * 2,500 bold ones are speeches of their own, not the last bold one's text
+ * (with a 4,096-line sample they were). */
+static void test_late_layout(void)
+{
+	struct buf text = {0};
+	struct corpus *c;
+	size_t i, late = 0;
+
+	buf_adds(&text, "题\n\n");
+	for (i = 0; i < 2500; i++)
+		buf_adds(&text, "标题\n\n局长**张三**:我们要努力。\n\n记者 李四\n\n");
+	for (i = 0; i < 5; i++)
+		buf_adds(&text, "王五（县长）：后来的发言。\n\n");
+	c = parse_string(text.data, true);
+	for (i = 0; i < c->speeches.n; i++)
+		late += str_eq(c->speeches.v[i].speaker, str_from("王五"));
+	is_num(c->speeches.n, 2505, "2,500 bold speeches, then 5 name-first: 2,505 speeches");
+	is_num(late, 5, "the 5 late ones are 王五's");
+	corpus_free(c);
+	buf_fini(&text);
+}
+
 int main(void)
 {
 	tap_setup();
@@ -383,6 +406,7 @@ int main(void)
 	test_reserve_ahead();
 	test_kept_findings();
 	test_walk_is_linear();
+	test_late_layout();
 	lexicon_free(test_lex);
 	buf_fini(&b);
 	return done_testing();
