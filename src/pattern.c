@@ -50,16 +50,17 @@ static bool open_line(const struct lines *ls, size_t i, unsigned active)
 }
 
 /* Whether line i cannot be a speaker line of layout k, as its flags
- * tell: a speaker line that carries no text (own-line) ends no sentence;
- * one right over a speaker line is that speech's headline, one after a
- * paragraph that ends mid-sentence a pull quote (SPEC 1.2). */
+ * tell: a speaker line that carries no text (own-line) ends no sentence
+ * and has a paragraph after it; one right over a speaker line is that
+ * speech's headline, one after a paragraph that ends mid-sentence a pull
+ * quote (SPEC 1.2). */
 static bool ruled_out(const struct lines *ls, size_t i, enum speech_layout k, unsigned active)
 {
 	const struct pline *l = &ls->v[i];
 
 	return k == LAYOUT_OWN_LINE &&
 	       ((l->flags & LF_COMPLETE) || l->head_len > (uint32_t)OWN_LINE_MAX_BYTES + l->lead ||
-		(i + 1 < ls->n && (ls->v[i + 1].cand & active)) ||
+		i + 1 >= ls->n || (ls->v[i + 1].flags & LF_BARE) || (ls->v[i + 1].cand & active) ||
 		!(ls->v[i - 1].flags & (LF_COMPLETE | LF_BARE | LF_HEADING)));
 }
 
