@@ -390,7 +390,8 @@ void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_i
 	if (choice->forced != LAYOUT_NONE) {
 		mark_all(r, (struct mark_how){0, 1u << choice->forced, 0}, choice->counts);
 	} else {
-		unsigned chosen = sample_choice(r) & unmarked;
+		/* a text of the sample's length or less is asked everything once */
+		unsigned chosen = ls->n > UNMARKED_SAMPLE_LINES ? sample_choice(r) & unmarked : 0;
 		mark_all(r, (struct mark_how){marked | unmarked, marked | chosen, UNMARKED_SAMPLE_LINES},
 			 choice->counts);
 		if (ls->found.n == 0) /* narrative only where nothing else fits */

@@ -209,9 +209,20 @@ static bool time_to_reserve(size_t done)
 	return done >= RESERVE_AFTER_FILES && (done & (done - 1)) == 0;
 }
 
-/* A library's files are made ready (read, decoded, their lines read and
- * marked: parse_prepare, most of a load) thirty-two at a time, on two
- * threads, then added to the corpus in their order (parse_build). */
+/*
+ * A library is loaded in batches of files, each a fork-join whose part 0
+ * adds the batch made ready before to the corpus, in order (parse_build),
+ * while the other parts make the next batch's files ready (read, decoded,
+ * their lines read and marked: parse_prepare, most of a load):
+ *
+ *     forkjoin b:  part 0  build batch b-1 ─────────────┐
+ *                  part k  make file k of batch b ready ─┴─▶ join
+ *
+ * The parts touch nothing in common but the corpus's text blocks, which
+ * are taken under lock: part 0 reads only the batch the join before
+ * finished, the others write only their own slot of the other half of
+ * ready. Two threads take the parts, so one builds while the other reads.
+ */
 enum { LIBRARY_BATCH = 32 };
 
 struct ready_file {
@@ -220,61 +231,80 @@ struct ready_file {
 	bool read;
 };
 
-/* A batch of a library's files being made ready. */
 struct library {
 	struct corpus *c; /* its text blocks, under lock */
 	const struct pathlist *files;
 	const struct parse_opts *opts;
-	struct ready_file ready[LIBRARY_BATCH];
-	size_t first; /* the batch's first file */
+	struct ready_file ready[2][LIBRARY_BATCH]; /* the batch built, the batch made ready */
+	size_t batch;  /* the batch being made ready */
+	size_t failed; /* files that could not be read */
 	pthread_mutex_t lock;
 };
 
-/* Reads file first + k, decodes it and reads its lines (parse_prepare). */
-static void make_ready(void *arg, size_t k)
+static size_t batch_count(const struct library *lib, size_t batch)
 {
-	struct library *lib = arg;
-	struct ready_file *f = &lib->ready[k];
+	size_t first = batch * LIBRARY_BATCH;
+
+	return first < lib->files->n ? MIN((size_t)LIBRARY_BATCH, lib->files->n - first) : 0;
+}
+
+/* Reads a file, decodes it and reads its lines (parse_prepare). */
+static void make_ready(struct library *lib, size_t i, struct ready_file *f)
+{
 	struct loaded in;
 
 	*f = (struct ready_file){0};
-	if ((f->read = load_path(lib->c, &lib->lock, lib->files->v[lib->first + k], &in)))
+	if ((f->read = load_path(lib->c, &lib->lock, lib->files->v[i], &in)))
 		parse_prepare(&in, lib->opts, &f->prep);
 	else
 		f->err = errno;
 }
 
-/*
- * Loads the files in order, a batch at a time: the batch's files made
- * ready by fork-join (each job's file its own; the corpus's text blocks
- * under lock), then added to the corpus in order on this thread. Returns
- * how many could not be read.
- */
+/* Adds the files of a batch made ready to the corpus, in order. */
+static void build_batch(struct library *lib, size_t batch)
+{
+	struct corpus *c = lib->c;
+
+	for (size_t k = 0; k < batch_count(lib, batch); k++) {
+		struct ready_file *f = &lib->ready[batch % 2][k];
+		size_t i = batch * LIBRARY_BATCH + k;
+		if (!f->read) {
+			note_unreadable(c, lib->files->v[i], f->err);
+			lib->failed++;
+			continue;
+		}
+		parse_build(c, lib->files->v[i], &f->prep, lib->opts);
+		note_if_empty(c);
+		if (time_to_reserve(i + 1))
+			corpus_reserve_ahead(c, i + 1, lib->files->n);
+	}
+}
+
+/* Part 0 builds the batch before, part k makes file k - 1 of this one ready. */
+static void library_part(void *arg, size_t k)
+{
+	struct library *lib = arg;
+
+	if (k == 0) {
+		if (lib->batch > 0)
+			build_batch(lib, lib->batch - 1);
+	} else {
+		make_ready(lib, lib->batch * LIBRARY_BATCH + k - 1, &lib->ready[lib->batch % 2][k - 1]);
+	}
+}
+
+/* Loads the files in order; returns how many could not be read. */
 static size_t load_files(struct corpus *c, const struct pathlist *files, const struct parse_opts *opts)
 {
 	struct library *lib = xcalloc(1, sizeof(*lib));
-	size_t i, k, count, failed = 0;
+	size_t failed;
 
 	*lib = (struct library){.c = c, .files = files, .opts = opts};
 	pthread_mutex_init(&lib->lock, NULL);
-	for (lib->first = 0; lib->first < files->n; lib->first += count) {
-		count = MIN((size_t)LIBRARY_BATCH, files->n - lib->first);
-		forkjoin(count, make_ready, lib);
-		for (k = 0; k < count; k++) {
-			struct ready_file *f = &lib->ready[k];
-			i = lib->first + k;
-			if (!f->read) {
-				note_unreadable(c, files->v[i], f->err);
-				failed++;
-				continue;
-			}
-			parse_build(c, files->v[i], &f->prep, opts);
-			note_if_empty(c);
-			if (time_to_reserve(i + 1))
-				corpus_reserve_ahead(c, i + 1, files->n);
-		}
-	}
+	for (lib->batch = 0; lib->batch == 0 || batch_count(lib, lib->batch - 1) > 0; lib->batch++)
+		forkjoin(1 + batch_count(lib, lib->batch), library_part, lib);
 	pthread_mutex_destroy(&lib->lock);
+	failed = lib->failed;
 	free(lib);
 	return failed;
 }

@@ -325,7 +325,8 @@ static bool find_space_run(struct str s, bool last, size_t *from, size_t *to)
  */
 enum trust { TRUST_LISTED, TRUST_SURNAME, TRUST_ROLE, TRUST_FORM, TRUST_SHAPE };
 
-/* dot: whether the whole that name was cut from holds a name's dot */
+/* dot: whether the whole that name was cut from may hold a name's dot
+ * (false: it was looked at and holds none) */
 static bool person_at(const struct lexicon *lex, struct str name, enum trust t, bool dot)
 {
 	if (t == TRUST_SHAPE)
@@ -357,6 +358,8 @@ static bool split_unspaced(const struct lexicon *lex, struct str s, enum trust t
 			   struct str *posts, struct str *name)
 {
 	size_t cut = s.len, chars = 0;
+
+	dot = dot && has_dot_bytes(s); /* once for all the cuts: none holds a dot the whole lacks */
 	/* Only a name with a dot is longer than four characters. */
 	size_t max_chars = dot ? DOT_NAME_MAX_CHARS : NAME_MAX_CHARS;
 
@@ -411,13 +414,10 @@ static const enum trust split_levels[][4] = {
 bool names_split_at(const struct lexicon *lex, struct str s, bool posts_optional,
 		    enum names_trust t, struct str *posts, struct str *name)
 {
-	bool dot;
-
 	s = str_trim(s);
-	dot = has_dot_bytes(s); /* once: no cut holds a dot the whole lacks */
 	for (size_t k = 0; k < 4; k++)
 		if ((k == 0 || split_levels[t][k] != split_levels[t][k - 1]) &&
-		    split_posts_name(lex, s, split_levels[t][k], dot, posts, name))
+		    split_posts_name(lex, s, split_levels[t][k], true, posts, name))
 			return true;
 	if (posts_optional && names_is_person_at(lex, s, t)) {
 		*posts = (struct str){s.s, 0};
