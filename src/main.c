@@ -92,14 +92,38 @@ static size_t speech_total(const struct corpus *c)
 	return c->speeches.n;
 }
 
+/* Whether text holds a CJK ideograph: only then is 繁简 folding needed. */
+static bool has_han(const char *text)
+{
+	size_t i = 0, len = strlen(text);
+	uint32_t uc;
+
+	while (i < len) {
+		i += text_next(text + i, len - i, &uc);
+		if (uc >= 0x3400)
+			return true;
+	}
+	return false;
+}
+
+/* 繁简 folding for a search: made ready, or said once to be off. */
+static void ready_han(struct hanfold *han)
+{
+	if (!hanfold_ready(han))
+		fprintf(stderr, "%s: 繁简 folding is off: %s\n", util_progname, han->why);
+}
+
 /* -d and -s: a name or a part of one that picks out one (SPEC 2); else a
  * usage error listing the candidates. */
 static void resolve_selection(const struct corpus *c, const struct options *o,
-			      struct selection *sel)
+			      struct hanfold *han, struct selection *sel)
 {
 	struct buf why = {0};
+	bool fold = (o->dept && has_han(o->dept)) || (o->speaker && has_han(o->speaker));
 
-	if (!selection_pick(c, o->dept, o->speaker, sel, &why))
+	if (fold) /* -s 聶 finds 聂立新 */
+		ready_han(han);
+	if (!selection_pick(c, o->dept, o->speaker, fold && han->ok ? han : NULL, sel, &why))
 		options_usage_error("%s", why.data);
 	buf_fini(&why);
 }
@@ -135,27 +159,6 @@ static int finish_output(FILE *out)
 	return EXIT_NOTHING;
 }
 
-/* Whether text holds a CJK ideograph: only then is 繁简 folding needed. */
-static bool has_han(const char *text)
-{
-	size_t i = 0, len = strlen(text);
-	uint32_t uc;
-
-	while (i < len) {
-		i += text_next(text + i, len - i, &uc);
-		if (uc >= 0x3400)
-			return true;
-	}
-	return false;
-}
-
-/* 繁简 folding for a search: made ready, or said once to be off. */
-static void ready_han(struct hanfold *han)
-{
-	if (!hanfold_ready(han))
-		fprintf(stderr, "%s: 繁简 folding is off: %s\n", util_progname, han->why);
-}
-
 static int run_printing(const struct corpus *c, const struct options *o,
 			const struct selection *sel, const struct lexicon *lex, struct hanfold *han)
 {
@@ -171,7 +174,7 @@ static int run_printing(const struct corpus *c, const struct options *o,
 
 	switch (o->mode) {
 	case MODE_LIST: output_list(out, c, sel, o->by_given ? o->by : VIEW_DEPARTMENT); break;
-	case MODE_JSON: output_json(out, c); break;
+	case MODE_JSON: output_json(out, c, sel); break;
 	case MODE_GREP:
 		if (has_han(o->grep))
 			ready_han(han);
@@ -367,7 +370,7 @@ int main(int argc, char **argv)
 		report_unusable(c, false);
 		status = EXIT_NOTHING;
 	} else {
-		resolve_selection(c, &o, &sel);
+		resolve_selection(c, &o, &han, &sel);
 		if (!screen)
 			report_unusable(c, false);
 		if (screen)

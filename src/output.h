@@ -21,7 +21,9 @@
 void output_list(FILE *out, const struct corpus *c, const struct selection *sel, enum view v);
 void output_print(FILE *out, const struct corpus *c, const struct selection *sel,
 		  const struct page_opts *opts, enum view v);
-void output_json(FILE *out, const struct corpus *c);
+/* The parsed collections as JSON (SPEC 2.1): the speeches sel selects (NULL:
+ * all), each collection with its parts whatever is selected. */
+void output_json(FILE *out, const struct corpus *c, const struct selection *sel);
 /* --grep: every occurrence of term, one KWIC line each (SPEC 2.1). */
 void output_grep(FILE *out, const struct corpus *c, const struct selection *sel, const char *term,
 		 const struct page_opts *opts);

@@ -142,7 +142,7 @@ static void json_parts(FILE *out, const struct corpus *c, const struct collectio
 	json_str(out, coll->trailer_count ? (struct str){scratch->data, scratch->len} : STR_NULL);
 }
 
-void output_json(FILE *out, const struct corpus *c)
+void output_json(FILE *out, const struct corpus *c, const struct selection *sel)
 {
 	struct buf scratch = {0};
 	size_t i, k;
@@ -156,9 +156,13 @@ void output_json(FILE *out, const struct corpus *c)
 		json_str(out, coll->title);
 		json_parts(out, c, coll, &scratch);
 		fputs(",\"speeches\":[", out);
+		bool first = true;
 		for (k = 0; k < coll->speech_count; k++) {
-			if (k)
+			if (sel && !selection_has(c, sel, coll->speech_first + k))
+				continue;
+			if (!first)
 				fputc(',', out);
+			first = false;
 			json_speech(out, c, &c->speeches.v[coll->speech_first + k], &scratch);
 		}
 		fputs("],\"unattached\":[", out);

@@ -11,16 +11,19 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "hanfold.h"
 
 struct selection {
 	size_t dept;        /* GROUP_ALL, NO_DEPT (未分部门) or a department */
 	struct str speaker; /* absent: every speaker */
 };
 
-/* Fills sel from the queries (NULL: not given). False, with the reason
- * (no match, or the candidates) in why, when one picks out none or several. */
+/* Fills sel from the queries (NULL: not given), names and queries folded as
+ * search folds them (width, case; 繁简 with han, NULL: not). False, with the
+ * reason in why (no match, the candidates shown as a terminal may show
+ * them, or a pair that selects no speech). */
 bool selection_pick(const struct corpus *c, const char *dept, const char *speaker,
-		    struct selection *sel, struct buf *why);
+		    const struct hanfold *han, struct selection *sel, struct buf *why);
 bool selection_has(const struct corpus *c, const struct selection *sel, size_t speech);
 
 #endif

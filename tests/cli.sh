@@ -137,6 +137,21 @@ is "$rc" 2 "-s 王 is ambiguous: a usage error"
 case $err in *"王珏, 王书明"*) ok 0 "which lists the candidates" ;; *) ok 1 "which lists the candidates" ;; esac
 run --list -d 不存在 "$seed"
 is "$rc" 2 "-d with no match: a usage error"
+# -d and -s restrict --json too, fold 繁简, and a pair that selects no
+# speech is a usage error (SPEC 2).
+run --json -d 人社 "$seed"
+is "$(printf '%s' "$out" | grep -o '"speaker":' | wc -l)" 1 "-j -d 人社: only 市人社局's one speech"
+run --list -d 人社 -s 杨 "$seed"
+is "$rc:$err" "2:fayan: no speech of 杨旭东 is in 市人社局
+Try 'fayan --help' for more information." "-d 人社 -s 杨 selects nothing: a usage error"
+run --print -s 聶 "$seed"
+is "$rc:$(echo "$out" | sed -n 4p)" "0:聂立新 · 市委组织部副部长、市人社局局长" "-s 聶 (Traditional) finds 聂立新"
+# a candidate list quotes the corpus as the screen shows it: no escape reaches stderr
+printf '题\n\n标题\n\n局长**张\033]0;OWNED\007三**:一。\n\n标题\n\n局长**张四**:二。\n' >"$tmp/esc.txt"
+run --list -s 张 "$tmp/esc.txt"
+case $err in *$(printf '\033')*) ok 1 "-s candidates on stderr carry no escape" ;;
+	*"matches 2 speakers"*) ok 0 "-s candidates on stderr carry no escape" ;;
+	*) ok 1 "-s candidates on stderr carry no escape ($err)" ;; esac
 # The user's word lists add to the built-in ones (--lexicon FILE, else
 # $XDG_CONFIG_HOME/fayan/lexicon.txt); a bad line is reported and skipped.
 printf '题\n\n甲村\n\n村务监督员 某甲\n\n　　村里的事大家管。\n\n乙村\n\n村务监督员 某乙\n\n　　我们一起来。\n' >"$tmp/village.txt"

@@ -136,7 +136,7 @@ static char *parsed(const char *text, size_t len, size_t split_at, size_t chunk_
 	FILE *f = open_memstream(&out, &out_len);
 
 	parse_collection(c, "page", xmemdup(text, len), len, &o);
-	output_json(f, c);
+	output_json(f, c, NULL);
 	output_check(f, c);
 	fclose(f);
 	corpus_free(c);
@@ -288,7 +288,7 @@ static char *printed(const struct corpus *c)
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
 
-	output_json(f, c);
+	output_json(f, c, NULL);
 	output_check(f, c);
 	for (size_t i = 0; i < c->unusable.n; i++) /* empty files, pages of no speeches */
 		fprintf(f, "%s: %s\n", c->unusable.v[i].shown, c->unusable.v[i].message);

@@ -53,7 +53,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	parse_collection(c, "fuzz", xmemdup((const char *)data, size), size, &o);
 	switch (how >> 6) {
 	case 0: output_check(null, c); output_layouts(null, c); break;
-	case 1: output_json(null, c); break;
+	case 1: output_json(null, c, NULL); break;
 	case 2: output_list(null, c, &sel, (enum view)(how % VIEW_COUNT)); break;
 	default:
 		output_print(null, c, &sel, &po, (enum view)(how % VIEW_COUNT));
