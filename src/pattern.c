@@ -81,12 +81,26 @@ static size_t head_len(const struct lines *ls, size_t i, const struct speaker_li
 	return sl->text.s && sl->text.len ? (size_t)(sl->text.s - line.s) : line.len;
 }
 
-/* What line i's shape shows beyond its recogniser's verdict. */
+/* What line i's shape shows beyond its recogniser's verdict: a bullet, an
+ * ordinal or a dash before what it names. */
 static bool line_marked(const struct lines *ls, const struct lexicon *lex, size_t i)
 {
 	struct str line = lines_text(ls, i);
 
-	return speaker_unmarked(lex, line).s != line.s;
+	return speaker_unmarked(lex, line).s != line.s ||
+	       (line.len >= 3 && (memcmp(line.s, "\xE2\x80\x94", 3) == 0 || /* — */
+				  memcmp(line.s, "\xE2\x80\x95", 3) == 0)) ||  /* ― */
+	       (line.len >= 1 && line.s[0] == '-');
+}
+
+/* line_marked for an own-line line, from what its recogniser found (the
+ * posts or the name open what it read): no read of the text, which the
+ * marking left long ago. */
+static bool spans_marked(const struct lines *ls, size_t i, const struct speaker_line *sl)
+{
+	const char *first = sl->posts.len && sl->posts.s < sl->name.s ? sl->posts.s : sl->name.s;
+
+	return first > lines_text(ls, i).s;
 }
 
 /* Whether a space stood between the posts and the name the recogniser
@@ -146,8 +160,9 @@ static void learn_range(void *arg, size_t r)
 			continue;
 		l->taught++;
 		l->headed += under_headline(t->ls, i);
-		l->marked += line_marked(t->ls, t->lex, i);
 		lines_speaker_from(t->ls, t->lex, i, t->k, &cursor, &sl);
+		l->marked += t->k == LAYOUT_OWN_LINE ? spans_marked(t->ls, i, &sl)
+						     : line_marked(t->ls, t->lex, i);
 		l->spaced += t->k == LAYOUT_OWN_LINE && spans_apart(&sl);
 		l->head_max = MAX(l->head_max, head_len(t->ls, i, &sl));
 	}
