@@ -19,7 +19,9 @@
 #include "text.h"
 #include "util.h"
 
-enum { CPR_WAIT_MS = 300, ESC_WAIT_MS = 40 };
+/* SPLIT_WAIT_MS: how long a read waits for the rest of a character cut
+ * across two reads (a paste in two SSH packets). */
+enum { CPR_WAIT_MS = 300, ESC_WAIT_MS = 40, SPLIT_WAIT_MS = 100 };
 
 static SCREEN *screen;
 static FILE *tty_in;
@@ -59,10 +61,12 @@ int tui_stop_signal(void)
 
 /* Handlers only set a flag; the key reader sees it and the loop ends. A
  * signal ignored when we started (nohup) stays ignored: a closed terminal
- * is then noticed by the read failing. */
+ * is then noticed by the read failing. SIGQUIT (Ctrl-\) ends fayan as
+ * SIGTERM does, the terminal restored, rather than with a core and the
+ * terminal left in the alternate screen. */
 static void catch_signals(void)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 	struct sigaction sa = {0}, old;
 	size_t i;
 
@@ -355,20 +359,36 @@ static struct key_event key_only(uint32_t key)
 	return (struct key_event){.key = key};
 }
 
+/* Whether the terminal has hung up or failed: poll says so without
+ * waiting. A readable terminal that gave no key has sent bytes that are no
+ * character (an 8-bit Meta, a Latin-1 é) or half of one. */
+static bool input_gone(void)
+{
+	struct pollfd p = {in_fd, POLLIN, 0};
+
+	return poll(&p, 1, 0) < 0 || (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
+/* Readable yet no key this many times in a row, without a hang-up: the
+ * terminal only says end of file (SPEC 4: it ends the process). */
+enum { NO_KEY_MAX = 256 };
+
 struct key_event tui_read_key(void)
 {
 	struct key_event ev;
 	wint_t ch;
-	int r;
+	int r, no_key = 0;
 	bool after_poll = false;
 
 	for (;;) {
 		if (stop_signal)
 			return key_only(KEY_CLOSED);
-		r = wget_wch(stdscr, &ch);
+		r = next_char(&ch, SPLIT_WAIT_MS);
 		if (r == ERR) {
-			/* Readable, yet nothing to read: end of file or EIO. */
-			if (after_poll)
+			/* Readable, yet no key: a hang-up or EIO ends fayan; bytes
+			 * that are no character are dropped (SPEC 4), and a
+			 * character cut across two reads is waited for. */
+			if (after_poll && (input_gone() || ++no_key > NO_KEY_MAX))
 				return key_only(KEY_CLOSED);
 			enum wait w = wait_input();
 			if (w == WAIT_GONE)

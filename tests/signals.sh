@@ -1,7 +1,8 @@
 #!/bin/sh
 # Signals and terminal safety on the screen (SPEC 3.5, 4), in tmux and under
-# script(1): SIGINT and SIGTERM restore the terminal; Ctrl-Z suspends and
-# SIGCONT redraws; no byte sequence from a corpus reaches the terminal.
+# script(1): SIGINT, SIGTERM and SIGQUIT (Ctrl-\) restore the terminal;
+# Ctrl-Z suspends and SIGCONT redraws; no byte sequence from a corpus
+# reaches the terminal.
 # usage: signals.sh FAYAN   (run from tests/)
 fayan=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 . ./tap.sh
@@ -18,7 +19,7 @@ gone_within() { # gone_within PID TENTHS
 }
 
 tmx_start_server
-for sig in INT TERM; do
+for sig in INT TERM QUIT; do
 	tmx kill-session -t t 2>/dev/null
 	tmx new-session -d -s t -x 80 -y 24 \
 		"$fayan --ambiguous=1; stty -a >$tmp/stty; echo status=\$? >$tmp/done; sleep 30"

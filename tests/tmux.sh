@@ -233,6 +233,19 @@ pid=$(tmx list-panes -t t -F '#{pane_pid}')
 tmx send-keys -t t q
 sleep 0.5
 pgrep -P "$pid" -x fayan >/dev/null; is $? 1 "q quits"
+# A key that is no UTF-8 (Latin-1 é, an 8-bit Meta, a stray continuation
+# byte) is dropped, not taken for a closed terminal; a character cut across
+# two reads is waited for (SPEC 4).
+start 60 16 --no-restore
+wait_for screens/start-60x16.screen
+pid=$(tmx list-panes -t t -F '#{pane_pid}')
+tmx send-keys -t t -H e9; sleep 0.2; tmx send-keys -t t -H ea; sleep 0.2; tmx send-keys -t t -H 80
+sleep 0.3
+pgrep -P "$pid" -x fayan >/dev/null; ok $? "bytes that are no character leave fayan running"
+tmx send-keys -t t /; sleep 0.2; tmx send-keys -t t -H e4 b8; sleep 0.05; tmx send-keys -t t -H ad
+i=0; while ! screen | tail -1 | grep -q '^/中' && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+screen | tail -1 | grep -q '^/中'; ok $? "a character split across two reads reaches the prompt whole"
+tmx send-keys -t t Escape q
 # fayan -p > FILE in a 60-column terminal: the controlling terminal's width.
 tmx kill-session -t t 2>/dev/null
 tmx new-session -d -s t -x 60 -y 16 "env -u COLUMNS $fayan -p ../assets/anqing-2020.txt >$tmp/p60; echo done >$tmp/p60.done; sleep 30"
