@@ -173,6 +173,17 @@ printf '[surname]\n某\n[no-such-list]\nx\n[role]\n村务监督员\n' >"$tmp/bad
 run --json --lexicon="$tmp/bad-words.txt" "$tmp/village.txt"
 is "$rc:$err" "0:fayan: $tmp/bad-words.txt:3: not a known [section]; its entries are skipped" \
 	"a bad section is reported with file and line, and the rest still counts"
+# a --config or --lexicon name is shown as the screen shows text (issue 22.9)
+evil=$(printf '%s/x\033]0;OWNED\007y' "$tmp")
+run --list --config="$evil" "$seed"
+case $err in *$(printf '\033')*) ok 1 "--config: no escape from its name reaches stderr" ;;
+	*"No such file"*) ok 0 "--config: no escape from its name reaches stderr" ;;
+	*) ok 1 "--config: no escape from its name reaches stderr ($err)" ;; esac
+cp "$tmp/bad-words.txt" "$evil"
+run --list --lexicon="$evil" "$seed"
+case $err in *$(printf '\033')*) ok 1 "--lexicon: no escape from its name in a line's error" ;;
+	*"not a known [section]"*) ok 0 "--lexicon: no escape from its name in a line's error" ;;
+	*) ok 1 "--lexicon: no escape from its name in a line's error ($err)" ;; esac
 run --json --lexicon="$tmp/no-such-file.txt" "$tmp/village.txt"
 is "$rc" 1 "a --lexicon that cannot be read is an error"
 # Near misses (SPEC 1.5): a line of the page's speaker-line shape left as
