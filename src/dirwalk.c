@@ -16,11 +16,20 @@ struct dir_id {
 	ino_t ino;
 };
 
+/* Every directory read so far, hashed by (device, inode) with open
+ * addressing: a tree of 100,000 directories is a look-up each, not a scan
+ * of all before it. */
+struct dir_set {
+	struct dir_id *v; /* cap slots (a power of two), used[i] when slot i holds one */
+	bool *used;
+	size_t n, cap;
+};
+
 struct walk {
 	struct pathlist *out;
 	dirwalk_report report;
 	void *ctx;
-	VEC(struct dir_id) seen; /* every directory read so far */
+	struct dir_set seen;
 };
 
 static void push(struct pathlist *l, char *path)
@@ -95,15 +104,50 @@ static bool is_txt(const char *name)
 	return n > 4 && strcasecmp(name + n - 4, ".txt") == 0;
 }
 
+static size_t dir_slot(const struct dir_set *set, struct dir_id id)
+{
+	uint64_t h = ((uint64_t)id.ino * 0x9E3779B97F4A7C15u) ^ ((uint64_t)id.dev * 0xC2B2AE3D27D4EB4Fu);
+	size_t i = (size_t)(h >> 20) & (set->cap - 1);
+
+	while (set->used[i] && (set->v[i].dev != id.dev || set->v[i].ino != id.ino))
+		i = (i + 1) & (set->cap - 1);
+	return i;
+}
+
+/* Twice the room, every directory put again (the table never passes half full). */
+static void dir_set_grow(struct dir_set *set)
+{
+	struct dir_set bigger = {.cap = set->cap ? set->cap * 2 : 64};
+
+	bigger.v = xcalloc(bigger.cap, sizeof(*bigger.v));
+	bigger.used = xcalloc(bigger.cap, sizeof(*bigger.used));
+	for (size_t i = 0; i < set->cap; i++)
+		if (set->used[i]) {
+			size_t k = dir_slot(&bigger, set->v[i]);
+			bigger.v[k] = set->v[i];
+			bigger.used[k] = true;
+			bigger.n++;
+		}
+	free(set->v);
+	free(set->used);
+	*set = bigger;
+}
+
 /* Whether the directory was read already; else it is marked read. */
 static bool seen_before(struct walk *w, const struct stat *sb)
 {
+	struct dir_id id = {sb->st_dev, sb->st_ino};
+	struct dir_set *set = &w->seen;
 	size_t i;
 
-	for (i = 0; i < w->seen.n; i++)
-		if (w->seen.v[i].dev == sb->st_dev && w->seen.v[i].ino == sb->st_ino)
-			return true;
-	*VEC_PUSH(&w->seen) = (struct dir_id){sb->st_dev, sb->st_ino};
+	if ((set->n + 1) * 2 > set->cap)
+		dir_set_grow(set);
+	i = dir_slot(set, id);
+	if (set->used[i])
+		return true;
+	set->v[i] = id;
+	set->used[i] = true;
+	set->n++;
 	return false;
 }
 
@@ -194,4 +238,5 @@ void dirwalk_expand(char *const *names, size_t count, struct pathlist *out, dirw
 		push(out, xstrdup(names[i]));
 	}
 	free(w.seen.v);
+	free(w.seen.used);
 }

@@ -238,9 +238,12 @@ static bool learn_by_form(struct lines *ls, const struct lexicon *lex, struct pa
 /* Whether the character before at in s is the one at at (信息司|司长). */
 static bool repeats(struct str s, size_t at)
 {
-	size_t before = text_prev(s.s, at);
+	size_t before;
 
-	return at > 0 && at + (at - before) <= s.len && memcmp(s.s + before, s.s + at, at - before) == 0;
+	if (at == 0)
+		return false;
+	before = text_prev(s.s, at);
+	return at + (at - before) <= s.len && memcmp(s.s + before, s.s + at, at - before) == 0;
 }
 
 /* The role a post ends in, as a list would hold it: the last two

@@ -268,7 +268,8 @@ static void render_prompt(const struct state *st, struct grid *g)
 	while (from < text.len && (int)text_str_width(text.data + from, text.len - from,
 						      g->ambiguous_width) > g->cols - col - 1)
 		from += text_next(text.data + from, text.len - from, &(uint32_t){0});
-	col = grid_put(g, row, col, g->cols, text.data + from, text.len - from, ST_PROMPT);
+	if (text.len) /* an empty input has no buffer: nothing to add 0 to */
+		col = grid_put(g, row, col, g->cols, text.data + from, text.len - from, ST_PROMPT);
 	/* The cursor stays on the prompt, so an input method anchors there. */
 	g->cursor_row = row;
 	g->cursor_col = MIN(col, g->cols - 1);

@@ -173,9 +173,41 @@ static void test_many(void)
 	buf_fini(&r.text);
 }
 
+/* Many directories, each with a link back to the root (a loop from every
+ * one): the set of directories read grows past its first rooms and still
+ * answers right; each file once. */
+static void test_many_dirs(void)
+{
+	struct pathlist l = {0};
+	struct reports r = {{0}, 0};
+	char path[128], cmd[300];
+	size_t i;
+
+	snprintf(root, sizeof(root), "/tmp/fayan-dirwalk-XXXXXX");
+	if (!mkdtemp(root))
+		return;
+	for (i = 0; i < 2000; i++) {
+		snprintf(path, sizeof(path), "d%zu", i);
+		mkdir_in(path);
+		snprintf(path, sizeof(path), "d%zu/a.txt", i);
+		touch(path);
+		snprintf(path, sizeof(path), "d%zu/up", i);
+		link_in("..", path);
+	}
+	char *names[] = {root};
+	dirwalk_expand(names, 1, &l, note, &r);
+	is_num(l.n, 2000, "2,000 directories, each with a link back to the root: 2,000 files, once each");
+	pathlist_fini(&l);
+	snprintf(cmd, sizeof(cmd), "rm -r '%s'", root);
+	if (system(cmd) != 0)
+		perror("rm");
+	buf_fini(&r.text);
+}
+
 int main(void)
 {
 	tap_setup();
+	test_many_dirs();
 	test_natural_order();
 	test_walk();
 	test_many();
