@@ -158,10 +158,15 @@ static bool load_path(struct corpus *c, pthread_mutex_t *lock, const char *path,
 	*out = (struct loaded){.home = TEXT_HEAP};
 	if (strcmp(path, "-") == 0)
 		return load_fd(STDIN_FILENO, &out->bytes, &out->len);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* A FIFO with no writer (one swapped in for a file after the walk)
+	 * would hold open() for ever: opened without waiting, it reads as
+	 * empty; a pipe with a writer (fayan <(cmd)) is read as it comes. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return false;
 	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	if (!regular)
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	enum small small = regular ? read_small(c, lock, fd, &st, out) : SMALL_NOT;
 	ok = small == SMALL_READ || (small == SMALL_NOT && load_fd(fd, &out->bytes, &out->len));
 	int saved = errno;

@@ -134,6 +134,17 @@ static int parse_ambiguous(const char *arg)
 	options_usage_error("invalid --ambiguous '%s' (1, 2 or auto)", arg);
 }
 
+/* After --help, --version or --layout=list: exit 0, or 1 with a word when
+ * standard output could not take it (a full disk, /dev/full). */
+_Noreturn static void exit_printed(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: write error: %s\n", util_progname, strerror(errno ? errno : EIO));
+		exit(EXIT_NOTHING);
+	}
+	exit(0);
+}
+
 /* A layout's name; "list" prints them all and exits. */
 static const char *parse_layout(const char *arg)
 {
@@ -142,7 +153,7 @@ static const char *parse_layout(const char *arg)
 	if (strcmp(arg, "list") == 0) {
 		for (k = 0; k < LAYOUT_COUNT; k++)
 			puts(speaker_layout_name(k));
-		exit(0);
+		exit_printed();
 	}
 	if (speaker_layout_from_name(arg) == LAYOUT_NONE)
 		options_usage_error("unknown layout '%s' (--layout=list lists them)", arg);
@@ -203,8 +214,8 @@ void options_parse(int argc, char **argv, struct options *o)
 				options_usage_error("invalid --by '%s' (department, page or speaker)", optarg);
 			o->by_given = true;
 			break;
-		case 'h': fputs(usage_text, stdout); exit(0);
-		case 'V': printf("fayan %s\n", FAYAN_VERSION); exit(0);
+		case 'h': fputs(usage_text, stdout); exit_printed();
+		case 'V': printf("fayan %s\n", FAYAN_VERSION); exit_printed();
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", util_progname);
 			exit(EXIT_USAGE);

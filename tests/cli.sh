@@ -112,6 +112,11 @@ for mode in --print --list --json --check --grep=十四五; do
 	is "$rc" 1 "$mode to a full disk: exit 1"
 	grep -q "^fayan: write error: No space left on device$" "$tmp/full.err"; ok $? "$mode to a full disk: says why"
 done
+# ... and so do --help, --version and --layout=list (issue 22.14).
+for opt in --help --version --layout=list; do
+	"$fayan" "$opt" >/dev/full 2>"$tmp/full.err"
+	is "$?:$(cat "$tmp/full.err")" "1:fayan: write error: No space left on device" "$opt to a full disk: exit 1, and why"
+done
 
 # A real GB18030 locale is left alone, and the printing modes write GB18030
 # (the locale is built here, from Debian's locales package).

@@ -140,4 +140,9 @@ bad="$tmp/$(printf 'x\377\376.txt')"
 cp "$seed" "$bad"
 "$fayan" --json "$bad" | /usr/bin/python3 -c 'import json, sys; json.loads(sys.stdin.buffer.read().decode("utf-8"))'
 ok $? "--json of a name with invalid bytes is valid UTF-8 JSON"
+# A FIFO with no writer (a library's file swapped for one after the walk)
+# never holds the load: it reads as empty (issue 22.3).
+mkfifo "$tmp/fifo.txt"
+run --json "$tmp/fifo.txt"
+is "$rc:$err" "1:fayan: $tmp/fifo.txt: empty file" "a FIFO with no writer: read as empty, no hang"
 done_testing
