@@ -141,6 +141,20 @@ static bool parse_key_word(struct line_ctx *lc, const char *w, uint32_t *key)
 	return false;
 }
 
+/* The keys the terminal keeps for itself, which never reach fayan: ^C
+ * interrupts (and ends fayan, exit 130), ^\ quits, ^S and ^Q stop and
+ * start output. A bind of one would be listed by ? as working and never
+ * fire. (^Z reaches fayan, which suspends itself.) */
+static const char *terminal_key(uint32_t key)
+{
+	switch (key) {
+	case 3: return "the interrupt";
+	case 28: return "quit";
+	case 19: case 17: return "flow control";
+	default: return NULL;
+	}
+}
+
 static void statement_bind(struct line_ctx *lc, char **w, size_t n)
 {
 	uint32_t key;
@@ -153,6 +167,13 @@ static void statement_bind(struct line_ctx *lc, char **w, size_t n)
 	}
 	if (!parse_key_word(lc, w[1], &key))
 		return;
+	const char *kept = terminal_key(key);
+	if (kept) {
+		char why[96];
+		snprintf(why, sizeof(why), "key '%%s' is the terminal's (%s): it never reaches fayan", kept);
+		report(lc, why, w[1]);
+		return;
+	}
 	if (!keymap_parse_action(w[2], &act, &arg)) {
 		report(lc, "unknown action '%s' (fayan --dump-config lists them)", w[2]);
 		return;

@@ -216,6 +216,25 @@ static void test_dump_round_trip(void)
 	buf_fini(&second);
 }
 
+/* Keys the terminal keeps (interrupt, flow control, quit) are
+ * refused with file and line, not listed as working (issue 22.11). */
+static void test_terminal_keys(void)
+{
+	struct config cfg;
+	struct buf err = {0};
+
+	parse(&cfg, "bind ^C view\nbind ^S top\nbind ^Q bottom\nbind ^\\ quit\nbind x quit\n", &err);
+	is_str(err.data,
+	       "fayan: c.conf:1: key '^C' is the terminal's (the interrupt): it never reaches fayan\n"
+	       "fayan: c.conf:2: key '^S' is the terminal's (flow control): it never reaches fayan\n"
+	       "fayan: c.conf:3: key '^Q' is the terminal's (flow control): it never reaches fayan\n"
+	       "fayan: c.conf:4: key '^\\' is the terminal's (quit): it never reaches fayan\n",
+	       "^C ^S ^Q ^\\ refused, each with its line; the x after them bound");
+	is_num(cfg.errors, 4, "four lines in error");
+	config_fini(&cfg);
+	buf_fini(&err);
+}
+
 int main(void)
 {
 	tap_setup();
@@ -225,5 +244,6 @@ int main(void)
 	test_colors();
 	test_errors();
 	test_dump_round_trip();
+	test_terminal_keys();
 	return done_testing();
 }
