@@ -168,9 +168,10 @@ static void walk_entry(struct walk *w, char *path, const char *name, unsigned ch
 		return;
 	}
 	if (stat(path, &sb) != 0) {
-		/* A *.txt that cannot be reached (a dangling link) is reported;
-		 * anything else was no file of the library anyway. */
-		if (is_txt(name))
+		/* A *.txt that cannot be reached (a dangling link) is reported, and
+		 * so is a directory (a parent without search permission, a path
+		 * past PATH_MAX): its files would be lost without a word. */
+		if (is_txt(name) || type == DT_DIR || type == DT_UNKNOWN)
 			w->report(w->ctx, path, errno);
 		free(path);
 		return;

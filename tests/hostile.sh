@@ -140,6 +140,16 @@ bad="$tmp/$(printf 'x\377\376.txt')"
 cp "$seed" "$bad"
 "$fayan" --json "$bad" | /usr/bin/python3 -c 'import json, sys; json.loads(sys.stdin.buffer.read().decode("utf-8"))'
 ok $? "--json of a name with invalid bytes is valid UTF-8 JSON"
+# A directory past PATH_MAX in a deep tree is reported, not skipped without
+# a word (issue 22.10).
+deep=$(printf 'd%.0s' $(seq 1 200))
+mkdir "$tmp/deep" && (cd "$tmp/deep" && for i in $(seq 1 25); do mkdir "$deep" && cd "$deep" || exit; done &&
+	printf '题\n\n标题\n\n局长**张三**:好。\n' >a.txt)
+run --list "$tmp/deep"
+case $err in *"File name too long"*) ok 0 "a directory past PATH_MAX is named on stderr, with why" ;;
+	*) ok 1 "a directory past PATH_MAX is named on stderr, with why ($err)" ;; esac
+rm -rf "$tmp/deep" 2>/dev/null || (cd "$tmp/deep" && find . -depth -delete) 2>/dev/null
+
 # A FIFO with no writer (a library's file swapped for one after the walk)
 # never holds the load: it reads as empty (issue 22.3).
 mkfifo "$tmp/fifo.txt"
