@@ -471,8 +471,9 @@ _Noreturn static void exec_command(const char *command, int fds[2])
 
 /*
  * Feeds data to the command while waiting for it, a tick at a time, so
- * that a hangup or SIGTERM (the stop flag) is answered at once: the command
- * is sent SIGTERM, then SIGKILL, and the wait ends. Returns its status.
+ * that a hangup or SIGTERM (the stop flag), or the terminal closing with
+ * SIGHUP ignored (nohup), is answered at once: the command is sent SIGTERM,
+ * then SIGKILL, and the wait ends. Returns its status.
  */
 static int feed_and_wait(pid_t pid, int fd, const char *data, size_t len)
 {
@@ -495,7 +496,7 @@ static int feed_and_wait(pid_t pid, int fd, const char *data, size_t len)
 		}
 		if (waitpid(pid, &status, WNOHANG) == pid)
 			break;
-		if (stop_signal && ticks_since_kill < 0) {
+		if ((stop_signal || input_gone()) && ticks_since_kill < 0) {
 			kill(pid, SIGTERM);
 			ticks_since_kill = 0;
 		} else if (ticks_since_kill >= 0 && ++ticks_since_kill == PIPE_KILL_WAIT_TICKS) {

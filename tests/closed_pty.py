@@ -2,7 +2,8 @@
 """A closed terminal under a running fayan (SPEC 4): the pty's master is
 closed; fayan must end within a second, having used little CPU (no spinning
 on the key reader's errors). Once with SIGHUP as usual, once with SIGHUP
-ignored (as under nohup), so that only the read's EIO tells.
+ignored (as under nohup), so that only the read's EIO tells, and once more
+so while | runs a command that would outlive it.
 usage: closed_pty.py FAYAN   prints TAP"""
 import os, pty, signal, sys, time
 
@@ -15,7 +16,7 @@ def ok(cond, msg):
     print(("ok" if cond else "not ok"), n, "-", msg)
     failed += not cond
 
-def run(ignore_hup):
+def run(ignore_hup, keys=b""):
     pid, fd = pty.fork()
     if pid == 0:
         if ignore_hup:
@@ -29,6 +30,11 @@ def run(ignore_hup):
         except OSError:
             break
     ok("全部".encode() in seen, "fayan drew its screen (SIGHUP %s)" % ("ignored" if ignore_hup else "caught"))
+    if keys:  # a command under | that outlives the terminal
+        for k in keys:
+            os.write(fd, bytes([k]))
+            time.sleep(0.02)
+        time.sleep(0.5)
     closed = time.time()
     os.close(fd)
     while True:
@@ -46,5 +52,8 @@ def run(ignore_hup):
 
 run(False)
 run(True)
+# While | runs a command, with SIGHUP ignored: the closed terminal is still
+# noticed, the command stopped, fayan ended (issue 22.8).
+run(True, b"|sleep 30\r")
 print("1..%d" % n)
 sys.exit(1 if failed else 0)
