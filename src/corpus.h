@@ -98,8 +98,14 @@ struct speech {
 /* Room for every layout's count of candidate lines (enum speech_layout). */
 enum { CORPUS_LAYOUT_SLOTS = 8 };
 
+/* Text outside any speech, a run of consecutive non-blank lines at a time
+ * (a file of a million stray lines is a record, not a million): from its
+ * first line's text to its last's, the blank lines and line ends between
+ * included. */
 struct unattached {
-	size_t coll, line;
+	uint32_t coll;
+	uint32_t line;  /* its first line's number */
+	uint32_t count; /* its non-blank lines */
 	struct str text;
 };
 
@@ -137,7 +143,8 @@ struct collection {
 	uint8_t layout; /* the one chosen for it (enum speech_layout) */
 	uint32_t layout_counts[CORPUS_LAYOUT_SLOTS]; /* candidate lines per layout */
 	size_t speech_first, speech_count;
-	size_t unatt_first, unatt_count;
+	size_t unatt_first, unatt_count; /* runs of unattached lines */
+	size_t unatt_lines;              /* and the lines in them */
 	size_t preamble_first, preamble_count; /* paragraphs, in corpus.parts */
 	size_t trailer_first, trailer_count;   /* lines as written, in corpus.parts */
 };

@@ -17,6 +17,11 @@
 
 enum diag_level { DIAG_LEVEL_REPAIR, DIAG_LEVEL_WARNING, DIAG_LEVEL_ERROR };
 
+/* --check shows this many findings of one kind in one file, then a count
+ * of the rest (SPEC 2): a kind that may come once a line (text outside any
+ * speech) need not be kept past it. */
+enum { DIAG_SHOWN_PER_KIND = 100 };
+
 #define DIAG_CATALOGUE(X)                                                                          \
 	X(DIAG_JOIN, DIAG_LEVEL_REPAIR, "joined a broken sentence with line {n}")                  \
 	X(DIAG_PULLQUOTE, DIAG_LEVEL_REPAIR, "lifted out pull quote \"{s}\"")                      \

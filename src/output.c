@@ -6,7 +6,7 @@
 #include "search.h"
 #include "speaker.h"
 
-enum { FINDINGS_PER_KIND = 100 };
+enum { FINDINGS_PER_KIND = DIAG_SHOWN_PER_KIND };
 
 /* Sanitised for the terminal (SPEC 3.5), with no full-width mapping. */
 static void put_display(FILE *out, struct str s, struct buf *scratch)
@@ -402,6 +402,8 @@ size_t output_check(FILE *out, const struct corpus *c)
 				emit(&co, sorted[i++]);
 			}
 		}
+		/* the parse kept the first of these only (parse.c: add_unattached) */
+		co.counts[DIAG_UNATTACHED] = MAX(co.counts[DIAG_UNATTACHED], cl->unatt_lines);
 		put_overflow(out, c, coll, co.counts);
 	}
 	free(sorted);

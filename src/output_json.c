@@ -2,6 +2,8 @@
  * order. Part of output. */
 #include "output.h"
 
+#include "decode.h"
+
 #include "speaker.h"
 #include "text.h"
 #include "util.h"
@@ -142,6 +144,33 @@ static void json_parts(FILE *out, const struct corpus *c, const struct collectio
 	json_str(out, coll->trailer_count ? (struct str){scratch->data, scratch->len} : STR_NULL);
 }
 
+/* A run of unattached lines, a {"line","text"} each: its text split at the
+ * line ends, blank lines counted but not shown. */
+static void json_unattached(FILE *out, const struct unattached *u, bool *first)
+{
+	size_t pos = 0, no = u->line, shown = 0, end, eol;
+
+	while (shown < u->count && pos <= u->text.len) {
+		for (end = pos; end < u->text.len && !(eol = decode_eol_len(u->text.s + end, u->text.len - end));
+		     end++)
+			;
+		if (end >= u->text.len)
+			eol = 0;
+		struct str line = str_trim((struct str){u->text.s + pos, end - pos});
+		if (line.len) {
+			fprintf(out, "%s{\"line\":%zu,\"text\":", *first ? "" : ",", no);
+			json_str(out, line);
+			fputc('}', out);
+			*first = false;
+			shown++;
+		}
+		if (!eol)
+			break;
+		pos = end + eol;
+		no++;
+	}
+}
+
 void output_json(FILE *out, const struct corpus *c, const struct selection *sel)
 {
 	struct buf scratch = {0};
@@ -166,12 +195,9 @@ void output_json(FILE *out, const struct corpus *c, const struct selection *sel)
 			json_speech(out, c, &c->speeches.v[coll->speech_first + k], &scratch);
 		}
 		fputs("],\"unattached\":[", out);
-		for (k = 0; k < coll->unatt_count; k++) {
-			const struct unattached *u = &c->unatt.v[coll->unatt_first + k];
-			fprintf(out, "%s{\"line\":%zu,\"text\":", k ? "," : "", u->line);
-			json_str(out, u->text);
-			fputc('}', out);
-		}
+		bool first_line = true;
+		for (k = 0; k < coll->unatt_count; k++)
+			json_unattached(out, &c->unatt.v[coll->unatt_first + k], &first_line);
 		fputs("]}", out);
 	}
 	fputs("]}\n", out);

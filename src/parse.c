@@ -135,14 +135,36 @@ static size_t trailer_tail(struct walk *w)
 	return i;
 }
 
+/* Line i is text outside any speech: it extends the run of such lines
+ * before it, or starts one. Its finding is kept while --check would show
+ * it; the rest are counted (output_check). */
 static void add_unattached(struct walk *w, size_t i)
 {
-	struct unattached *u = VEC_PUSH(&w->c->unatt);
+	struct corpus *c = w->c;
+	struct unattached *u = c->unatt.n ? &c->unatt.v[c->unatt.n - 1] : NULL;
+	struct str text = walk_text(w, i);
 
-	u->coll = w->coll;
-	u->line = w->lines.v[i].no;
-	u->text = walk_text(w, i);
-	walk_finding(w, DIAG_UNATTACHED, u->line, u->text, 0);
+	if (u && u->coll == w->coll && w->last_unattached + 1 == i) {
+		u->text.len = (size_t)(text.s + text.len - u->text.s);
+		u->count++;
+	} else {
+		u = VEC_PUSH(&c->unatt);
+		*u = (struct unattached){(uint32_t)w->coll, w->lines.v[i].no, 1, text};
+	}
+	w->last_unattached = i;
+	if (++w->unattached_lines <= DIAG_SHOWN_PER_KIND + 1)
+		walk_finding(w, DIAG_UNATTACHED, w->lines.v[i].no, text, 0);
+}
+
+/* Line i belongs to the preamble. */
+static void add_preamble(struct walk *w, size_t i)
+{
+	struct line_run *last = w->preamble.n ? &w->preamble.v[w->preamble.n - 1] : NULL;
+
+	if (last && last->first + last->count == i)
+		last->count++;
+	else
+		*VEC_PUSH(&w->preamble) = (struct line_run){i, 1};
 }
 
 /* An attribution closes the speech it was found for; found alone, it makes
@@ -165,7 +187,7 @@ static void walk_outside(struct walk *w, size_t i)
 		walk_start_speech(w, i, close);
 		walk_add_body(w, i);
 	} else if (!w->any_speech || w->in_note) {
-		*VEC_PUSH(&w->preamble) = i;
+		add_preamble(w, i);
 	} else {
 		add_unattached(w, i);
 	}
@@ -200,7 +222,7 @@ static bool walk_part(struct walk *w, size_t i)
 		walk_end_speech(w, "the trailer");
 		*VEC_PUSH(&w->trailer) = i;
 	} else if (walk_has(w, i, LF_PREAMBLE) && !w->cur) {
-		*VEC_PUSH(&w->preamble) = i;
+		add_preamble(w, i);
 		w->in_note = true;
 	} else {
 		return false;
@@ -312,18 +334,21 @@ static void cut_text(const struct parse_opts *opts, struct text_in *in)
  * no speeches has no preamble either, and its text is reported as stray. */
 static void store_parts(struct walk *w, struct collection *coll)
 {
-	size_t i;
+	size_t i, k;
 
 	if (coll->speech_count == 0) {
 		for (i = 0; i < w->preamble.n; i++)
-			add_unattached(w, w->preamble.v[i]);
+			for (k = 0; k < w->preamble.v[i].count; k++)
+				add_unattached(w, w->preamble.v[i].first + k);
 		w->preamble.n = 0;
 		coll->unatt_count = w->c->unatt.n - coll->unatt_first;
+		coll->unatt_lines = w->unattached_lines;
 	}
 	coll->preamble_first = w->c->parts.n;
-	coll->preamble_count = w->preamble.n;
 	for (i = 0; i < w->preamble.n; i++)
-		*VEC_PUSH(&w->c->parts) = walk_text(w, w->preamble.v[i]);
+		for (k = 0; k < w->preamble.v[i].count; k++)
+			*VEC_PUSH(&w->c->parts) = walk_text(w, w->preamble.v[i].first + k);
+	coll->preamble_count = w->c->parts.n - coll->preamble_first;
 	coll->trailer_first = w->c->parts.n;
 	coll->trailer_count = w->trailer.n;
 	for (i = 0; i < w->trailer.n; i++)
@@ -398,6 +423,7 @@ static size_t end_collection(struct walk *w, struct layout_choice *choice)
 	walk_end_speech(w, "the end of the file");
 	coll->speech_count = c->speeches.n - coll->speech_first;
 	coll->unatt_count = c->unatt.n - coll->unatt_first;
+	coll->unatt_lines = w->unattached_lines;
 	store_parts(w, coll);
 	if (coll->speech_count == 0)
 		walk_finding(w, DIAG_NO_SPEECHES, 0, str_from(speaker_layout_list()), 0);
@@ -410,7 +436,8 @@ static size_t end_collection(struct walk *w, struct layout_choice *choice)
 static struct walk walk_start(struct corpus *c, const struct parse_opts *opts)
 {
 	return (struct walk){.c = c, .opts = opts, .headline = NO_LINE, .close_at = NO_LINE,
-			     .next_close = NO_LINE, .next_open = NO_LINE, .group = NO_GROUP};
+			     .next_close = NO_LINE, .next_open = NO_LINE, .group = NO_GROUP,
+			     .last_unattached = NO_LINE};
 }
 
 static enum speech_layout forced_layout(const struct parse_opts *opts)

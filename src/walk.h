@@ -13,6 +13,11 @@
 
 #define NO_LINE ((size_t)-1)
 
+/* Lines first, first + 1, … first + count - 1 of the collection. */
+struct line_run {
+	size_t first, count;
+};
+
 /* The walker's state while it builds the speeches of one collection. */
 struct walk {
 	struct corpus *c;
@@ -30,7 +35,12 @@ struct walk {
 	bool headless; /* fewer than half its speeches have a headline */
 	size_t last_seg_line; /* line of the last segment of the last paragraph */
 	bool last_broken;
-	VEC(size_t) preamble, trailer; /* line indices */
+	/* The preamble's lines, as runs of consecutive ones (a page of a
+	 * million stray lines and no speech is one run); the trailer's. */
+	VEC(struct line_run) preamble;
+	VEC(size_t) trailer; /* line indices */
+	size_t last_unattached;  /* the last line outside any speech, NO_LINE */
+	size_t unattached_lines; /* how many */
 	struct dept_memo *memo;
 };
 

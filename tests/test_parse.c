@@ -383,6 +383,30 @@ static void test_late_layout(void)
 	buf_fini(&text);
 }
 
+/* Text outside any speech costs what any text costs (issue 22.4: 64 MiB of
+ * "a" lines peaked at 3.7 GB, a record and a finding a line): runs of such
+ * lines are a record each, and only the findings --check shows are kept. */
+static void test_stray_lines_kept_as_runs(void)
+{
+	struct buf text = {0};
+	struct corpus *c;
+	size_t i, stray = 0;
+
+	buf_adds(&text, "题\n\n标题\n\n局长**张三**:一段。\n\n记者 李四\n\n");
+	for (i = 0; i < 100000; i++)
+		buf_adds(&text, i % 3 ? "a\n" : "a\n\n");
+	c = parse_string(text.data, true);
+	is_num(c->unatt.n, 1, "100,000 stray lines after the speech: one run");
+	ok(c->unatt.n && c->unatt.v[0].count == 100000 && c->unatt.v[0].line == 9,
+	   "of 100,000 lines from line 9");
+	for (i = 0; i < c->findings.n; i++)
+		stray += c->findings.v[i].d.id == DIAG_UNATTACHED;
+	is_num(stray, DIAG_SHOWN_PER_KIND + 1, "and of their findings what --check shows and one more");
+	is_num(c->colls.v[0].unatt_lines, 100000, "the collection counts them all");
+	corpus_free(c);
+	buf_fini(&text);
+}
+
 int main(void)
 {
 	tap_setup();
@@ -407,6 +431,7 @@ int main(void)
 	test_kept_findings();
 	test_walk_is_linear();
 	test_late_layout();
+	test_stray_lines_kept_as_runs();
 	lexicon_free(test_lex);
 	buf_fini(&b);
 	return done_testing();
