@@ -138,6 +138,26 @@ void corpus_reserve(struct corpus *c, size_t lines)
 	RESERVE(&c->speech_depts, lines / 2, false);
 }
 
+/* Writes a zero into each page of vec's room from its count on, count more
+ * elements at most: the first touch of a page is the kernel's to clear. */
+#define PREFAULT(vec, count)                                                                       \
+	prefault_bytes((char *)((vec)->v + (vec)->n),                                              \
+		       MIN((count), (vec)->cap - (vec)->n) * sizeof(*(vec)->v))
+
+static void prefault_bytes(char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i += 4096)
+		p[i] = 0;
+}
+
+void corpus_prefault(struct corpus *c, size_t speeches, size_t body_lines)
+{
+	PREFAULT(&c->speeches, speeches);
+	PREFAULT(&c->posts, speeches);
+	PREFAULT(&c->paras, body_lines / 2);
+	PREFAULT(&c->segs, body_lines);
+}
+
 /* What the files not yet loaded would add at the rate of those loaded, and
  * a quarter more. */
 static size_t ahead(size_t n, size_t done, size_t total)

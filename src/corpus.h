@@ -195,6 +195,11 @@ void corpus_reserve(struct corpus *c, size_t lines);
 
 /* Makes room, likewise, for the rest of a library when done of its total
  * files are loaded, projected from what those gave. */
+/* Touches the room corpus_reserve made for what a collection of this many
+ * speeches and lines of text will surely use, so that the kernel clears
+ * those pages now (on another core, while the parse does other work) and
+ * not while the walk fills them. Only what will be used: never more RSS. */
+void corpus_prefault(struct corpus *c, size_t speeches, size_t body_lines);
 void corpus_reserve_ahead(struct corpus *c, size_t done, size_t total);
 
 /* The index of the department with this name, added if new. */
