@@ -17,9 +17,12 @@ void page_init(struct page *pg)
 
 void page_fini(struct page *pg)
 {
+	unsigned generation = pg->generation;
+
 	buf_fini(&pg->text);
 	free(pg->lines);
 	page_init(pg);
+	pg->generation = generation + 1; /* what was found on it is stale too */
 }
 
 static void reset(struct page *pg, size_t speech, const struct page_opts *opts, bool raw)
@@ -33,6 +36,7 @@ static void reset(struct page *pg, size_t speech, const struct page_opts *opts, 
 	pg->simplified = opts->simplified;
 	pg->raw = raw;
 	pg->steps = 0;
+	pg->generation++;
 }
 
 bool page_is_of(const struct page *pg, size_t speech, const struct page_opts *opts, bool raw)

@@ -56,6 +56,7 @@ struct page {
 	int width, ambiguous_width;
 	bool fullwidth, simplified, raw;
 	size_t steps; /* the work of the last build (a test counts it) */
+	unsigned generation; /* changes with each build */
 };
 
 void page_init(struct page *pg);

@@ -152,78 +152,70 @@ static enum style line_style(enum page_style ps)
 	}
 }
 
-/* Marks the cells of search matches on one line of the page. */
-struct highlight {
-	struct grid *g;
-	const struct page *pg;
-	size_t line, base; /* the line, and where its block starts in the text */
-	int row, col0;
-	size_t seen, current; /* matches met in the block; which is the current one */
-};
-
-static void mark_match(void *ctx, size_t off, size_t len)
+/* Marks the cells of one match on one line of the page. */
+static void mark_hit(struct grid *g, const struct page *pg, size_t line, int row, int col0,
+		     const struct page_hit *hit, enum style sty)
 {
-	struct highlight *h = ctx;
-	const struct page_line *l = &h->pg->lines[h->line];
-	const char *text = h->pg->text.data;
+	const struct page_line *l = &pg->lines[line];
+	const char *text = pg->text.data;
 	size_t pos = l->off, end = l->off + l->draw_len;
-	int col = h->col0, w;
+	int col = col0, w;
 	uint32_t uc;
 
-	off += h->base;
-	enum style sty = h->seen++ == h->current ? ST_MATCH_CURRENT : ST_MATCH;
 	while (pos < end) {
 		size_t n = text_next(text + pos, end - pos, &uc);
-		w = text_width(text_sanitise(uc), h->g->ambiguous_width);
-		if (pos >= off && pos < off + len)
-			for (int k = 0; k < w && col + k < h->g->cols; k++)
-				grid_at(h->g, h->row, col + k)->style = (uint8_t)sty;
+		w = text_width(text_sanitise(uc), g->ambiguous_width);
+		if (pos >= hit->off && pos < hit->off + hit->len)
+			for (int k = 0; k < w && col + k < g->cols; k++)
+				grid_at(g, row, col + k)->style = (uint8_t)sty;
 		col += w;
 		pos += n;
 	}
 }
 
-/* Which match of the block (a headline, a paragraph) starting at line first
- * is the current one, or (size_t)-1 when none of them is. */
-static size_t current_in_block(const struct state *st, size_t first)
+/* Which match of line i's block (a headline, a paragraph) is the current
+ * one, or (size_t)-1 when none of them is. */
+static size_t current_in_block(const struct state *st, size_t i)
 {
-	const struct page_line *l = &st->page.lines[first];
+	const struct page_line *l = &st->page.lines[i];
 	const struct search *s = &st->search;
-	size_t i = st->match_index, k = 0;
+	size_t m_i = st->match_index, k = 0;
 
-	if (st->search_filter == MATCHES_STALE || i >= s->n || s->v[i].speech != st->speech || st->raw)
+	if (st->search_filter == MATCHES_STALE || m_i >= s->n || s->v[m_i].speech != st->speech ||
+	    st->raw)
 		return (size_t)-1;
-	const struct match *m = &s->v[i];
+	const struct match *m = &s->v[m_i];
 	bool same = (m->where == WHERE_PARA && l->style == PAGE_PARA && l->para == m->index) ||
 		    (m->where == WHERE_HEADLINE && l->style == PAGE_HEADLINE);
 	if (!same)
 		return (size_t)-1;
-	while (k < i && s->v[i - k - 1].speech == m->speech && s->v[i - k - 1].where == m->where &&
-	       s->v[i - k - 1].index == m->index)
+	while (k < m_i && s->v[m_i - k - 1].speech == m->speech && s->v[m_i - k - 1].where == m->where &&
+	       s->v[m_i - k - 1].index == m->index)
 		k++;
 	return k;
 }
 
-/* Matches are looked for in each block (a paragraph, say) as a whole, so a
- * term that a line break splits is still marked on both lines. */
+/* The matches on line i, found once per page and term (state: st->hits):
+ * a frame draws those in view, whatever the paragraph's length. */
 static void highlight_line(const struct state *st, struct grid *g, size_t i, int row, int col0)
 {
 	const struct page *pg = &st->page;
-	size_t first = i, last = i;
-	struct highlight h = {g, pg, i, 0, row, col0, 0, 0};
+	const struct page_line *l = &pg->lines[i];
+	size_t lo = 0, hi = st->hit_count, current;
 
-	if (!search_active(&st->search) || pg->lines[i].style == PAGE_BLANK)
+	if (!search_active(&st->search) || l->style == PAGE_BLANK || !st->hit_count)
 		return;
-	while (first > 0 && pg->lines[first - 1].style == pg->lines[i].style &&
-	       pg->lines[first - 1].para == pg->lines[i].para)
-		first--;
-	while (last + 1 < pg->line_count && pg->lines[last + 1].style == pg->lines[i].style &&
-	       pg->lines[last + 1].para == pg->lines[i].para)
-		last++;
-	h.base = pg->lines[first].off;
-	h.current = current_in_block(st, first);
-	search_text(&st->search, pg->text.data + h.base,
-		    pg->lines[last].off + pg->lines[last].len - h.base, mark_match, &h);
+	while (lo < hi) { /* the first match that ends after the line starts */
+		size_t mid = lo + (hi - lo) / 2;
+		if (st->hits[mid].off + st->hits[mid].len <= l->off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	current = current_in_block(st, i);
+	for (; lo < st->hit_count && st->hits[lo].off < l->off + l->draw_len; lo++)
+		mark_hit(g, pg, i, row, col0, &st->hits[lo],
+			 st->hits[lo].k == current ? ST_MATCH_CURRENT : ST_MATCH);
 }
 
 static void render_text(const struct state *st, struct grid *g)

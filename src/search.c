@@ -91,6 +91,7 @@ bool search_compile(struct search *s, const char *term, size_t len)
 
 	buf_clear(&s->term);
 	buf_add(&s->term, term, len);
+	s->generation++;
 	free(s->chars);
 	s->char_count = text_char_count(term, len);
 	s->chars = xcalloc(s->char_count + 1, sizeof(*s->chars));

@@ -60,6 +60,7 @@ struct search {
 	size_t anchor; /* the character looked for first: the one with the fewest variants */
 	struct match *v;
 	size_t n, cap;
+	unsigned generation; /* changes with each compile: what was found for a term is stale */
 };
 
 uint32_t search_fold(uint32_t uc);

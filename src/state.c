@@ -169,6 +169,7 @@ void state_init(struct state *st, const struct corpus *c, const struct lexicon *
 	if (opts->has_at)
 		scroll_to_anchor(st, opts->at);
 	st->focus = opts->focus_text ? FOCUS_TEXT : FOCUS_LIST;
+	find_page_hits(st);
 }
 
 void state_fini(struct state *st)
@@ -181,6 +182,7 @@ void state_fini(struct state *st)
 	free(st->ov_items);
 	page_fini(&st->page);
 	search_fini(&st->search);
+	free(st->hits);
 	outline_fini(&st->outline);
 	for (i = 0; i < st->history_count; i++)
 		free(st->history[i]);
@@ -192,11 +194,13 @@ struct anchor state_anchor(const struct state *st)
 	return st->place_valid ? st->place : top_anchor(st);
 }
 
-/* After a key: where the reader is now, for the resizes to come. */
+/* After a key: where the reader is now, for the resizes to come, and the
+ * search's matches on the page, should either have changed. */
 static void remember_place(struct state *st)
 {
 	st->place = top_anchor(st);
 	st->place_valid = true;
+	find_page_hits(st);
 }
 
 void state_resize(struct state *st, int rows, int cols)
@@ -214,6 +218,7 @@ void state_resize(struct state *st, int rows, int cols)
 	keep_row_visible(st);
 	if (st->overlay != OV_NONE)
 		overlay_keep_visible(st);
+	find_page_hits(st);
 }
 
 size_t state_position(const struct state *st, size_t *total)

@@ -140,6 +140,15 @@ struct state {
 
 	/* Search: the term, the speech and scroll it started from. */
 	struct search search;
+	/* The search's matches on the page, found once per page and term (a
+	 * paragraph of megabytes is not searched again each frame): offsets
+	 * into page.text, in order; k is the match's place in its block. */
+	struct page_hit {
+		size_t off, len, k;
+	} *hits;
+	size_t hit_count, hit_cap;
+	unsigned hits_page, hits_search; /* the generations they were found for */
+	size_t hit_scans; /* how often they were found (a test counts it) */
 	size_t search_from_speech, search_from_scroll, search_from_sel;
 	size_t match_index; /* current match among search.matches */
 	size_t search_filter; /* the filter the matches were found in */

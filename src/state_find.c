@@ -332,3 +332,50 @@ void open_prompt(struct state *st, enum prompt p)
 	}
 }
 
+
+struct hit_ctx {
+	struct state *st;
+	size_t base, k;
+};
+
+static void add_hit(void *arg, size_t off, size_t len)
+{
+	struct hit_ctx *h = arg;
+	struct state *st = h->st;
+
+	st->hits = xgrow(st->hits, &st->hit_cap, st->hit_count + 1, sizeof(*st->hits));
+	st->hits[st->hit_count++] = (struct page_hit){h->base + off, len, h->k++};
+}
+
+/* Matches are looked for in each block (a paragraph, say) as a whole, so a
+ * term that a line break splits is still found; once per page and term. */
+void find_page_hits(struct state *st)
+{
+	const struct page *pg = &st->page;
+	size_t i = 0, last;
+
+	if (!search_active(&st->search)) {
+		st->hit_count = 0;
+		return;
+	}
+	if (st->hits_page == pg->generation && st->hits_search == st->search.generation)
+		return;
+	st->hits_page = pg->generation;
+	st->hits_search = st->search.generation;
+	st->hit_count = 0;
+	st->hit_scans++;
+	while (i < pg->line_count) {
+		if (pg->lines[i].style == PAGE_BLANK) {
+			i++;
+			continue;
+		}
+		for (last = i; last + 1 < pg->line_count && pg->lines[last + 1].style == pg->lines[i].style &&
+				pg->lines[last + 1].para == pg->lines[i].para;
+		     last++)
+			;
+		struct hit_ctx h = {st, pg->lines[i].off, 0};
+		search_text(&st->search, pg->text.data + h.base,
+			    pg->lines[last].off + pg->lines[last].len - h.base, add_hit, &h);
+		i = last + 1;
+	}
+}

@@ -281,6 +281,43 @@ static void test_concordance_work(void)
 	state_fini(&st);
 }
 
+/* With a search on, a frame draws the matches in view from those found once
+ * for the page and term, however long the paragraph (issue 22.6: a 5 MB
+ * paragraph was searched again for each visible line of each frame). */
+static void test_search_work(void)
+{
+	struct state_opts o = {.dept = GROUP_ALL, .speech = (size_t)-1, .ambiguous_width = 1,
+			       .fullwidth = true, .focus_text = true};
+	struct buf text = {0};
+	struct state st;
+	struct grid g;
+	size_t cells, scans;
+
+	buf_adds(&text, "题\n\n标题\n\n局长**张三**:");
+	for (int i = 0; i < 20000; i++)
+		buf_adds(&text, "我们的工作要做细，");
+	buf_adds(&text, "完。\n");
+	struct corpus *c = parse_string(text.data, true);
+	state_init(&st, c, test_lex, &o, 24, 80);
+	grid_init(&g);
+	type_keys(&st, "/的\n");
+	render(&st, &g);
+	scans = st.hit_scans;
+	for (const char *keys = "jjjjj  jjj"; *keys; keys++) {
+		state_key(&st, (uint32_t)*keys);
+		render(&st, &g);
+	}
+	row_with(&g, ST_MATCH, &cells);
+	ok(scans > 0 && st.hit_scans == scans,
+	   "the page searched for 的 as the term was typed (%zu times), not again for ten keys (%zu)",
+	   scans, st.hit_scans);
+	ok(cells > 0, "and the matches in view are still marked (%zu cells on a row)", cells);
+	grid_fini(&g);
+	state_fini(&st);
+	corpus_free(c);
+	buf_fini(&text);
+}
+
 /* The widths layout computed are the cells the grid fills. */
 static void test_widths_agree(int amb)
 {
@@ -325,6 +362,7 @@ int main(int argc, char **argv)
 	test_suspend_everywhere();
 	test_current_match();
 	test_concordance_work();
+	test_search_work();
 	test_zwj_not_drawn();
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {
