@@ -33,7 +33,7 @@ status=0
 # shellcheck disable=SC2086
 printf '%s\n' $core "$build"/asset_*.c | xargs -P 2 -I{} sh -c \
 	'clang '"$(echo $cflags)"' -c {} -o "'"$out"'/obj/$(basename {} .c).o"' || exit 1
-for target in parse wrap; do
+for target in parse wrap state config; do
 	bin=$out/fuzz_$target
 	# shellcheck disable=SC2086
 	clang $cflags -fsanitize=fuzzer "$out"/obj/*.o tests/fuzz/fuzz_$target.c -lunistring \
