@@ -17,9 +17,14 @@ static const struct binding defaults[] = {
 	{KEY_ENTER_, ACT_OPEN, 0},   {'\r', ACT_OPEN, 0},
 	{' ', ACT_PAGE_DOWN, 0},     {KEY_PGDN, ACT_PAGE_DOWN, 0},
 	{'b', ACT_PAGE_UP, 0},       {KEY_PGUP, ACT_PAGE_UP, 0},
+	{'f', ACT_PAGE_DOWN, 0},     {0x06, ACT_PAGE_DOWN, 0}, /* less's f, ^F */
+	{0x02, ACT_PAGE_UP, 0},      /* ^B */
+	{0x04, ACT_HALF_DOWN, 0},    {KEY_CTRL_U, ACT_HALF_UP, 0}, /* ^D ^U */
 	{'g', ACT_TOP, 0},           {KEY_HOME_, ACT_TOP, 0},
 	{'G', ACT_BOTTOM, 0},        {KEY_END_, ACT_BOTTOM, 0},
 	{'J', ACT_NEXT_SPEECH, 0},   {'K', ACT_PREV_SPEECH, 0},
+	{']', ACT_NEXT_COLL, 0},     {'[', ACT_PREV_COLL, 0},
+	{'=', ACT_WHERE, 0},
 	{'1', ACT_DEPT, 1},          {'2', ACT_DEPT, 2},
 	{'3', ACT_DEPT, 3},          {'4', ACT_DEPT, 4},
 	{'5', ACT_DEPT, 5},          {'6', ACT_DEPT, 6},
@@ -35,6 +40,7 @@ static const struct binding defaults[] = {
 	{'t', ACT_SIMPLIFIED, 0},    {'!', ACT_FINDINGS, 0},
 	{'?', ACT_HELP, 0},
 	{KEY_ESC, ACT_ESCAPE, 0},    {'q', ACT_QUIT, 0},
+	{'Q', ACT_QUIT_ALL, 0},
 	{KEY_CTRL_L, ACT_REDRAW, 0}, {KEY_CTRL_Z, ACT_SUSPEND, 0},
 };
 

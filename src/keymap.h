@@ -59,10 +59,17 @@ struct key_event {
 	X(ACT_OPEN, "open", "open the selected speech and focus the text", "打开发言")           \
 	X(ACT_PAGE_DOWN, "page-down", "page down; at the end, the next speech", "下一页")         \
 	X(ACT_PAGE_UP, "page-up", "page up", "上一页")                                             \
+	X(ACT_HALF_DOWN, "half-page-down", "half a page down", "下半页")                           \
+	X(ACT_HALF_UP, "half-page-up", "half a page up", "上半页")                                 \
 	X(ACT_TOP, "top", "top", "到顶部")                                                         \
 	X(ACT_BOTTOM, "bottom", "bottom", "到底部")                                                \
 	X(ACT_NEXT_SPEECH, "next-speech", "next speech in list order", "下一篇发言")              \
 	X(ACT_PREV_SPEECH, "previous-speech", "previous speech in list order", "上一篇发言")      \
+	X(ACT_NEXT_COLL, "next-collection", "first speech of the next collection", "下一个文集")  \
+	X(ACT_PREV_COLL, "previous-collection", "first speech of the previous collection",       \
+	  "上一个文集")                                                                            \
+	X(ACT_WHERE, "where", "file, line and collection of this place (less's =)",               \
+	  "当前位置：文件、行、第几个文集")                                                          \
 	X(ACT_DEPT, "department", "show only the Nth department", "只看第 N 个部门")              \
 	X(ACT_DEPT_ALL, "all-departments", "show all departments again", "显示全部部门")          \
 	X(ACT_DEPT_PICKER, "department-picker", "department picker", "选择部门")                  \
@@ -84,8 +91,9 @@ struct key_event {
 	X(ACT_SIMPLIFIED, "simplified", "show the text in Simplified characters", "以简体显示")  \
 	X(ACT_FINDINGS, "findings", "the files that could not be used", "无法使用的文件")          \
 	X(ACT_HELP, "help", "help", "帮助")                                                        \
-	X(ACT_ESCAPE, "escape", "close the overlay or prompt", "关闭")                             \
-	X(ACT_QUIT, "quit", "close the overlay, else quit", "退出")                                \
+	X(ACT_ESCAPE, "escape", "close the overlay, prompt or raw view", "关闭")                   \
+	X(ACT_QUIT, "quit", "close the overlay or raw view, else quit", "退出")                    \
+	X(ACT_QUIT_ALL, "quit-all", "quit, from anywhere", "立即退出")                             \
 	X(ACT_REDRAW, "redraw", "redraw", "重绘屏幕")                                              \
 	X(ACT_SUSPEND, "suspend", "suspend", "挂起")
 

@@ -255,49 +255,6 @@ struct str state_row_role(const struct state *st, size_t row)
 	return role;
 }
 
-static void move_selection(struct state *st, int dir)
-{
-	size_t r = st->sel;
-
-	while (dir > 0 ? r + 1 < st->row_count : r > 0) {
-		r = dir > 0 ? r + 1 : r - 1;
-		if (is_speech_row(st, r)) {
-			open_row(st, r, false);
-			return;
-		}
-	}
-	if (dir < 0)
-		st->list_top = 0; /* show the header above the first row */
-}
-
-static void scroll_by(struct state *st, long lines)
-{
-	long target = (long)st->scroll + lines;
-
-	st->scroll = (size_t)MAX(0L, MIN(target, (long)max_scroll(st)));
-}
-
-/* J / K: the next or previous distinct speech in list order. */
-static bool step_speech(struct state *st, int dir)
-{
-	size_t ord = is_speech_row(st, st->sel) ? state_ordinal(st, st->sel) : 0;
-
-	if (dir > 0 ? ord >= st->distinct_count : ord <= 1)
-		return false;
-	open_row(st, row_of_ordinal(st, dir > 0 ? ord + 1 : ord - 1), false);
-	return true;
-}
-
-static void page_down(struct state *st)
-{
-	if (st->scroll >= max_scroll(st)) {
-		if (!step_speech(st, 1))
-			snprintf(st->message, sizeof(st->message), "已是最后一篇");
-		return;
-	}
-	scroll_by(st, MAX(st->lay.body_rows, 1));
-}
-
 static void set_dept(struct state *st, int number)
 {
 	if (number < 1 || (size_t)number > st->c->depts.n) {
@@ -307,63 +264,10 @@ static void set_dept(struct state *st, int number)
 	set_filter(st, (size_t)number - 1);
 }
 
-static void go_end(struct state *st, bool bottom)
-{
-	size_t r;
-
-	if (st->focus == FOCUS_TEXT) {
-		st->scroll = bottom ? max_scroll(st) : 0;
-		return;
-	}
-	if (!bottom) {
-		for (r = 0; r < st->row_count && !is_speech_row(st, r); r++)
-			;
-	} else {
-		for (r = st->row_count; r > 0 && !is_speech_row(st, r - 1); r--)
-			;
-		r = r ? r - 1 : 0;
-	}
-	open_row(st, r, false);
-	if (!bottom)
-		st->list_top = 0;
-}
-
 static void set_list_width(struct state *st, int width)
 {
 	st->list_width_set = MAX(LAYOUT_LIST_MIN_WIDTH, MIN(width, st->cols - 22));
 	state_resize(st, st->rows, st->cols);
-}
-
-static void pane_apply(struct state *st, enum action act)
-{
-	bool list = st->focus == FOCUS_LIST && st->lay.list_shown;
-
-	switch (act) {
-	case ACT_DOWN: list ? move_selection(st, 1) : scroll_by(st, 1); break;
-	case ACT_UP: list ? move_selection(st, -1) : scroll_by(st, -1); break;
-	case ACT_TOP: go_end(st, false); break;
-	case ACT_BOTTOM: go_end(st, true); break;
-	case ACT_PAGE_DOWN: page_down(st); break;
-	case ACT_PAGE_UP: scroll_by(st, -(long)MAX(st->lay.body_rows, 1)); break;
-	case ACT_NEXT_SPEECH:
-		if (!step_speech(st, 1))
-			snprintf(st->message, sizeof(st->message), "已是最后一篇");
-		break;
-	case ACT_PREV_SPEECH:
-		if (!step_speech(st, -1))
-			snprintf(st->message, sizeof(st->message), "已是第一篇");
-		break;
-	case ACT_FOCUS_TOGGLE:
-		st->focus = st->focus == FOCUS_LIST || !st->lay.list_shown ? FOCUS_TEXT : FOCUS_LIST;
-		break;
-	case ACT_FOCUS_LIST:
-		if (st->lay.list_shown)
-			st->focus = FOCUS_LIST;
-		break;
-	case ACT_FOCUS_TEXT:
-	case ACT_OPEN: st->focus = FOCUS_TEXT; break;
-	default: break;
-	}
 }
 
 /* t: the text in Simplified characters, one character for one (SPEC 3.2). */
@@ -423,11 +327,29 @@ void state_apply(struct state *st, enum action act, int arg)
 		snprintf(st->message, sizeof(st->message), "“”…等歧义宽度字符：%d 列",
 			 st->ambiguous_width);
 		break;
-	case ACT_QUIT: st->request = REQ_QUIT; break;
+	case ACT_QUIT: /* as mutt and tig: q leaves the raw view first */
+	case ACT_ESCAPE:
+		if (st->raw) {
+			st->raw = false;
+			open_speech(st, st->speech, 0);
+		} else if (act == ACT_QUIT) {
+			st->request = REQ_QUIT;
+		}
+		break;
+	case ACT_QUIT_ALL: st->request = REQ_QUIT; break;
 	case ACT_REDRAW: st->request = REQ_REDRAW; break;
 	case ACT_SUSPEND: st->request = REQ_SUSPEND; break;
 	default: pane_apply(st, act); break;
 	}
+}
+
+/* A key bound to nothing says so on the status line (SPEC 3.1). */
+static void say_unbound(struct state *st, uint32_t key)
+{
+	char name[32];
+
+	keymap_key_name(key, name, sizeof(name));
+	snprintf(st->message, sizeof(st->message), "键 %s 未绑定（? 帮助）", name);
 }
 
 void state_key(struct state *st, uint32_t key)
@@ -438,6 +360,11 @@ void state_key(struct state *st, uint32_t key)
 	if (key == KEY_RESIZE_ || key == KEY_NONE)
 		return;
 	act = keymap_lookup(st->keys, key, &arg);
+	/* Q quits from anywhere, an overlay open too; a prompt types it */
+	if (act == ACT_QUIT_ALL && st->prompt == PROMPT_NONE) {
+		st->request = REQ_QUIT;
+		return;
+	}
 	if (st->prompt != PROMPT_NONE && act != ACT_SUSPEND) {
 		st->message[0] = '\0';
 		prompt_key(st, key);
@@ -451,6 +378,8 @@ void state_key(struct state *st, uint32_t key)
 		return;
 	}
 	state_apply(st, act, arg);
+	if (act == ACT_NONE && st->overlay == OV_NONE) /* as mutt: say so */
+		say_unbound(st, key);
 	remember_place(st);
 }
 

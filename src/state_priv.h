@@ -43,6 +43,10 @@ void jump_to_match(struct state *st, size_t index);
 void show_in_para(struct state *st, size_t para, size_t chars);
 /* The matches found again if the filter changed since they were. */
 void refresh_matches(struct state *st);
+/* state_nav.c: the moves of the panes (rows, lines, pages, speeches,
+ * collections, =); scroll_by moves the text by lines. */
+void pane_apply(struct state *st, enum action act);
+void scroll_by(struct state *st, long lines);
 /* Finds the search's matches on the page (st->hits) if the page or the term
  * changed since they were last found. */
 void find_page_hits(struct state *st);

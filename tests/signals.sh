@@ -22,12 +22,13 @@ tmx_start_server
 for sig in INT TERM QUIT; do
 	tmx kill-session -t t 2>/dev/null
 	tmx new-session -d -s t -x 80 -y 24 \
-		"$fayan --ambiguous=1; stty -a >$tmp/stty; echo status=\$? >$tmp/done; sleep 30"
+		"rm -f $tmp/done; $fayan --ambiguous=1; stty -a >$tmp/stty; echo status=\$? >$tmp/done; sleep 30"
 	wait_for screens/start-80x24.screen
 	pid=$(fayan_pid)
 	kill -"$sig" "$pid"
 	gone_within "$pid" 10; ok $? "SIG$sig ends fayan"
-	sleep 0.3
+	i=0; while screen | grep -q '部门' && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+	i=0; while [ ! -s "$tmp/done" ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
 	grep -q '部门' "$tmp/got" && ! screen | grep -q '部门'; ok $? "SIG$sig: the alternate screen is left"
 	grep -q -- ' icanon' "$tmp/stty" && grep -q -- ' echo ' "$tmp/stty"
 	ok $? "SIG$sig: the terminal modes are restored (icanon, echo)"
@@ -53,7 +54,8 @@ kill -0 "$pid"; ok $? "and fayan is still running"
 
 # Nothing from the corpus drives the terminal: record every byte fayan writes.
 printf '题,很长的标题\n局长**甲\033]0;PWNED\007**:正文\033[99;99H\033]52;c;UFdORUQ=\007\302\233H\342\200\256反转\177,正文。\n' >"$tmp/esc.txt"
-( sleep 1; printf 'jJ/正文\r'; sleep 0.5; printf 'c'; sleep 0.3; printf '\033'; sleep 0.3; printf 'rq' ) |
+# (q leaves the raw view that r opened; a second q quits)
+( sleep 1; printf 'jJ/正文\r'; sleep 0.5; printf 'c'; sleep 0.3; printf '\033'; sleep 0.3; printf 'rqq' ) |
 	script -qfec "env TERM=xterm-256color $fayan --ambiguous=1 $tmp/esc.txt" "$tmp/bytes" >/dev/null 2>&1
 grep -q '正文' "$tmp/bytes"; ok $? "the screen showed the text"
 for seq in '\033]0;' '\033]52' '\033[99;99H' '\302\233' '\342\200\256' '\177'; do

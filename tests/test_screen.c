@@ -318,6 +318,63 @@ static void test_search_work(void)
 	buf_fini(&text);
 }
 
+/* The habits of less, mutt and tig (SPEC 3.1): q leaves the raw view before
+ * it quits, Esc leaves it too, Q quits from an overlay, ^D ^U move half a
+ * page, = says where, ] [ move between collections. */
+static void test_reader_keys(void)
+{
+	struct state_opts o = {.dept = GROUP_ALL, .speech = (size_t)-1, .ambiguous_width = 1,
+			       .fullwidth = true};
+	struct state st;
+
+	state_init(&st, corpus, test_lex, &o, 24, 80);
+	type_keys(&st, "rq");
+	ok(!st.raw && st.request == REQ_NONE, "r then q: the raw view is left, fayan runs on");
+	type_keys(&st, "r\x1b");
+	ok(!st.raw, "Esc leaves the raw view");
+	type_keys(&st, "q");
+	ok(st.request == REQ_QUIT, "q then quits");
+	st.request = REQ_NONE;
+	type_keys(&st, "?Q");
+	ok(st.request == REQ_QUIT, "Q quits with the help open");
+	st.request = REQ_NONE;
+	type_keys(&st, "\x1b");
+	state_resize(&st, 12, 80); /* a speech longer than the pane */
+	type_keys(&st, "\n");
+	size_t top = st.scroll;
+	type_keys(&st, "\x04");
+	ok(st.focus == FOCUS_TEXT && st.scroll == top + (size_t)st.lay.body_rows / 2,
+	   "Ctrl-D: half a page down (%zu -> %zu)", top, st.scroll);
+	type_keys(&st, "\x15");
+	ok(st.scroll == top, "Ctrl-U: back up");
+	type_keys(&st, "=");
+	ok(strstr(st.message, "t.txt · 第 ") && strstr(st.message, "行 · 文集 1/1"),
+	   "= names the file, the line and the collection: %s", st.message);
+	type_keys(&st, "w");
+	ok(strcmp(st.message, "键 w 未绑定（? 帮助）") == 0, "an unbound key says so: %s", st.message);
+	type_keys(&st, "]");
+	ok(strcmp(st.message, "已是最后一个文集") == 0, "] in a single collection: no next one");
+	state_fini(&st);
+
+	/* a library of two pages of the same title: ] and [ move between them */
+	struct corpus *lib = corpus_new();
+	struct parse_opts po = {.lex = test_lex, .repair = true};
+	const char *page = "同名的文集\n\n题\n\n局长**张三**:一。\n\n题二\n\n局长**李四**:二。\n";
+	parse_collection(lib, "第1期.txt", xstrdup(page), strlen(page), &po);
+	parse_collection(lib, "第2期.txt", xstrdup(page), strlen(page), &po);
+	state_init(&st, lib, test_lex, &o, 24, 80);
+	size_t first = st.speech;
+	type_keys(&st, "]");
+	ok(lib->speeches.v[st.speech].coll == 1 && lib->speeches.v[first].coll == 0,
+	   "]: the first speech of the second collection");
+	type_keys(&st, "=");
+	ok(strstr(st.message, "第2期") && strstr(st.message, "2/2"), "= says so: %s", st.message);
+	type_keys(&st, "[");
+	ok(st.speech == first, "[: back to the first collection's first speech");
+	state_fini(&st);
+	corpus_free(lib);
+}
+
 /* The widths layout computed are the cells the grid fills. */
 static void test_widths_agree(int amb)
 {
@@ -363,6 +420,7 @@ int main(int argc, char **argv)
 	test_current_match();
 	test_concordance_work();
 	test_search_work();
+	test_reader_keys();
 	test_zwj_not_drawn();
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {

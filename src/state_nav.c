@@ -1,0 +1,169 @@
+#include "state.h"
+#include "state_priv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "util.h"
+
+/*
+ * Moving through the list and the text (SPEC 3.1): rows, lines, half and
+ * whole pages, speeches in list order, collections, and where the reader
+ * is (=). Calls into the state's rows and pages (state_priv.h), never back
+ * into the key dispatcher.
+ */
+
+static void move_selection(struct state *st, int dir)
+{
+	size_t r = st->sel;
+
+	while (dir > 0 ? r + 1 < st->row_count : r > 0) {
+		r = dir > 0 ? r + 1 : r - 1;
+		if (is_speech_row(st, r)) {
+			open_row(st, r, false);
+			return;
+		}
+	}
+	if (dir < 0)
+		st->list_top = 0; /* show the header above the first row */
+}
+
+void scroll_by(struct state *st, long lines)
+{
+	long target = (long)st->scroll + lines;
+
+	st->scroll = (size_t)MAX(0L, MIN(target, (long)max_scroll(st)));
+}
+
+/* J / K: the next or previous distinct speech in list order. */
+static bool step_speech(struct state *st, int dir)
+{
+	size_t ord = is_speech_row(st, st->sel) ? state_ordinal(st, st->sel) : 0;
+
+	if (dir > 0 ? ord >= st->distinct_count : ord <= 1)
+		return false;
+	open_row(st, row_of_ordinal(st, dir > 0 ? ord + 1 : ord - 1), false);
+	return true;
+}
+
+/* ] and [: the first speech of the next or previous collection that the
+ * list shows, in any view (a library's pages one after another). */
+static bool step_collection(struct state *st, int dir)
+{
+	const struct corpus *c = st->c;
+	size_t coll = st->speech < c->speeches.n ? c->speeches.v[st->speech].coll : 0;
+
+	for (size_t k = coll + (size_t)(long)dir; k < c->colls.n; k += (size_t)(long)dir) {
+		const struct collection *cl = &c->colls.v[k];
+		for (size_t s = cl->speech_first; s < cl->speech_first + cl->speech_count; s++) {
+			size_t row = row_of(st, s);
+			if (is_speech_row(st, row) && st->view[row].speech == s) {
+				open_row(st, row, false);
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* =: where the reader is, as less says it: the file, the line of the top
+ * of the text pane, and which collection of how many. */
+static void say_where(struct state *st)
+{
+	const struct corpus *c = st->c;
+	const struct speech *sp = st->speech < c->speeches.n ? &c->speeches.v[st->speech] : NULL;
+	size_t line = sp ? sp->line : 0;
+
+	if (!sp)
+		return;
+	for (size_t i = st->scroll; i < st->page.line_count; i++)
+		if (st->page.lines[i].style == PAGE_PARA && st->page.lines[i].para < sp->para_count) {
+			line = c->paras.v[sp->para_first + st->page.lines[i].para].line;
+			break;
+		}
+	snprintf(st->message, sizeof(st->message), "%s · 第 %zu 行 · 文集 %u/%zu",
+		 c->colls.v[sp->coll].shown, line, (unsigned)sp->coll + 1, c->colls.n);
+}
+
+static void page_down(struct state *st)
+{
+	if (st->scroll >= max_scroll(st)) {
+		if (!step_speech(st, 1))
+			snprintf(st->message, sizeof(st->message), "已是最后一篇");
+		return;
+	}
+	scroll_by(st, MAX(st->lay.body_rows, 1));
+}
+
+static void go_end(struct state *st, bool bottom)
+{
+	size_t r;
+
+	if (st->focus == FOCUS_TEXT) {
+		st->scroll = bottom ? max_scroll(st) : 0;
+		return;
+	}
+	if (!bottom) {
+		for (r = 0; r < st->row_count && !is_speech_row(st, r); r++)
+			;
+	} else {
+		for (r = st->row_count; r > 0 && !is_speech_row(st, r - 1); r--)
+			;
+		r = r ? r - 1 : 0;
+	}
+	open_row(st, r, false);
+	if (!bottom)
+		st->list_top = 0;
+}
+
+void pane_apply(struct state *st, enum action act)
+{
+	bool list = st->focus == FOCUS_LIST && st->lay.list_shown;
+
+	switch (act) {
+	case ACT_DOWN: list ? move_selection(st, 1) : scroll_by(st, 1); break;
+	case ACT_UP: list ? move_selection(st, -1) : scroll_by(st, -1); break;
+	case ACT_TOP: go_end(st, false); break;
+	case ACT_BOTTOM: go_end(st, true); break;
+	case ACT_PAGE_DOWN: page_down(st); break;
+	case ACT_PAGE_UP: scroll_by(st, -(long)MAX(st->lay.body_rows, 1)); break;
+	case ACT_HALF_DOWN:
+	case ACT_HALF_UP: { /* less's ^D ^U: half the pane, in the list half its rows */
+		long half = MAX(st->lay.body_rows / 2, 1) * (act == ACT_HALF_DOWN ? 1 : -1);
+		if (list)
+			for (long k = 0; k < labs(half); k++)
+				move_selection(st, half > 0 ? 1 : -1);
+		else
+			scroll_by(st, half);
+		break;
+	}
+	case ACT_NEXT_COLL:
+		if (!step_collection(st, 1))
+			snprintf(st->message, sizeof(st->message), "已是最后一个文集");
+		break;
+	case ACT_PREV_COLL:
+		if (!step_collection(st, -1))
+			snprintf(st->message, sizeof(st->message), "已是第一个文集");
+		break;
+	case ACT_WHERE: say_where(st); break;
+	case ACT_NEXT_SPEECH:
+		if (!step_speech(st, 1))
+			snprintf(st->message, sizeof(st->message), "已是最后一篇");
+		break;
+	case ACT_PREV_SPEECH:
+		if (!step_speech(st, -1))
+			snprintf(st->message, sizeof(st->message), "已是第一篇");
+		break;
+	case ACT_FOCUS_TOGGLE:
+		st->focus = st->focus == FOCUS_LIST || !st->lay.list_shown ? FOCUS_TEXT : FOCUS_LIST;
+		break;
+	case ACT_FOCUS_LIST:
+		if (st->lay.list_shown)
+			st->focus = FOCUS_LIST;
+		break;
+	case ACT_FOCUS_TEXT:
+	case ACT_OPEN: st->focus = FOCUS_TEXT; break;
+	default: break;
+	}
+}
+
