@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "overlay.h"
 #include "text.h"
@@ -44,15 +45,50 @@ static int put_cut(struct grid *g, int row, int col, int end, struct str s, enum
 	return grid_puts(g, row, col, end, ell, st);
 }
 
+/* A collection's file name as a library's title row shows it: the last
+ * part of its path, without .txt (第10期). */
+static struct str file_label(const struct collection *coll)
+{
+	struct str name = str_from(coll->shown);
+	const char *slash = memrchr(name.s, '/', name.len);
+
+	if (slash)
+		name = (struct str){slash + 1, name.len - (size_t)(slash + 1 - name.s)};
+	if (name.len > 4 && strcasecmp(name.s + name.len - 4, ".txt") == 0)
+		name.len -= 4;
+	return name;
+}
+
+/* The collection's title; in a library (SPEC 3), its file name and number
+ * first, so that two pages of one title are told apart: 第10期 3/120 · 标题. */
+static struct str title_of(const struct corpus *c, size_t coll, struct buf *out)
+{
+	const struct collection *cl = &c->colls.v[coll];
+	struct str name;
+
+	if (c->colls.n < 2)
+		return cl->title;
+	buf_clear(out);
+	name = file_label(cl);
+	buf_add(out, name.s, name.len);
+	buf_addf(out, " %zu/%zu", coll + 1, c->colls.n);
+	if (cl->title.s) {
+		buf_adds(out, " · ");
+		buf_add(out, cl->title.s, cl->title.len);
+	}
+	return (struct str){out->data, out->len};
+}
+
 static void render_title(const struct state *st, struct grid *g)
 {
 	const struct corpus *c = st->c;
 	static const char label[] = "部门：";
 	struct str title = STR_NULL, filter;
+	struct buf scratch = {0};
 	int right, col, filter_width;
 
 	if (st->speech < c->speeches.n)
-		title = c->colls.v[c->speeches.v[st->speech].coll].title;
+		title = title_of(c, c->speeches.v[st->speech].coll, &scratch);
 	if (st->filter == GROUP_ALL)
 		filter = str_from(ALL_DEPTS_NAME);
 	else if (st->filter == NO_DEPT)
@@ -68,15 +104,19 @@ static void render_title(const struct state *st, struct grid *g)
 	put_cut(g, 0, 0, MAX(right - 2, 0), title, ST_TITLE);
 	col = grid_puts(g, 0, right, g->cols, label, ST_TITLE);
 	put_cut(g, 0, col, MIN(col + filter_width, g->cols), filter, ST_TITLE);
+	buf_fini(&scratch);
 }
 
-/* The header of a group outside the department view. */
-static struct str view_group_name(const struct state *st, size_t key)
+/* The header of a group outside the department view: a person, or a
+ * collection named by its file as well as its title (SPEC 3.6). */
+static struct str view_group_name(const struct state *st, size_t key, struct buf *scratch)
 {
 	const struct corpus *c = st->c;
 
 	if (st->view_kind == VIEW_SPEAKER)
 		return c->speeches.v[st->people.first[key]].speaker;
+	if (c->colls.n > 1)
+		return title_of(c, key, scratch);
 	return c->colls.v[key].title.s ? c->colls.v[key].title : str_from(c->colls.v[key].shown);
 }
 
@@ -89,7 +129,9 @@ static void render_list_row(const struct state *st, struct grid *g, size_t r, in
 	if (gr->speech == NO_SPEECH && st->view_kind != VIEW_DEPARTMENT) {
 		/* a collection's title, a person's name: no number, the digit keys
 		 * are the departments' */
-		put_cut(g, row, 1, end, view_group_name(st, gr->dept), ST_DEPT);
+		struct buf scratch = {0};
+		put_cut(g, row, 1, end, view_group_name(st, gr->dept, &scratch), ST_DEPT);
+		buf_fini(&scratch);
 		return;
 	}
 	if (gr->speech == NO_SPEECH) {

@@ -7,6 +7,8 @@
  */
 #include "tap.h"
 
+#include <unistr.h>
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -369,6 +371,20 @@ static void test_reader_keys(void)
 	   "]: the first speech of the second collection");
 	type_keys(&st, "=");
 	ok(strstr(st.message, "第2期") && strstr(st.message, "2/2"), "= says so: %s", st.message);
+	struct grid g;
+	grid_init(&g);
+	render(&st, &g);
+	char row0[256] = "";
+	size_t len = 0;
+	for (int c = 0; c < g.cols && len + 4 < sizeof(row0); c++) {
+		const struct cell *cell = grid_at(&g, 0, c);
+		if (cell->width)
+			len += (size_t)u8_uctomb((uint8_t *)row0 + len, cell->ch, 4);
+	}
+	row0[len] = '\0';
+	ok(strncmp(row0, "第2期 2/2 · 同名的文集", strlen("第2期 2/2 · 同名的文集")) == 0,
+	   "the title row tells the two apart: %s", row0);
+	grid_fini(&g);
 	type_keys(&st, "[");
 	ok(st.speech == first, "[: back to the first collection's first speech");
 	state_fini(&st);
