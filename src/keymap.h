@@ -81,6 +81,8 @@ struct key_event {
 	X(ACT_CONCORDANCE, "concordance", "concordance of the search term", "搜索词上下文一览")  \
 	X(ACT_RAW, "raw", "raw view: the text as the file has it", "原文（修复前）")               \
 	X(ACT_PIPE, "pipe", "pipe the speech to a shell command", "把发言交给外部命令")           \
+	X(ACT_COPY, "copy", "copy the speech to the terminal's clipboard (OSC 52)",               \
+	  "复制发言到终端剪贴板")                                                                    \
 	X(ACT_TOGGLE_LIST, "toggle-list", "hide or show the list", "隐藏或显示列表")              \
 	X(ACT_NARROW, "narrow-list", "narrow the list", "列表变窄")                                \
 	X(ACT_WIDEN, "widen-list", "widen the list", "列表变宽")                                   \

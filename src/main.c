@@ -213,10 +213,14 @@ static void browse(struct state *st)
 			break;
 		if (st->request == REQ_SUSPEND)
 			tui_suspend();
-		if (st->request == REQ_PIPE) {
+		if (st->request == REQ_PIPE || st->request == REQ_COPY) {
 			size_t len;
-			char *text = state_print_speech(st, &len);
-			tui_pipe(st->pipe_command, text, len);
+			char *text = state_plain_speech(st, &len);
+			if (st->request == REQ_PIPE)
+				tui_pipe(st->pipe_command, text, len);
+			else if (tui_copy(text, len))
+				snprintf(st->message, sizeof(st->message), "已复制 %zu 个字符（OSC 52）",
+					 text_char_count(text, len));
 			free(text);
 		}
 		if (st->request == REQ_REPAINT_ALL)

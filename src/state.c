@@ -337,6 +337,7 @@ void state_apply(struct state *st, enum action act, int arg)
 		}
 		break;
 	case ACT_QUIT_ALL: st->request = REQ_QUIT; break;
+	case ACT_COPY: st->request = REQ_COPY; break;
 	case ACT_REDRAW: st->request = REQ_REDRAW; break;
 	case ACT_SUSPEND: st->request = REQ_SUSPEND; break;
 	default: pane_apply(st, act); break;
@@ -432,22 +433,37 @@ void state_mouse(struct state *st, enum mouse_kind kind, int row, int col)
 	remember_place(st);
 }
 
-char *state_print_speech(const struct state *st, size_t *len)
+char *state_plain_speech(const struct state *st, size_t *len)
 {
-	/* As --print would show it on this terminal. */
-	struct page_opts o = {st->cols, st->ambiguous_width, st->fullwidth, st->lex,
-			      st->han, st->simplified};
-	struct page pg;
-	struct buf out = {0};
-	size_t i;
+	/* What | and y hand on (SPEC 3.1): plain text, a line each for the
+	 * headline and the speaker, then a paragraph a line, as written. */
+	const struct corpus *c = st->c;
+	const struct speech *s;
+	struct buf out = {0}, scratch = {0};
 
-	page_init(&pg);
-	page_build(&pg, st->c, st->speech, &o);
-	for (i = 0; i < pg.line_count; i++) {
-		buf_add(&out, pg.text.data + pg.lines[i].off, pg.lines[i].draw_len);
+	if (st->speech >= c->speeches.n) {
+		*len = 0;
+		return xcalloc(1, 1);
+	}
+	s = &c->speeches.v[st->speech];
+	if (s->headline.s) {
+		buf_add(&out, s->headline.s, s->headline.len);
 		buf_addc(&out, '\n');
 	}
-	page_fini(&pg);
+	buf_add(&out, s->speaker.s, s->speaker.len);
+	if (s->designation_len)
+		buf_add(&out, speech_designation(s).s, s->designation_len);
+	if (s->title.len) {
+		buf_adds(&out, " · ");
+		buf_add(&out, s->title.s, s->title.len);
+	}
+	buf_addc(&out, '\n');
+	for (size_t i = 0; i < s->para_count; i++) {
+		struct str t = corpus_para_text(c, speech_para(c, s, i), &scratch);
+		buf_add(&out, t.s, t.len);
+		buf_addc(&out, '\n');
+	}
+	buf_fini(&scratch);
 	*len = out.len;
 	return out.data ? out.data : xcalloc(1, 1);
 }

@@ -25,7 +25,7 @@
 enum focus { FOCUS_LIST, FOCUS_TEXT };
 enum overlay { OV_NONE, OV_HELP, OV_PICKER, OV_OUTLINE, OV_CONCORDANCE, OV_FINDINGS };
 enum prompt { PROMPT_NONE, PROMPT_SEARCH, PROMPT_SPEAKER, PROMPT_PIPE };
-enum request { REQ_NONE, REQ_QUIT, REQ_REDRAW, REQ_SUSPEND, REQ_PIPE, REQ_REPAINT_ALL };
+enum request { REQ_NONE, REQ_QUIT, REQ_REDRAW, REQ_SUSPEND, REQ_PIPE, REQ_REPAINT_ALL, REQ_COPY };
 
 enum { PROMPT_MAX = 256, HISTORY_MAX = 32, OV_QUERY_MAX = 32 };
 
@@ -185,6 +185,6 @@ int state_percent(const struct state *st);
 /* Short role of a list row: the role of the speech's last post there. */
 struct str state_row_role(const struct state *st, size_t row);
 /* The speech text as --print shows it, for |. Caller frees. */
-char *state_print_speech(const struct state *st, size_t *len);
+char *state_plain_speech(const struct state *st, size_t *len);
 
 #endif

@@ -577,3 +577,20 @@ void tui_pipe(const char *command, const char *data, size_t len)
 		wait_for_key();
 	clearok(curscr, TRUE);
 }
+
+static const char base64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+bool tui_copy(const char *text, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	bool ok = fputs("\033]52;c;", stdout) >= 0;
+
+	for (size_t i = 0; ok && i < len; i += 3) {
+		unsigned v = (unsigned)p[i] << 16 | (i + 1 < len ? (unsigned)p[i + 1] << 8 : 0) |
+			     (i + 2 < len ? p[i + 2] : 0);
+		char quad[4] = {base64[v >> 18 & 63], base64[v >> 12 & 63],
+				i + 1 < len ? base64[v >> 6 & 63] : '=', i + 2 < len ? base64[v & 63] : '='};
+		ok = fwrite(quad, 1, 4, stdout) == 4;
+	}
+	return ok && fputs("\a", stdout) >= 0 && fflush(stdout) == 0;
+}

@@ -40,4 +40,9 @@ void tui_pipe(const char *command, const char *data, size_t len);
 /* The signal that ended the session (SIGINT, SIGTERM, SIGHUP), or 0. */
 int tui_stop_signal(void);
 
+/* Hands text to the terminal's clipboard with OSC 52 (ESC ] 52 ; c ;
+ * base64 BEL), which works over SSH and in tmux with set-clipboard on;
+ * false when it could not be written. */
+bool tui_copy(const char *text, size_t len);
+
 #endif
