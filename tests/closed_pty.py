@@ -7,14 +7,9 @@ so while | runs a command that would outlive it.
 usage: closed_pty.py FAYAN   prints TAP"""
 import os, pty, signal, sys, time
 
-fayan = sys.argv[1]
-n = failed = 0
+from taplib import ok, done
 
-def ok(cond, msg):
-    global n, failed
-    n += 1
-    print(("ok" if cond else "not ok"), n, "-", msg)
-    failed += not cond
+fayan = sys.argv[1]
 
 def run(ignore_hup, keys=b""):
     pid, fd = pty.fork()
@@ -55,5 +50,4 @@ run(True)
 # While | runs a command, with SIGHUP ignored: the closed terminal is still
 # noticed, the command stopped, fayan ended (issue 22.8).
 run(True, b"|sleep 30\r")
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+done()

@@ -6,14 +6,9 @@ ESC ] 52 ; c ; BASE64 BEL, which must decode to the speech as plain text
 usage: copy_pty.py FAYAN   prints TAP"""
 import base64, os, pty, re, select, sys, time
 
-fayan = sys.argv[1]
-n = failed = 0
+from taplib import ok, done
 
-def ok(cond, msg):
-    global n, failed
-    n += 1
-    print(("ok" if cond else "not ok"), n, "-", msg)
-    failed += not cond
+fayan = sys.argv[1]
 
 def read_for(fd, seconds, until=None):
     seen, end = b"", time.time() + seconds
@@ -52,5 +47,4 @@ try:
 except OSError:
     pass
 os.waitpid(pid, 0)
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+done()
