@@ -176,9 +176,13 @@ static int detect_ambiguous(void)
 			break;
 	}
 	reply[got] = '\0';
+	char *csi = strstr(reply, "\033[");
+	/* What came before the reply was typed (during a long load, say): it
+	 * goes back to the key reader, last byte first, not away. */
+	for (size_t k = csi ? (size_t)(csi - reply) : got; k > 0; k--)
+		ungetch((unsigned char)reply[k - 1]);
 	if (write(out_fd, "\r  \r", 4) < 0)
 		return 1;
-	char *csi = strstr(reply, "\033[");
 	if (csi && sscanf(csi, "\033[%d;%dR", &row, &col) == 2)
 		return col == 3 ? 2 : 1;
 	return 1;

@@ -164,6 +164,15 @@ tmx send-keys -t t j
 i=0; while ! screen | grep -q '▶ 聂立新 局长' && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 screen | grep -q '▶ 聂立新 局长'; ok $? "and keys work: no cursor report was taken for one"
 
+# A key typed while fayan still loads (a sleep stands for a long one) is kept
+# past the terminal's answer to the width probe, not thrown away (issue 22.7).
+tmx kill-session -t t 2>/dev/null
+tmx new-session -d -s t -x 80 -y 24 "sleep 1; XDG_STATE_HOME=$tmp/early $fayan; echo EXITED; sleep 30"
+sleep 0.3
+tmx send-keys -t t q
+i=0; while ! screen | grep -q EXITED && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+screen | grep -q EXITED; ok $? "q typed during the load quits once the screen is up"
+
 # | pipes the speech as plain text (SPEC 3.1): the headline, the speaker line,
 # then a paragraph a line, unwrapped, as --json has them.
 start 80 24
