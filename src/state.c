@@ -183,6 +183,8 @@ void state_fini(struct state *st)
 	page_fini(&st->page);
 	search_fini(&st->search);
 	free(st->hits);
+	free(st->match_order);
+	free(st->match_place);
 	outline_fini(&st->outline);
 	for (i = 0; i < st->history_count; i++)
 		free(st->history[i]);

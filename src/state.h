@@ -151,6 +151,11 @@ struct state {
 	size_t hit_scans; /* how often they were found (a test counts it) */
 	size_t search_from_speech, search_from_scroll, search_from_sel;
 	size_t match_index; /* current match among search.matches */
+	/* The matches in the order the list shows them (n, N), and each one's
+	 * place in it; for which run of the search, view and filter. */
+	size_t *match_order, *match_place;
+	size_t order_count, order_runs, order_filter, search_runs;
+	int order_view;
 	size_t search_filter; /* the filter the matches were found in */
 	int concord_speaker_width[2]; /* the concordance's, at Ambiguous width 1 and 2 */
 

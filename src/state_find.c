@@ -51,12 +51,61 @@ static void show_match(struct state *st, const struct match *m)
 	buf_fini(&scratch);
 }
 
+struct keyed {
+	size_t key, index;
+};
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * The matches in the order the list shows their speeches (SPEC 3.2: n and
+ * N go as J and K do, through the view and filter in force), a match's
+ * place within its speech kept: made once per run of the search, view and
+ * filter, so that a key costs a look-up.
+ */
+static void order_matches(struct state *st)
+{
+	size_t n = st->search.n, i;
+	struct keyed *k;
+
+	if (st->order_runs == st->search_runs && st->order_view == (int)st->view_kind &&
+	    st->order_filter == st->filter && st->order_count == n && (n == 0 || st->match_order))
+		return;
+	k = xmalloc((n ? n : 1) * sizeof(*k));
+	for (i = 0; i < n; i++) {
+		size_t speech = st->search.v[i].speech, row = row_of(st, speech);
+		bool shown = is_speech_row(st, row) && st->view[row].speech == speech;
+		k[i] = (struct keyed){shown ? state_ordinal(st, row) : SIZE_MAX, i};
+	}
+	qsort(k, n, sizeof(*k), cmp_keyed);
+	st->match_order = xrealloc(st->match_order, (n ? n : 1) * sizeof(size_t));
+	st->match_place = xrealloc(st->match_place, (n ? n : 1) * sizeof(size_t));
+	for (i = 0; i < n; i++) {
+		st->match_order[i] = k[i].index;
+		st->match_place[k[i].index] = i;
+	}
+	free(k);
+	st->order_runs = st->search_runs;
+	st->order_view = (int)st->view_kind;
+	st->order_filter = st->filter;
+	st->order_count = n;
+}
+
 void jump_to_match(struct state *st, size_t index)
 {
 	st->match_index = index;
 	show_match(st, &st->search.v[index]);
 	st->focus = FOCUS_TEXT;
-	snprintf(st->message, sizeof(st->message), "第 %zu/%zu 处", index + 1, st->search.n);
+	order_matches(st);
+	snprintf(st->message, sizeof(st->message), "第 %zu/%zu 处", st->match_place[index] + 1,
+		 st->search.n);
 }
 
 /* The first match at or after the open speech (wrapping round). */
@@ -78,6 +127,7 @@ void refresh_matches(struct state *st)
 	if (!search_active(&st->search) || st->search_filter == st->filter)
 		return;
 	search_run(&st->search, st->c, st->filter);
+	st->search_runs++;
 	st->search_filter = st->filter;
 	st->match_index = first_match_from(st, st->speech);
 	if (st->match_index > 0)
@@ -100,12 +150,14 @@ void search_step(struct state *st, int dir)
 		snprintf(st->message, sizeof(st->message), "没有找到");
 		return;
 	}
-	bool wraps = dir > 0 ? st->match_index + 1 >= n : st->match_index == 0;
-	jump_to_match(st, dir > 0 ? (st->match_index + 1) % n : (st->match_index + n - 1) % n);
+	order_matches(st);
+	size_t place = st->match_place[st->match_index % n];
+	bool wraps = dir > 0 ? place + 1 >= n : place == 0;
+	place = dir > 0 ? (place + 1) % n : (place + n - 1) % n;
+	jump_to_match(st, st->match_order[place]);
 	if (wraps) /* SPEC 3.2: going past the last match says so */
 		snprintf(st->message, sizeof(st->message), "%s（第 %zu/%zu 处）",
-			 dir > 0 ? "已到最后一处，从头继续" : "已到第一处，从末尾继续",
-			 st->match_index + 1, n);
+			 dir > 0 ? "已到最后一处，从头继续" : "已到第一处，从末尾继续", place + 1, n);
 }
 
 static void input_utf8(const struct state *st, struct buf *out)
@@ -161,6 +213,7 @@ static void submit_search(struct state *st, struct buf *term)
 		return;
 	remember_search(st, term->data);
 	search_run(&st->search, st->c, st->filter);
+	st->search_runs++;
 	st->search_filter = st->filter;
 	if (st->search.n == 0) {
 		snprintf(st->message, sizeof(st->message), "没有找到");

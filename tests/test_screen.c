@@ -391,6 +391,41 @@ static void test_reader_keys(void)
 	corpus_free(lib);
 }
 
+/* n and N go through the matches in the list's order, the order of J and
+ * K (SPEC 3.2): in the department view, a round of n visits every match
+ * once, its speeches' places in the list never going back but once, at the
+ * wrap (issue 21: n went 5, 1, 2, 3, 7…). */
+static void test_search_order(void)
+{
+	struct state_opts o = {.dept = GROUP_ALL, .speech = (size_t)-1, .ambiguous_width = 1,
+			       .fullwidth = true};
+	struct state st;
+	size_t total, last, backs = 0, steps;
+
+	state_init(&st, corpus, test_lex, &o, 24, 80);
+	type_keys(&st, "JJJ/人才\n");
+	steps = st.search.n;
+	last = state_position(&st, &total);
+	bool *seen = xcalloc(steps + 1, 1);
+	size_t visited = 0;
+	for (size_t i = 0; i < steps; i++) {
+		type_keys(&st, "n");
+		size_t at = state_position(&st, &total);
+		backs += at < last;
+		last = at;
+		if (!seen[st.match_index]) {
+			seen[st.match_index] = true;
+			visited++;
+		}
+	}
+	ok(steps > 3 && visited == steps, "a round of n visits each of the %zu matches once (%zu)", steps,
+	   visited);
+	ok(backs == 1, "in list order: the place goes back once, at the wrap (%zu times)", backs);
+	ok(strstr(st.message, "处") != NULL, "and the status line counts: %s", st.message);
+	free(seen);
+	state_fini(&st);
+}
+
 /* The widths layout computed are the cells the grid fills. */
 static void test_widths_agree(int amb)
 {
@@ -437,6 +472,7 @@ int main(int argc, char **argv)
 	test_concordance_work();
 	test_search_work();
 	test_reader_keys();
+	test_search_order();
 	test_zwj_not_drawn();
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {
