@@ -11,8 +11,8 @@ enum {
 	PATTERN_MIN_LINES = 2, /* a pattern is a shape seen again */
 	HEAD_SLACK_BYTES = 8 * 3, /* how much longer a run-in head may be than those taught */
 	ROLE_MAX_CHARS = 6,       /* the unknown role a finding names */
-	LIST_MAX_ITEMS = 64,
-	OWN_LINE_MAX_BYTES = 40 * 4, /* an own-line speaker line is forty characters at most */      /* the people a list of them names, one a line */
+	LIST_MAX_ITEMS = 64,          /* the people a list of them names, one a line */
+	OWN_LINE_MAX_BYTES = 40 * 4,  /* an own-line speaker line is forty characters at most */
 };
 
 /* Fork-joins over the lines (learn, decide) cut them in this many ranges,
@@ -23,7 +23,7 @@ enum { PATTERN_RANGES = 32, RANGE_MIN_LINES = 1 << 15 };
 struct pattern {
 	enum speech_layout layout;
 	bool under_headline; /* they stand under a bare headline (three in four) */
-	bool marked;         /* all open with a bullet or an ordinal (■ 院长 张三) */
+	bool marked;         /* all open with a bullet, an ordinal or a dash (■ 院长 张三) */
 	bool spaced;         /* all hold a space (院长  张三) */
 	size_t head_max;     /* bytes before the first paragraph, at most (run-in) */
 };
