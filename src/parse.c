@@ -13,22 +13,21 @@
 #include "walk.h"
 
 /*
- * A collection is parsed in three steps:
+ * A collection is parsed in four steps:
  *
  *   1. lines_read reads its non-blank lines into an array, classifying each
  *      (bare, byline, trailer, preamble), and the recognisers mark the lines
- *      they would take: all of them on the first 4096 lines, from which the
- *      layout that explains the page best is chosen (with the marked layouts
- *      of strong evidence beside it), then the chosen ones on the rest;
- *   2. lines_settle gives each candidate line one recogniser;
- *   3. the walk below builds the speeches and the parts of the page over the
+ *      they would take (the marked layouts on every line, own-line and
+ *      run-in on the first 4096 and on the rest where those choose them),
+ *      then chooses the layout that explains the page best (lines.h; a long
+ *      text in parts on two threads);
+ *   2. the page's own pattern (pattern.h) takes the lines of its
+ *      speaker-line shape and place whose words no list holds, and names
+ *      the near misses;
+ *   3. lines_settle gives each candidate line one recogniser;
+ *   4. the walk below builds the speeches and the parts of the page over the
  *      array (speechbuild.c the speech it is in), repairing the layout
- *      damage on the way.
- *
- * Between 2 and 3, the page's own pattern (pattern.h) takes the lines of
- * its speaker-line shape and place whose words no list holds, and names
- * the near misses. A long text's lines are read by two threads, a chunk at
- * a time (lines.h).
+ *      damage on the way, once.
  */
 
 /* ---- Step 3: the walk -------------------------------------------------- */

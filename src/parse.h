@@ -56,7 +56,8 @@ size_t parse_loaded(struct corpus *c, const char *name, const struct loaded *fil
  * added in order on one: parse_prepare decodes the bytes (which it takes over
  * as parse_loaded does) and reads the lines, without the corpus;
  * parse_build adds the collection and walks it, and frees what prepare
- * made. A long text's early walk is parse_loaded's alone.
+ * made. Only parse_loaded cuts a long text into parts: a library's files
+ * are made ready on two threads already.
  */
 struct parse_prep {
 	char *text;
