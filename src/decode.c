@@ -121,8 +121,25 @@ static bool plain_text(const char *s, size_t len, size_t *lines)
 	return plain;
 }
 
-bool decode_text(char *bytes, size_t len, const char *encoding, struct decode_findings *found,
-		 char **text, size_t *text_len, size_t *lines)
+/* Whether bytes is UTF-8: what the reader found if it checked them all
+ * (a BOM is valid and neither a line end nor a TAB), else a scan, a long
+ * text's halves at once, cut after a line end. */
+static bool is_utf8(const char *bytes, size_t len, const struct utf8_tally *check, bool *plain,
+		    size_t *lines)
+{
+	size_t split;
+
+	if (check && check->complete) {
+		*plain = check->plain;
+		*lines = check->newlines;
+		return check->valid;
+	}
+	split = len >= FORKJOIN_MIN_BYTES ? forkjoin_line_after(bytes, len, len / 2) : 0;
+	return utf8_scan_split(bytes, len, split, plain, lines);
+}
+
+bool decode_text(char *bytes, size_t len, const struct utf8_tally *check, const char *encoding,
+		 struct decode_findings *found, char **text, size_t *text_len, size_t *lines)
 {
 	char *converted;
 	size_t start = 0, conv_len;
@@ -131,11 +148,7 @@ bool decode_text(char *bytes, size_t len, const char *encoding, struct decode_fi
 	if (!encoding || is_utf8_name(encoding)) {
 		if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
 			start = 3;
-		/* a long text's halves checked at once, cut after a line end */
-		size_t split = len - start >= FORKJOIN_MIN_BYTES
-				       ? forkjoin_line_after(bytes + start, len - start, (len - start) / 2)
-				       : 0;
-		if (utf8_scan_split(bytes + start, len - start, split, &plain, lines)) {
+		if (is_utf8(bytes + start, len - start, check, &plain, lines)) {
 			if (start)
 				memmove(bytes, bytes + start, len - start);
 			*text = bytes;

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "utf8scan.h"
 #include "util.h"
 
 /* What decoding found (bad bytes, a guessed or unknown encoding), for the
@@ -35,9 +36,11 @@ bool decode_encoding_known(const char *name);
  * text, and then bytes is the caller's to release. encoding is NULL for
  * automatic detection. Findings are appended to found. Returns true when the
  * text is "plain": LF is its only line end and it has no TAB. *lines gets
- * the count of LF bytes (a size hint for the parser).
+ * the count of LF bytes (a size hint for the parser). check is what the
+ * reader already found of the bytes (utf8scan.h), used when complete.
  */
-bool decode_text(char *bytes, size_t len, const char *encoding, struct decode_findings *found,
+bool decode_text(char *bytes, size_t len, const struct utf8_tally *check, const char *encoding,
+		 struct decode_findings *found,
 		 char **text, size_t *text_len, size_t *lines);
 
 #endif

@@ -1,9 +1,10 @@
 /*
  * load — reads the collections named on the command line into one corpus
  * (SPEC 2): files with read() (SPEC 1.4), "-" from standard input, nothing
- * given: the bundled collection. A large file is read into 2 MiB pages, small
+ * given: the bundled collection. A large file is read into 2 MiB pages, in
+ * two halves at once, each checked as UTF-8 as it comes (utf8scan); small
  * ones one after another into the corpus's text blocks. Errors of one file
- * are reported and the rest load. Depends on parse, corpus, assets.
+ * are reported and the rest load. Depends on parse, corpus, assets, utf8scan.
  */
 #ifndef FAYAN_LOAD_H
 #define FAYAN_LOAD_H
@@ -12,6 +13,7 @@
 
 #include "corpus.h"
 #include "parse.h"
+#include "utf8scan.h"
 
 
 /* The largest collection read (SPEC 3.5): the model's 32-bit offsets index
@@ -21,6 +23,9 @@
 /* Reads all of fd into a malloc'd buffer; false with errno on failure
  * (EFBIG past LOAD_MAX_BYTES). */
 bool load_fd(int fd, char **bytes, size_t *len);
+/* The same; a large regular file is checked as UTF-8 as it is read, and
+ * *check then covers it (complete); else *check is left as it was. */
+bool load_fd_checked(int fd, char **bytes, size_t *len, struct utf8_tally *check);
 
 /*
  * Loads each name (or the bundled collection when name_count is 0) into c,

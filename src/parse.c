@@ -360,7 +360,7 @@ static void store_parts(struct walk *w, struct collection *coll)
  * bytes are given back, as their home says). */
 static void decode_into(const struct loaded *in, const char *encoding, struct parse_prep *p)
 {
-	p->plain = decode_text(in->bytes, in->len, encoding, &p->found, &p->text, &p->text_len,
+	p->plain = decode_text(in->bytes, in->len, &in->check, encoding, &p->found, &p->text, &p->text_len,
 			       &p->lf_count);
 	if (p->text == in->bytes) {
 		p->text_home = in->home;
@@ -517,7 +517,7 @@ size_t parse_loaded(struct corpus *c, const char *name, const struct loaded *fil
 size_t parse_collection(struct corpus *c, const char *name, char *bytes, size_t len,
 			const struct parse_opts *opts)
 {
-	struct loaded in = {bytes, len, TEXT_HEAP};
+	struct loaded in = {.bytes = bytes, .len = len, .home = TEXT_HEAP};
 
 	return parse_loaded(c, name, &in, opts);
 }

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "corpus.h"
+#include "utf8scan.h"
 #include "decode.h"
 #include "lexicon.h"
 #include "lines.h"
@@ -45,6 +46,7 @@ struct loaded {
 	char *bytes;
 	size_t len;
 	enum text_home home;
+	struct utf8_tally check; /* what the reader found, when complete */
 };
 
 /* The same for bytes that may live elsewhere than the heap. */

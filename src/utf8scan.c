@@ -248,3 +248,18 @@ bool utf8_scan_split(const char *s, size_t len, size_t split, bool *plain, size_
 	*newlines = h[0].newlines + h[1].newlines;
 	return h[0].valid && h[1].valid;
 }
+
+void utf8_tally_add(struct utf8_tally *t, const char *s, size_t len)
+{
+	struct utf8_tally piece = UTF8_TALLY_EMPTY;
+
+	piece.valid = utf8_scan(s, len, &piece.plain, &piece.newlines);
+	utf8_tally_merge(t, &piece);
+}
+
+void utf8_tally_merge(struct utf8_tally *a, const struct utf8_tally *b)
+{
+	a->valid = a->valid && b->valid;
+	a->plain = a->plain && b->plain;
+	a->newlines += b->newlines;
+}

@@ -272,7 +272,7 @@ static void test_text_blocks(void)
 	char *room = corpus_text_room(c, strlen(page));
 	memcpy(room, page, strlen(page));
 	struct parse_opts o = {.lex = test_lex, .repair = true};
-	struct loaded in = {room, strlen(page), TEXT_BLOCK};
+	struct loaded in = {.bytes = room, .len = strlen(page), .home = TEXT_BLOCK};
 	parse_loaded(c, "block.txt", &in, &o);
 	ok(c->speeches.n == 1 && c->colls.v[0].text == room &&
 		   c->colls.v[0].text_home == TEXT_BLOCK,

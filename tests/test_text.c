@@ -5,6 +5,9 @@
 
 #include "text.h"
 #include "utf8scan.h"
+#include "forkjoin.h"
+#include "load.h"
+#include <unistd.h>
 #include "util.h"
 
 static struct buf b;
@@ -184,6 +187,62 @@ static void test_scan(void)
 	ok(!utf8_scan("\xE0\x9F\xBF", 3, &plain, &lines), "an overlong form is invalid");
 }
 
+/* Writes len bytes to a new file and reads them back as the loader does;
+ * the check it made must be a whole scan's. */
+static bool check_is_scan(const char *bytes, size_t len)
+{
+	char path[] = "/tmp/fayan-check-XXXXXX", *back = NULL;
+	int fd = mkstemp(path);
+	struct utf8_tally check = {0};
+	size_t back_len = 0, lines;
+	bool plain, valid = utf8_scan(bytes, len, &plain, &lines), same;
+
+	if (fd < 0 || write(fd, bytes, len) != (ssize_t)len || lseek(fd, 0, SEEK_SET) != 0)
+		return false;
+	same = load_fd_checked(fd, &back, &back_len, &check) && back_len == len && check.complete &&
+	       check.valid == valid && (!valid || (check.plain == plain && check.newlines == lines));
+	close(fd);
+	unlink(path);
+	free(back);
+	return same;
+}
+
+/* A large file is checked as UTF-8 while it is read, a piece at a time,
+ * each half from its own first line on, the seam and the last line after:
+ * the check must be the whole text's wherever an odd byte stands. */
+static void test_read_check(void)
+{
+	const size_t size = (size_t)FORKJOIN_MIN_BYTES + (2u << 20), piece = 1u << 20;
+	const size_t mid = size / 2 & ~(HUGE_PAGE_BYTES - 1);
+	const size_t spots[] = {0, 1, piece - 1, piece, mid - 2, mid - 1, mid, mid + 1, mid + 7,
+				mid + piece, size - 4, size - 1};
+	const char *odd[] = {"\t", "\r", "\xFF", "\xE4\xB8", "\xE2\x80\xA8", "\n"};
+	const char line[] = "\xE5\x8F\x91\xE8\xA8\x80 speech\n"; /* 发言 */
+	char *text = xmalloc(size);
+	size_t bad = 0, tried = 0;
+
+	for (size_t i = 0; i < size; i++)
+		text[i] = line[i % (sizeof(line) - 1)];
+	bad += !check_is_scan(text, size);
+	for (size_t s = 0; s < sizeof(spots) / sizeof(*spots); s++)
+		for (size_t o = 0; o < sizeof(odd) / sizeof(*odd); o++) {
+			char *t = xmalloc(size);
+			memcpy(t, text, size);
+			memcpy(t + spots[s], odd[o], MIN(strlen(odd[o]), size - spots[s]));
+			bad += !check_is_scan(t, size);
+			tried++;
+			free(t);
+		}
+	ok(bad == 0, "a large file's check while read is a whole scan's, an odd byte at %zu places", tried);
+	/* lines only in the first half; then none at all */
+	memset(text + piece, 'a', size - piece);
+	ok(check_is_scan(text, size), "the same when the second half has no line end");
+	memset(text, 'a', size);
+	text[mid] = (char)0xC3;
+	ok(check_is_scan(text, size), "the same when no line ends at all");
+	free(text);
+}
+
 int main(void)
 {
 	tap_setup();
@@ -193,6 +252,7 @@ int main(void)
 	test_fullwidth();
 	test_trim();
 	test_scan();
+	test_read_check();
 	buf_fini(&b);
 	return done_testing();
 }
