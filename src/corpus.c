@@ -138,24 +138,41 @@ void corpus_reserve(struct corpus *c, size_t lines)
 	RESERVE(&c->speech_depts, lines / 2, false);
 }
 
-/* Writes a zero into each page of vec's room from its count on, count more
- * elements at most: the first touch of a page is the kernel's to clear. */
-#define PREFAULT(vec, count)                                                                       \
-	prefault_bytes((char *)((vec)->v + (vec)->n),                                              \
-		       MIN((count), (vec)->cap - (vec)->n) * sizeof(*(vec)->v))
+/* What of vec's room from its count on count more elements take. */
+#define ROOM(room, k, vec, count)                                                                  \
+	do {                                                                                       \
+		(room).at[k] = (char *)((vec)->v + (vec)->n);                                      \
+		(room).bytes[k] = MIN((count), (vec)->cap - (vec)->n) * sizeof(*(vec)->v);         \
+	} while (0)
 
-static void prefault_bytes(char *p, size_t len)
+struct corpus_room corpus_room_ahead(const struct corpus *c, size_t speeches, size_t body_lines)
 {
-	for (size_t i = 0; i < len; i += 4096)
-		p[i] = 0;
+	struct corpus_room room;
+
+	ROOM(room, 0, &c->speeches, speeches);
+	ROOM(room, 1, &c->posts, speeches);
+	ROOM(room, 2, &c->paras, body_lines / 2);
+	ROOM(room, 3, &c->segs, body_lines);
+	return room;
 }
 
-void corpus_prefault(struct corpus *c, size_t speeches, size_t body_lines)
+enum { POPULATE_STEPS = 64, PAGE_BYTES = 4096 };
+
+/* Pages [from, to) of a room, the first one whole or not. */
+static void populate(char *at, size_t from, size_t to)
 {
-	PREFAULT(&c->speeches, speeches);
-	PREFAULT(&c->posts, speeches);
-	PREFAULT(&c->paras, body_lines / 2);
-	PREFAULT(&c->segs, body_lines);
+	uintptr_t start = ((uintptr_t)at + from) & ~(uintptr_t)(PAGE_BYTES - 1);
+
+	if (to > from)
+		madvise((void *)start, (uintptr_t)at + to - start, MADV_POPULATE_WRITE);
+}
+
+void corpus_room_populate(const struct corpus_room *room)
+{
+	for (size_t step = 0; step < POPULATE_STEPS; step++)
+		for (size_t k = 0; k < 4; k++)
+			populate(room->at[k], room->bytes[k] * step / POPULATE_STEPS,
+				 room->bytes[k] * (step + 1) / POPULATE_STEPS);
 }
 
 /* What the files not yet loaded would add at the rate of those loaded, and

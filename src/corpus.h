@@ -195,11 +195,21 @@ void corpus_reserve(struct corpus *c, size_t lines);
 
 /* Makes room, likewise, for the rest of a library when done of its total
  * files are loaded, projected from what those gave. */
-/* Touches the room corpus_reserve made for what a collection of this many
- * speeches and lines of text will surely use, so that the kernel clears
- * those pages now (on another core, while the parse does other work) and
- * not while the walk fills them. Only what will be used: never more RSS. */
-void corpus_prefault(struct corpus *c, size_t speeches, size_t body_lines);
+/* The empty room corpus_reserve made for what a collection of this many
+ * speeches and lines of text will surely use: where it is, taken before a
+ * walk starts to fill it (the walk may move the arrays; the room is then
+ * no longer theirs, and populating it costs time but changes nothing). */
+struct corpus_room {
+	char *at[4];
+	size_t bytes[4];
+};
+
+struct corpus_room corpus_room_ahead(const struct corpus *c, size_t speeches, size_t body_lines);
+/* Has the kernel clear the room's pages now, on another core while the
+ * walk fills them, a step of each array in turn to keep ahead of it. No
+ * byte is written (MADV_POPULATE_WRITE), so the walk may fill the room
+ * meanwhile. Only what will be used: never more RSS. */
+void corpus_room_populate(const struct corpus_room *room);
 void corpus_reserve_ahead(struct corpus *c, size_t done, size_t total);
 
 /* The index of the department with this name, added if new. */

@@ -406,35 +406,52 @@ static void apply_pattern(struct walk *w, struct layout_choice *choice)
 	free(found.v);
 }
 
+/* The walk over the lines, from the layout chosen to the end of the file. */
+static void walk_all(struct walk *w, struct layout_choice *choice)
+{
+	lines_settle(&w->lines, choice->active, choice->primary, 0);
+	w->headed_attribution = attribution_headed(w);
+	w->headless = headless_page(w);
+	w->trailer_tail = trailer_tail(w);
+	walk_lines(w, 0, w->lines.n);
+	walk_end_speech(w, "the end of the file");
+}
+
 /*
- * The pattern (pattern.h) and the first touch of the model's room beside
- * it, a fork-join of two: a long text's walk fills pages that the kernel
- * must clear first, most of its time on this machine, and the second core
- * can clear them meanwhile. The room touched is what the walk will fill: a
- * speech a speaker line, a segment a line of the rest, a paragraph half
- * of those (corpus_prefault). The two parts share nothing: the pattern reads the lines, the
- * other writes only the corpus's empty room.
+ * The walk, and the first touch of the model's room beside it, a
+ * fork-join of two: a long text's walk fills pages that the kernel must
+ * clear first, much of its time on this machine, and the second core can
+ * clear them ahead of it (corpus_room_populate). The room is what the walk
+ * will fill: a speech a speaker line, a segment a line of the rest, a
+ * paragraph half of those. The two parts share nothing: the walk writes
+ * the model; the other only asks the kernel for pages.
  */
-struct before_walk {
+struct walk_beside {
 	struct walk *w;
 	struct layout_choice *choice;
+	struct corpus_room room;
 };
 
-static void before_walk_part(void *arg, size_t k)
+static void walk_beside_part(void *arg, size_t k)
 {
-	struct before_walk *b = arg;
-	struct lines *ls = &b->w->lines;
+	struct walk_beside *b = arg;
 
-	if (k == 0) {
-		apply_pattern(b->w, b->choice);
-		return;
-	}
+	if (k == 0)
+		walk_all(b->w, b->choice);
+	else
+		corpus_room_populate(&b->room);
+}
+
+/* The room the walk of these lines will fill. */
+static struct corpus_room room_ahead(const struct walk *w, const struct layout_choice *choice)
+{
 	size_t speakers = 0;
+
 	for (size_t i = 0; i < LAYOUT_COUNT; i++)
-		speakers += b->choice->counts[i];
-	speakers = MIN(speakers, ls->n / 3);
+		speakers += choice->counts[i];
+	speakers = MIN(speakers, w->lines.n / 3);
 	/* a speech's headline, speaker line and byline are no segment */
-	corpus_prefault(b->w->c, speakers, ls->n - 3 * speakers);
+	return corpus_room_ahead(w->c, speakers, w->lines.n - 3 * speakers);
 }
 
 /* The walk over the lines, and the collection's counts and parts. */
@@ -442,17 +459,12 @@ static size_t end_collection(struct walk *w, struct layout_choice *choice)
 {
 	struct corpus *c = w->c;
 	struct collection *coll = &c->colls.v[w->coll];
-	struct before_walk b = {w, choice};
+	struct walk_beside b = {w, choice, room_ahead(w, choice)};
 
-	/* the pattern alone where the room is not reserved (corpus_reserve) */
-	forkjoin(w->lines.n >= PREFAULT_MIN_LINES ? 2 : 1, before_walk_part, &b);
+	apply_pattern(w, choice);
 	coll->layout = (uint8_t)choice->primary;
-	lines_settle(&w->lines, choice->active, choice->primary, 0);
-	w->headed_attribution = attribution_headed(w);
-	w->headless = headless_page(w);
-	w->trailer_tail = trailer_tail(w);
-	walk_lines(w, 0, w->lines.n);
-	walk_end_speech(w, "the end of the file");
+	/* the walk alone where the room is not reserved (corpus_reserve) */
+	forkjoin(w->lines.n >= PREFAULT_MIN_LINES ? 2 : 1, walk_beside_part, &b);
 	coll->speech_count = c->speeches.n - coll->speech_first;
 	coll->unatt_count = c->unatt.n - coll->unatt_first;
 	coll->unatt_lines = w->unattached_lines;
