@@ -75,23 +75,15 @@ static bool may_speak(const struct lines *ls, size_t i, size_t k)
 	       (ls->v[0].flags & LF_COMPLETE);
 }
 
-/* Every recogniser marks its lines; the counts go to the collection. */
-/* Which recognisers a mark step asks: before on the lines before at,
- * after on the rest. */
-struct mark_how {
-	unsigned before, after;
-	size_t at;
-};
-
-static size_t mark_lines(struct lines *ls, const struct lexicon *lex, const struct mark_how *how,
-			 size_t from, size_t to, uint32_t *counts, struct window *win,
-			 struct found_list *found)
+/* The recognisers asked (a bit per layout) mark lines [from, to) of ls;
+ * what they take is counted and kept in found, by line. */
+static size_t mark_lines(struct lines *ls, const struct lexicon *lex, unsigned mask, size_t from,
+			 size_t to, uint32_t *counts, struct window *win, struct found_list *found)
 {
 	struct speaker_line sl;
 	size_t i, k, marked = 0;
 
 	for (i = from; i < to && i < ls->n; i++) {
-		unsigned mask = i < how->at ? how->before : how->after;
 		/* A credit, a trailer or preamble label is never a speaker's. */
 		if (!mask || (ls->v[i].flags & (LF_BYLINE | LF_TRAILER | LF_PREAMBLE)))
 			continue;
@@ -193,7 +185,8 @@ static void read_range(struct lines *ls, const struct lexicon *lex, const struct
  *   read    each part's lines into an array of its own, classified;
  *   place   each part's lines into the collection's array, numbered on;
  *   mark    each line by every recogniser (or the forced one), with both
- *           its neighbours in place: evidence from the whole file;
+ *           its neighbours in place: every line is asked, so a page's
+ *           evidence is the whole file's (SPEC 1.5);
  *   choose  the layout from the counts of all the parts (this thread);
  *   mark    by reported too, where nothing else took a line.
  *
@@ -202,16 +195,6 @@ static void read_range(struct lines *ls, const struct lexicon *lex, const struct
  * order, is what one part gives: the tests hold every cut to that.
  */
 enum { MAX_PARTS = 32 };
-
-/*
- * The layouts whose lines carry marks of their own are asked of every line:
- * their shapes refuse most lines at a glance, and so a page's evidence for
- * them is the whole file's (a page of bold speeches that turns name-first
- * after two thousand is read so). Own-line and run-in lines are found by
- * their names, which costs a split of every short line: they are asked of
- * the first lines, and of the rest where those lines choose one of them.
- */
-enum { UNMARKED_SAMPLE_LINES = 4096 };
 
 struct part {
 	size_t from, to;               /* its bytes of the text */
@@ -228,7 +211,7 @@ struct reading {
 	const struct text_in *in;
 	struct part parts[MAX_PARTS];
 	size_t count;
-	struct mark_how how; /* what the mark step asks */
+	unsigned asked; /* the recognisers the mark step asks, a bit per layout */
 };
 
 static void read_part(void *arg, size_t k)
@@ -271,7 +254,7 @@ static void mark_part(void *arg, size_t k)
 	struct window win = {.at = SIZE_MAX};
 
 	p->ls.found_at = 0;
-	mark_lines(r->ls, r->lex, &r->how, p->first, p->first + p->ls.n, p->counts, &win,
+	mark_lines(r->ls, r->lex, r->asked, p->first, p->first + p->ls.n, p->counts, &win,
 		   &p->ls.found);
 }
 
@@ -300,11 +283,11 @@ static void merge_found(struct found_list *into, struct found_list *more)
 }
 
 /* Runs a mark step and adds up what the parts found, in line order. */
-static void mark_all(struct reading *r, struct mark_how how, uint32_t *counts)
+static void mark_all(struct reading *r, unsigned asked, uint32_t *counts)
 {
 	struct found_list found = {0};
 
-	r->how = how;
+	r->asked = asked;
 	forkjoin(r->count, mark_part, r);
 	for (size_t k = 0; k < r->count; k++) {
 		struct part *p = &r->parts[k];
@@ -343,40 +326,40 @@ static void place_all(struct reading *r)
 	forkjoin(r->count, place_part, r);
 }
 
-/* The layouts whose lines carry marks of their own (bold, brackets, a
- * designation, a dash) and the others, as bits. */
-static unsigned layouts_marked(bool marked)
+/*
+ * The layouts found by their names (own-line, run-in) that start where the
+ * primary's lines have ended, as bits: a page of bold speeches that turns
+ * own-line after two thousand. Only after: before the primary's first line
+ * stands a page's preamble, where a 主持人：… is no speaker's line.
+ */
+static unsigned late_layouts(const struct lines *ls, const uint32_t *counts,
+			     enum speech_layout primary)
 {
-	unsigned bits = 0;
+	size_t last = 0, k;
+	uint32_t after[LAYOUT_COUNT] = {0};
+	unsigned late = 0;
 
-	for (size_t k = 0; k < LAYOUT_COUNT; k++)
-		if (k != LAYOUT_REPORTED && speaker_layout_marked((enum speech_layout)k) == marked)
-			bits |= 1u << k;
-	return bits;
+	for (size_t i = 0; i < ls->found.n; i++)
+		if (ls->found.v[i].layout == primary)
+			last = ls->found.v[i].line;
+	for (size_t i = ls->found.n; i-- > 0 && ls->found.v[i].line > last;)
+		after[ls->found.v[i].layout]++;
+	for (k = 0; k < LAYOUT_COUNT; k++)
+		if (k != primary && k != LAYOUT_REPORTED && !speaker_layout_marked((enum speech_layout)k) &&
+		    after[k] >= MIX_MIN_LINES && after[k] == counts[k])
+			late |= 1u << k;
+	return late;
 }
 
-/* The layouts the first lines choose, asked of them alone (the marks they
- * leave are the same the mark step then makes). */
-static unsigned sample_choice(struct reading *r)
+/* The layouts but reported, as bits: every line is asked them all. */
+static unsigned layouts_but_reported(void)
 {
-	const unsigned all = (1u << LAYOUT_COUNT) - 1, reported = 1u << LAYOUT_REPORTED;
-	uint32_t counts[LAYOUT_COUNT] = {0};
-	struct mark_how how = {all & ~reported, 0, UNMARKED_SAMPLE_LINES};
-	struct window win = {.at = SIZE_MAX};
-	struct found_list scratch = {0};
-	enum speech_layout primary;
-	unsigned active;
-
-	mark_lines(r->ls, r->lex, &how, 0, UNMARKED_SAMPLE_LINES, counts, &win, &scratch);
-	free(scratch.v);
-	active = choose_layouts(counts, LAYOUT_NONE, &primary);
-	return active & (1u << primary);
+	return ((1u << LAYOUT_COUNT) - 1) & ~(1u << LAYOUT_REPORTED);
 }
 
 void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_in *in,
 		struct layout_choice *choice)
 {
-	const unsigned marked = layouts_marked(true), unmarked = layouts_marked(false);
 	struct reading *r = xcalloc(1, sizeof(*r));
 	size_t cuts[MAX_PARTS + 1];
 
@@ -388,16 +371,15 @@ void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_i
 	forkjoin(r->count, read_part, r);
 	place_all(r);
 	if (choice->forced != LAYOUT_NONE) {
-		mark_all(r, (struct mark_how){0, 1u << choice->forced, 0}, choice->counts);
+		mark_all(r, 1u << choice->forced, choice->counts);
 	} else {
-		/* a text of the sample's length or less is asked everything once */
-		unsigned chosen = ls->n > UNMARKED_SAMPLE_LINES ? sample_choice(r) & unmarked : 0;
-		mark_all(r, (struct mark_how){marked | unmarked, marked | chosen, UNMARKED_SAMPLE_LINES},
-			 choice->counts);
+		mark_all(r, layouts_but_reported(), choice->counts);
 		if (ls->found.n == 0) /* narrative only where nothing else fits */
-			mark_all(r, (struct mark_how){0, 1u << LAYOUT_REPORTED, 0}, choice->counts);
+			mark_all(r, 1u << LAYOUT_REPORTED, choice->counts);
 	}
 	choice->active = choose_layouts(choice->counts, choice->forced, &choice->primary);
+	if (choice->forced == LAYOUT_NONE)
+		choice->active |= late_layouts(ls, choice->counts, choice->primary);
 	free(r);
 }
 

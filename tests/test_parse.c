@@ -360,27 +360,39 @@ static void test_walk_is_linear(void)
 	}
 }
 
-/* Evidence from the whole file (SPEC 1.5): five name-first speeches after
- * 2,500 bold ones are speeches of their own, not the last bold one's text
- * (with a 4,096-line sample they were). */
+/* Evidence from the whole file (SPEC 1.5): five speeches of another
+ * layout after 2,500 bold ones are speeches of their own, not the last
+ * bold one's text (with a 4,096-line sample they were): name-first, marked
+ * on its line, and own-line and run-in, found by their names alone. */
 static void test_late_layout(void)
 {
-	struct buf text = {0};
-	struct corpus *c;
-	size_t i, late = 0;
+	static const struct {
+		const char *layout, *late;
+	} cases[] = {
+		{"name-first", "王五（县长）：后来的发言。\n\n"},
+		{"own-line", "新的标题\n\n县交通局局长 王五\n\n后来的发言，很长的一段话。\n\n"},
+		{"run-in", "县交通局局长王五：后来的发言，很长的一段话。\n\n"},
+	};
 
-	buf_adds(&text, "题\n\n");
-	for (i = 0; i < 2500; i++)
-		buf_adds(&text, "标题\n\n局长**张三**:我们要努力。\n\n记者 李四\n\n");
-	for (i = 0; i < 5; i++)
-		buf_adds(&text, "王五（县长）：后来的发言。\n\n");
-	c = parse_string(text.data, true);
-	for (i = 0; i < c->speeches.n; i++)
-		late += str_eq(c->speeches.v[i].speaker, str_from("王五"));
-	is_num(c->speeches.n, 2505, "2,500 bold speeches, then 5 name-first: 2,505 speeches");
-	is_num(late, 5, "the 5 late ones are 王五's");
-	corpus_free(c);
-	buf_fini(&text);
+	for (size_t k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
+		struct buf text = {0};
+		struct corpus *c;
+		size_t i, late = 0;
+
+		buf_adds(&text, "题\n\n");
+		for (i = 0; i < 2500; i++)
+			buf_adds(&text, "标题\n\n局长**张三**:我们要努力。\n\n记者 李四\n\n");
+		for (i = 0; i < 5; i++)
+			buf_adds(&text, cases[k].late);
+		c = parse_string(text.data, true);
+		for (i = 0; i < c->speeches.n; i++)
+			late += str_eq(c->speeches.v[i].speaker, str_from("王五"));
+		ok(c->speeches.n == 2505 && late == 5 && c->unatt.n == 0,
+		   "2,500 bold speeches, then 5 %s: 2,505 speeches, the last 5 王五's (%zu, %zu)",
+		   cases[k].layout, c->speeches.n, late);
+		corpus_free(c);
+		buf_fini(&text);
+	}
 }
 
 /* Text outside any speech costs what any text costs (issue 22.4: 64 MiB of
