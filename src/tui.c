@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "command.h"
 #include "keymap.h"
 #include "text.h"
 #include "util.h"
@@ -457,59 +458,13 @@ void tui_suspend(void)
 	refresh();
 }
 
-enum { PIPE_TICK_MS = 100, PIPE_KILL_WAIT_TICKS = 10 };
+enum { PIPE_TICK_MS = 100 };
 
-/* The command's child side: its standard input the pipe, the signals a
- * shell's child starts with. */
-_Noreturn static void exec_command(const char *command, int fds[2])
+/* A command run by | ends when a hangup or SIGTERM comes (the stop flag),
+ * or the terminal closes with SIGHUP ignored (nohup). */
+static bool pipe_stopped(void)
 {
-	signal(SIGINT, SIG_DFL);
-	signal(SIGQUIT, SIG_DFL);
-	signal(SIGPIPE, SIG_DFL);
-	dup2(fds[0], STDIN_FILENO);
-	close(fds[0]);
-	close(fds[1]);
-	execl("/bin/sh", "sh", "-c", command, (char *)NULL);
-	_exit(127);
-}
-
-/*
- * Feeds data to the command while waiting for it, a tick at a time, so
- * that a hangup or SIGTERM (the stop flag), or the terminal closing with
- * SIGHUP ignored (nohup), is answered at once: the command is sent SIGTERM,
- * then SIGKILL, and the wait ends. Returns its status.
- */
-static int feed_and_wait(pid_t pid, int fd, const char *data, size_t len)
-{
-	size_t off = 0;
-	int status = 0, ticks_since_kill = -1;
-
-	fcntl(fd, F_SETFL, O_NONBLOCK);
-	for (;;) {
-		struct pollfd pf = {fd, POLLOUT, 0};
-		if (poll(&pf, fd >= 0 ? 1 : 0, PIPE_TICK_MS) > 0 && fd >= 0) {
-			ssize_t n = (pf.revents & POLLOUT) ? write(fd, data + off, len - off) : -1;
-			if (n > 0)
-				off += (size_t)n;
-			else if (n < 0 && errno != EAGAIN && errno != EINTR)
-				off = len; /* the command stopped reading */
-		}
-		if (fd >= 0 && off >= len) {
-			close(fd); /* end of input */
-			fd = -1;
-		}
-		if (waitpid(pid, &status, WNOHANG) == pid)
-			break;
-		if ((stop_signal || input_gone()) && ticks_since_kill < 0) {
-			kill(pid, SIGTERM);
-			ticks_since_kill = 0;
-		} else if (ticks_since_kill >= 0 && ++ticks_since_kill == PIPE_KILL_WAIT_TICKS) {
-			kill(pid, SIGKILL);
-		}
-	}
-	if (fd >= 0)
-		close(fd);
-	return status;
+	return stop_signal || input_gone();
 }
 
 /* "Press any key", answering a stop or a closed terminal too. */
@@ -549,8 +504,8 @@ static void show_status(int ran, int status)
 void tui_pipe(const char *command, const char *data, size_t len)
 {
 	struct sigaction ignore = {.sa_handler = SIG_IGN}, old_int, old_quit, old_pipe;
-	int fds[2], status = 0, ran = 0;
-	pid_t pid = -1;
+	int status = 0;
+	bool ran;
 
 	def_prog_mode();
 	endwin();
@@ -559,18 +514,7 @@ void tui_pipe(const char *command, const char *data, size_t len)
 	sigaction(SIGINT, &ignore, &old_int);
 	sigaction(SIGQUIT, &ignore, &old_quit);
 	sigaction(SIGPIPE, &ignore, &old_pipe);
-	if (pipe(fds) == 0) {
-		pid = fork();
-		if (pid == 0)
-			exec_command(command, fds);
-		close(fds[0]);
-		if (pid > 0) {
-			status = feed_and_wait(pid, fds[1], data, len);
-			ran = 1;
-		} else {
-			close(fds[1]);
-		}
-	}
+	ran = command_run(command, data, len, pipe_stopped, &status);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
 	sigaction(SIGPIPE, &old_pipe, NULL);
