@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -36,7 +37,15 @@ struct read_half {
 	int err;
 	size_t lines_from, lines_to; /* what is checked; from SIZE_MAX: no line start yet */
 	struct utf8_tally tally;
+	atomic_size_t *bytes_read; /* the load's count, or NULL */
 };
+
+/* Adds n bytes read to a load's count (load.h), if it keeps one. */
+static void count_bytes(atomic_size_t *bytes_read, size_t n)
+{
+	if (bytes_read)
+		atomic_fetch_add_explicit(bytes_read, n, memory_order_relaxed);
+}
 
 /* Checks the whole lines read since the last check. */
 static void check_lines(struct read_half *h)
@@ -70,6 +79,7 @@ static void read_half(void *arg, size_t k)
 			break;
 		}
 		h->got += got > 0 ? (size_t)got : 0;
+		count_bytes(h->bytes_read, got > 0 ? (size_t)got : 0);
 		check_lines(h);
 	}
 }
@@ -99,12 +109,14 @@ static struct utf8_tally join_checks(const struct read_half *first, const struct
  * the fd's offset left after them; *check covers them all when the file
  * kept its size. */
 static bool read_in_halves(int fd, off_t at, char *data, size_t size, size_t *n,
-			   struct utf8_tally *check)
+			   struct utf8_tally *check, atomic_size_t *bytes_read)
 {
 	size_t mid = size / 2 & ~(HUGE_PAGE_BYTES - 1); /* each thread its own pages */
-	struct read_half first = {.fd = fd, .to = data, .len = mid, .at = at, .tally = UTF8_TALLY_EMPTY},
+	struct read_half first = {.fd = fd, .to = data, .len = mid, .at = at, .tally = UTF8_TALLY_EMPTY,
+				  .bytes_read = bytes_read},
 			 second = {.fd = fd, .to = data + mid, .len = size - mid, .at = at + (off_t)mid,
-				   .lines_from = SIZE_MAX, .tally = UTF8_TALLY_EMPTY};
+				   .lines_from = SIZE_MAX, .tally = UTF8_TALLY_EMPTY,
+				   .bytes_read = bytes_read};
 
 	struct read_half *halves[2] = {&first, &second};
 	forkjoin(2, read_half, halves);
@@ -121,10 +133,11 @@ static bool read_in_halves(int fd, off_t at, char *data, size_t size, size_t *n,
 
 bool load_fd(int fd, char **bytes, size_t *len)
 {
-	return load_fd_checked(fd, bytes, len, &(struct utf8_tally){0});
+	return load_fd_checked(fd, bytes, len, &(struct utf8_tally){0}, NULL);
 }
 
-bool load_fd_checked(int fd, char **bytes, size_t *len, struct utf8_tally *check)
+bool load_fd_checked(int fd, char **bytes, size_t *len, struct utf8_tally *check,
+		     atomic_size_t *bytes_read)
 {
 	struct stat st;
 	size_t cap = 64 * 1024, n = 0;
@@ -150,7 +163,7 @@ bool load_fd_checked(int fd, char **bytes, size_t *len, struct utf8_tally *check
 	}
 	data = util_alloc_huge(cap);
 	if (at >= 0 && at < st.st_size &&
-	    !read_in_halves(fd, at, data, (size_t)(st.st_size - at), &n, check)) {
+	    !read_in_halves(fd, at, data, (size_t)(st.st_size - at), &n, check, bytes_read)) {
 		int saved = errno;
 		free(data);
 		errno = saved;
@@ -176,6 +189,7 @@ bool load_fd_checked(int fd, char **bytes, size_t *len, struct utf8_tally *check
 			return false;
 		}
 		n += (size_t)got;
+		count_bytes(bytes_read, (size_t)got);
 		check->complete = false; /* it grew: these bytes are not checked */
 	}
 	*bytes = data;
@@ -213,7 +227,8 @@ static enum small read_small(struct corpus *c, pthread_mutex_t *lock, int fd,
 	return SMALL_READ;
 }
 
-static bool load_path(struct corpus *c, pthread_mutex_t *lock, const char *path, struct loaded *out)
+static bool load_path(struct corpus *c, pthread_mutex_t *lock, struct load_count *count,
+		      const char *path, struct loaded *out)
 {
 	struct stat st;
 	int fd;
@@ -221,7 +236,8 @@ static bool load_path(struct corpus *c, pthread_mutex_t *lock, const char *path,
 
 	*out = (struct loaded){.home = TEXT_HEAP};
 	if (strcmp(path, "-") == 0)
-		return load_fd_checked(STDIN_FILENO, &out->bytes, &out->len, &out->check);
+		return load_fd_checked(STDIN_FILENO, &out->bytes, &out->len, &out->check,
+				       &count->bytes_read);
 	/* A FIFO with no writer (one swapped in for a file after the walk)
 	 * would hold open() for ever: opened without waiting, it reads as
 	 * empty; a pipe with a writer (fayan <(cmd)) is read as it comes. */
@@ -232,7 +248,11 @@ static bool load_path(struct corpus *c, pthread_mutex_t *lock, const char *path,
 	if (!regular)
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	enum small small = regular ? read_small(c, lock, fd, &st, out) : SMALL_NOT;
-	ok = small == SMALL_READ || (small == SMALL_NOT && load_fd_checked(fd, &out->bytes, &out->len, &out->check));
+	if (small == SMALL_READ)
+		count_bytes(&count->bytes_read, out->len);
+	ok = small == SMALL_READ ||
+	     (small == SMALL_NOT &&
+	      load_fd_checked(fd, &out->bytes, &out->len, &out->check, &count->bytes_read));
 	int saved = errno;
 	close(fd);
 	errno = saved;
@@ -302,6 +322,7 @@ struct ready_file {
 
 struct library {
 	struct corpus *c; /* its text blocks, under lock */
+	struct load_count *count;
 	const struct pathlist *files;
 	const struct parse_opts *opts;
 	struct ready_file ready[2][LIBRARY_BATCH]; /* the batch built, the batch made ready */
@@ -323,10 +344,11 @@ static void make_ready(struct library *lib, size_t i, struct ready_file *f)
 	struct loaded in;
 
 	*f = (struct ready_file){0};
-	if ((f->read = load_path(lib->c, &lib->lock, lib->files->v[i], &in)))
+	if ((f->read = load_path(lib->c, &lib->lock, lib->count, lib->files->v[i], &in)))
 		parse_prepare(&in, lib->opts, &f->prep);
 	else
 		f->err = errno;
+	atomic_fetch_add_explicit(&lib->count->files_done, 1, memory_order_relaxed);
 }
 
 /* Adds the files of a batch made ready to the corpus, in order. */
@@ -363,12 +385,13 @@ static void library_part(void *arg, size_t k)
 }
 
 /* Loads the files in order; returns how many could not be read. */
-static size_t load_files(struct corpus *c, const struct pathlist *files, const struct parse_opts *opts)
+static size_t load_files(struct corpus *c, const struct pathlist *files, const struct parse_opts *opts,
+			 struct load_count *count)
 {
 	struct library *lib = xcalloc(1, sizeof(*lib));
 	size_t failed;
 
-	*lib = (struct library){.c = c, .files = files, .opts = opts};
+	*lib = (struct library){.c = c, .count = count, .files = files, .opts = opts};
 	pthread_mutex_init(&lib->lock, NULL);
 	for (lib->batch = 0; lib->batch == 0 || batch_count(lib, lib->batch - 1) > 0; lib->batch++)
 		forkjoin(1 + batch_count(lib, lib->batch), library_part, lib);
@@ -379,21 +402,24 @@ static size_t load_files(struct corpus *c, const struct pathlist *files, const s
 }
 
 /* One file: its walk may start while the rest of it is read. */
-static size_t load_one(struct corpus *c, const char *path, const struct parse_opts *opts)
+static size_t load_one(struct corpus *c, const char *path, const struct parse_opts *opts,
+		       struct load_count *count)
 {
 	pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 	struct loaded in;
 
-	if (!load_path(c, &lock, path, &in)) {
+	if (!load_path(c, &lock, count, path, &in)) {
 		note_unreadable(c, path, errno);
 		return 1;
 	}
 	parse_loaded(c, path, &in, opts);
 	note_if_empty(c);
+	atomic_fetch_add_explicit(&count->files_done, 1, memory_order_relaxed);
 	return 0;
 }
 
-size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts)
+size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts,
+		struct load_count *count)
 {
 	struct pathlist files = {0};
 	size_t failed = 0, len;
@@ -406,6 +432,7 @@ size_t load_all(struct corpus *c, char **names, size_t name_count, const struct 
 		return 0;
 	}
 	dirwalk_expand(names, name_count, &files, report_walk, c);
+	atomic_store_explicit(&count->files_total, files.n, memory_order_relaxed);
 	failed = c->unusable.n;
 	/* One memo of post splits for all the files: a library repeats its
 	 * posts page after page, and the texts stay with the corpus. */
@@ -413,9 +440,9 @@ size_t load_all(struct corpus *c, char **names, size_t name_count, const struct 
 	if (!shared.memo)
 		shared.memo = dept_memo_new();
 	if (files.n == 1)
-		failed += load_one(c, files.v[0], &shared);
+		failed += load_one(c, files.v[0], &shared, count);
 	else if (files.n > 1)
-		failed += load_files(c, &files, &shared);
+		failed += load_files(c, &files, &shared, count);
 	pathlist_fini(&files);
 	if (shared.memo != opts->memo)
 		dept_memo_free(shared.memo);

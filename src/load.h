@@ -9,6 +9,7 @@
 #ifndef FAYAN_LOAD_H
 #define FAYAN_LOAD_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 
 #include "corpus.h"
@@ -24,15 +25,28 @@
  * (EFBIG past LOAD_MAX_BYTES). */
 bool load_fd(int fd, char **bytes, size_t *len);
 /* The same; a large regular file is checked as UTF-8 as it is read, and
- * *check then covers it (complete); else *check is left as it was. */
-bool load_fd_checked(int fd, char **bytes, size_t *len, struct utf8_tally *check);
+ * *check then covers it (complete); else *check is left as it was. What is
+ * read is added to *bytes_read as it comes (unless NULL). */
+bool load_fd_checked(int fd, char **bytes, size_t *len, struct utf8_tally *check,
+		     atomic_size_t *bytes_read);
+
+/* How far a load has come, written by the load as it goes and read by a
+ * watcher on another thread (progress.h); relaxed atomics: each figure
+ * alone is right, the three together only nearly. */
+struct load_count {
+	atomic_size_t files_total; /* the files to read, once the names are walked */
+	atomic_size_t files_done;
+	atomic_size_t bytes_read;
+};
 
 /*
  * Loads each name (or the bundled collection when name_count is 0) into c,
  * each directory as the *.txt files under it (dirwalk). A file that cannot
  * be read, or gives no speeches, is recorded in c->unusable, not printed.
- * Returns the number of files that could not be read.
+ * Returns the number of files that could not be read; *count says how far
+ * it has come as it goes.
  */
-size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts);
+size_t load_all(struct corpus *c, char **names, size_t name_count, const struct parse_opts *opts,
+		struct load_count *count);
 
 #endif

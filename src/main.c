@@ -27,6 +27,7 @@
 #include "output.h"
 #include "parse.h"
 #include "place.h"
+#include "progress.h"
 #include "render.h"
 #include "select.h"
 #include "speaker.h"
@@ -250,12 +251,19 @@ static void add_notice(struct state *st, const char *notice)
 }
 
 /* The screen; when the terminal cannot show it, --print instead (SPEC 2). */
+/* How the screen is opened: keys_from_tty when standard input is the corpus. */
+static struct tui_opts screen_opts(const struct options *o, const struct config *cfg,
+				   bool keys_from_tty)
+{
+	return (struct tui_opts){keys_from_tty, o->color, cfg->set.ambiguous, &cfg->theme,
+				 cfg->set.mouse};
+}
+
 static int run_screen(const struct corpus *c, const struct options *o, const struct config *cfg,
 		      const struct selection *sel, const struct lexicon *lex, struct hanfold *han,
 		      bool keys_from_tty)
 {
-	struct tui_opts topts = {keys_from_tty, o->color, cfg->set.ambiguous, &cfg->theme,
-				 cfg->set.mouse};
+	struct tui_opts topts = screen_opts(o, cfg, keys_from_tty);
 	struct state st;
 	const char *why = tui_open(&topts);
 	int rows, cols, sig;
@@ -360,7 +368,18 @@ int main(int argc, char **argv)
 	char *stdin_name[] = {"-"};
 	bool use_stdin = o.file_count == 0 && !isatty(STDIN_FILENO);
 	bool screen = o.mode == MODE_AUTO && isatty(STDOUT_FILENO);
-	load_all(c, use_stdin ? stdin_name : o.files, use_stdin ? 1 : o.file_count, &popts);
+	bool keys_from_tty = use_stdin || (o.file_count > 0 && has_stdin_name(&o));
+	struct load_request req = {c, use_stdin ? stdin_name : o.files, use_stdin ? 1 : o.file_count,
+				   &popts};
+	if (screen) {
+		struct tui_opts topts = screen_opts(&o, &cfg, keys_from_tty);
+		progress_load(&req, &topts);
+		/* closed again if the progress opened it: what comes before the
+		 * browser may still print, as after a short load */
+		tui_close();
+	} else {
+		load_all(req.c, req.names, req.name_count, req.opts, &(struct load_count){0});
+	}
 
 	if (o.mode == MODE_CHECK) {
 		FILE *out = locale_output();
@@ -378,8 +397,7 @@ int main(int argc, char **argv)
 		if (!screen)
 			report_unusable(c, false);
 		if (screen)
-			status = run_screen(c, &o, &cfg, &sel, lex, &han,
-					    use_stdin || (o.file_count > 0 && has_stdin_name(&o)));
+			status = run_screen(c, &o, &cfg, &sel, lex, &han, keys_from_tty);
 		else
 			status = run_printing(c, &o, &sel, lex, &han);
 	}

@@ -193,6 +193,8 @@ const char *tui_open(const struct tui_opts *opts)
 {
 	const char *why;
 
+	if (screen) /* opened already, to show a long load's progress */
+		return NULL;
 	out_fd = STDOUT_FILENO;
 	if ((why = check_term()))
 		return why;
@@ -378,6 +380,44 @@ static bool input_gone(void)
  * terminal only says end of file (SPEC 4: it ends the process). */
 enum { NO_KEY_MAX = 256 };
 
+/* Keys read before the browser asked for them (during a long load), given
+ * to it first, in the order they came; more are dropped. */
+enum { KEPT_MAX = 64 };
+static struct key_event kept[KEPT_MAX];
+static size_t kept_count, kept_given;
+
+void tui_keep_key(struct key_event ev)
+{
+	if (kept_count < KEPT_MAX)
+		kept[kept_count++] = ev;
+}
+
+/* What a character ncurses read is to fayan; false for nothing it uses. */
+static bool key_of(int r, wint_t ch, struct key_event *ev)
+{
+	if (r == KEY_CODE_YES) {
+		if (ch == KEY_MOUSE)
+			return mouse_event(ev);
+		*ev = key_only(map_special((int)ch));
+		return ev->key != KEY_NONE;
+	}
+	if (ch == KEY_ESC && swallow_escape())
+		return false;
+	*ev = key_only((uint32_t)ch);
+	return true;
+}
+
+bool tui_poll_key(struct key_event *ev)
+{
+	wint_t ch;
+	int r;
+
+	while ((r = next_char(&ch, 0)) != ERR)
+		if (key_of(r, ch, ev))
+			return true;
+	return false;
+}
+
 struct key_event tui_read_key(void)
 {
 	struct key_event ev;
@@ -385,6 +425,8 @@ struct key_event tui_read_key(void)
 	int r, no_key = 0;
 	bool after_poll = false;
 
+	if (kept_given < kept_count)
+		return kept[kept_given++];
 	for (;;) {
 		if (stop_signal)
 			return key_only(KEY_CLOSED);
@@ -402,18 +444,20 @@ struct key_event tui_read_key(void)
 			continue;
 		}
 		after_poll = false;
-		if (r == KEY_CODE_YES) {
-			if (ch == KEY_MOUSE && mouse_event(&ev))
-				return ev;
-			uint32_t key = map_special((int)ch);
-			if (key != KEY_NONE)
-				return key_only(key);
-			continue;
-		}
-		if (ch == KEY_ESC && swallow_escape())
-			continue;
-		return key_only((uint32_t)ch);
+		if (key_of(r, ch, &ev))
+			return ev;
 	}
+}
+
+void tui_show_line(const char *line)
+{
+	int rows, cols, width = (int)text_str_width(line, strlen(line), ambiguous);
+
+	getmaxyx(stdscr, rows, cols);
+	erase();
+	if (width <= cols)
+		mvaddstr(rows / 2, (cols - width) / 2, line);
+	refresh();
 }
 
 static void put_cell(int row, int col, const struct cell *c)

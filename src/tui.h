@@ -32,6 +32,14 @@ void tui_set_ambiguous_width(int width);
 /* The next key or mouse event; KEY_CLOSED when the terminal is gone or a
  * signal says stop. */
 struct key_event tui_read_key(void);
+/* A key or mouse event that has come already, without waiting; false when
+ * none has. */
+bool tui_poll_key(struct key_event *ev);
+/* Keeps a key read early for tui_read_key to give first. */
+void tui_keep_key(struct key_event ev);
+/* Clears the screen and shows one line in its middle (a line wider than
+ * the screen is not shown). */
+void tui_show_line(const char *line);
 /* Draws g; repaint_all repaints every cell (after Ctrl-L, or a width change). */
 void tui_blit(const struct grid *g, bool repaint_all);
 void tui_suspend(void);

@@ -47,7 +47,7 @@ static struct corpus *load(const char *path, struct lexicon *lex)
 	struct parse_opts o = {.lex = lex, .repair = true};
 	char *names[] = {(char *)path};
 
-	load_all(c, path ? names : NULL, path ? 1 : 0, &o);
+	load_all(c, path ? names : NULL, path ? 1 : 0, &o, &(struct load_count){0});
 	return c;
 }
 

@@ -84,5 +84,43 @@ gone_within "$pid" 20; ok $? "SIGTERM during | ends fayan at once, no key waited
 pipe_session
 tmx kill-session -t t # the terminal closes
 gone_within "$pid" 30; ok $? "a closed terminal during | ends fayan within 3 s"
+# A long load (SPEC 3): its progress on the screen after half a second,
+# stoppable with Ctrl-C or q, keys typed meanwhile kept for the browser. The
+# second file is a FIFO a writer holds open: the load waits on it until the
+# writer goes.
+cp ../assets/anqing-2020.txt "$tmp/a.txt"
+mkfifo "$tmp/slow.txt"
+hold_fifo() { ( exec 3<>"$tmp/slow.txt"; sleep 20 ) & holder=$!; }
+stop_more() { kill "$holder" 2>/dev/null; }
+load_session() {
+	hold_fifo
+	tmx kill-session -t t 2>/dev/null
+	tmx new-session -d -s t -x 80 -y 24 \
+		"rm -f $tmp/done; $fayan --ambiguous=1 $tmp/a.txt $tmp/slow.txt; s=\$?; stty -a >$tmp/stty; echo status=\$s >$tmp/done; sleep 30"
+	i=0; while ! screen | grep -q '正在读取' && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	pid=$(fayan_pid)
+}
+load_session
+screen | grep -q '正在读取 1/2 个文件，0 MB · Ctrl-C 停止'
+ok $? "a load that runs long shows its progress: files read, of how many, and MB"
+tmx send-keys -t t C-c
+gone_within "$pid" 20; ok $? "Ctrl-C during the load ends fayan at once"
+i=0; while [ ! -s "$tmp/done" ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+is "$(cat "$tmp/done")" "status=130" "with status 130"
+! screen | grep -q '正在读取' && grep -q -- ' icanon' "$tmp/stty" && grep -q -- ' echo ' "$tmp/stty"
+ok $? "and the terminal as it was (the screen left, icanon and echo)"
+stop_more
+load_session
+tmx send-keys -t t q
+gone_within "$pid" 20; ok $? "q during the load quits at once"
+i=0; while [ ! -s "$tmp/done" ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+is "$(cat "$tmp/done")" "status=0" "with status 0"
+stop_more
+load_session
+tmx send-keys -t t j
+sleep 0.3
+stop_more # the FIFO ends: the load too
+i=0; while ! screen | grep -q '▶' && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+screen | grep -q '▶ 聂立新 局长'; ok $? "a key typed during the load is the browser's first (j moved a row)"
 done_testing
 

@@ -343,10 +343,10 @@ static void test_library(void)
 		return;
 	n = copy_pages("layouts/samples", root, 1, 100);
 	n += copy_pages("fuzz/corpus/parse", root, n + 1, 200);
-	load_all(two, names, 1, &o);
+	load_all(two, names, 1, &o, &(struct load_count){0});
 	dirwalk_expand(names, 1, &files, no_report, NULL);
 	for (i = 0; i < files.n; i++)
-		load_all(one, &files.v[i], 1, &o);
+		load_all(one, &files.v[i], 1, &o, &(struct load_count){0});
 	char *a = printed(two), *b = printed(one);
 	ok(n > 150 && files.n == n && two->colls.n > 100 && two->unusable.n > 0,
 	   "a library of %zu pages, %zu of no use", n, two->unusable.n);

@@ -17,7 +17,7 @@ static struct corpus *bundled(void)
 	struct corpus *c = corpus_new();
 	struct parse_opts o = {.lex = test_lex, .repair = true};
 
-	load_all(c, NULL, 0, &o);
+	load_all(c, NULL, 0, &o, &(struct load_count){0});
 	return c;
 }
 

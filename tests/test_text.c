@@ -199,7 +199,7 @@ static bool check_is_scan(const char *bytes, size_t len)
 
 	if (fd < 0 || write(fd, bytes, len) != (ssize_t)len || lseek(fd, 0, SEEK_SET) != 0)
 		return false;
-	same = load_fd_checked(fd, &back, &back_len, &check) && back_len == len && check.complete &&
+	same = load_fd_checked(fd, &back, &back_len, &check, NULL) && back_len == len && check.complete &&
 	       check.valid == valid && (!valid || (check.plain == plain && check.newlines == lines));
 	close(fd);
 	unlink(path);
