@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <dlfcn.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -17,14 +18,18 @@
  */
 int text_libc_wcwidth(wchar_t wc)
 {
-	static int (*libc)(wchar_t);
+	/* atomic: a load's threads and the screen's ask at once; each finds
+	 * the same function, so a race to store it is harmless but for that */
+	static _Atomic(int (*)(wchar_t)) libc;
+	int (*found)(wchar_t) = atomic_load_explicit(&libc, memory_order_relaxed);
 
-	if (!libc) {
-		libc = (int (*)(wchar_t))dlsym(RTLD_NEXT, "wcwidth");
-		if (!libc) /* linked statically: no override can stand in front */
-			libc = wcwidth;
+	if (!found) {
+		found = (int (*)(wchar_t))dlsym(RTLD_NEXT, "wcwidth");
+		if (!found) /* linked statically: no override can stand in front */
+			found = wcwidth;
+		atomic_store_explicit(&libc, found, memory_order_relaxed);
 	}
-	return libc(wc);
+	return found(wc);
 }
 
 struct str str_from(const char *s)
