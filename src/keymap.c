@@ -25,6 +25,7 @@ static const struct binding defaults[] = {
 	{'J', ACT_NEXT_SPEECH, 0},   {'K', ACT_PREV_SPEECH, 0},
 	{']', ACT_NEXT_COLL, 0},     {'[', ACT_PREV_COLL, 0},
 	{'=', ACT_WHERE, 0},
+	{'m', ACT_MARK_SET, 0},      {'\'', ACT_MARK_GO, 0},
 	{'1', ACT_DEPT, 1},          {'2', ACT_DEPT, 2},
 	{'3', ACT_DEPT, 3},          {'4', ACT_DEPT, 4},
 	{'5', ACT_DEPT, 5},          {'6', ACT_DEPT, 6},

@@ -68,6 +68,9 @@ struct key_event {
 	X(ACT_NEXT_COLL, "next-collection", "first speech of the next collection", "下一个文集")  \
 	X(ACT_PREV_COLL, "previous-collection", "first speech of the previous collection",       \
 	  "上一个文集")                                                                            \
+	X(ACT_MARK_SET, "mark", "set a mark: m, then a letter", "设标记（再按字母）")              \
+	X(ACT_MARK_GO, "go-to-mark", "go back to a mark: ', then its letter",                     \
+	  "回到标记（再按字母）")                                                                  \
 	X(ACT_WHERE, "where", "file, line and collection of this place (less's =)",               \
 	  "当前位置：文件、行、第几个文集")                                                          \
 	X(ACT_DEPT, "department", "show only the Nth department", "只看第 N 个部门")              \

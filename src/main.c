@@ -289,7 +289,11 @@ static int run_screen(const struct corpus *c, const struct options *o, const str
 	};
 	char *place_file = place_path(c);
 	struct place p;
-	bool restored = cfg->set.restore && !o->dept && !o->speaker && place_load(place_file, c, &p);
+	/* the marks come back always; the place unless -d, -s or --no-restore */
+	bool loaded = place_load(place_file, c, &p);
+	bool restored = loaded && cfg->set.restore && !o->dept && !o->speaker;
+	if (loaded)
+		so.marks = p.marks;
 	if (restored) {
 		so.speech = p.speech;
 		so.at = (struct anchor){p.para, p.offset};
@@ -315,7 +319,8 @@ static int run_screen(const struct corpus *c, const struct options *o, const str
 	}
 	browse(&st);
 	struct anchor at = state_anchor(&st);
-	p = (struct place){st.speech, at.para, at.offset, st.filter, st.view_kind};
+	p = (struct place){st.speech, at.para, at.offset, st.filter, st.view_kind, {{0}}};
+	memcpy(p.marks, st.marks, sizeof(p.marks));
 	place_save(place_file, c, &p);
 	free(place_file);
 	state_fini(&st);

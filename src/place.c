@@ -85,7 +85,8 @@ char *place_path(const struct corpus *c)
 /*
  * The file: a version line, the key's count of files and second hash, then
  * "speech INDEX LINE", "position PARA OFFSET" (PARA - above the paragraphs),
- * "dept *" (all), "dept -" (未分部门) or "dept NAME", and "view NAME".
+ * "dept *" (all), "dept -" (未分部门) or "dept NAME", "view NAME", and a
+ * line "mark LETTER SPEECH LINE PARA OFFSET" for each mark set.
  */
 static void format_place(struct buf *out, const struct corpus *c, const struct place *p,
 			 const struct buf *key)
@@ -106,6 +107,35 @@ static void format_place(struct buf *out, const struct corpus *c, const struct p
 	else
 		buf_addf(out, "dept %.*s\n", (int)c->depts.v[p->dept].len, c->depts.v[p->dept].s);
 	buf_addf(out, "view %s\n", view_name(p->view < VIEW_COUNT ? p->view : VIEW_DEPARTMENT));
+	for (size_t k = 0; k < MARK_COUNT; k++) {
+		const struct mark *m = &p->marks[k];
+		if (!m->set || m->speech >= c->speeches.n)
+			continue;
+		buf_addf(out, "mark %c %zu %zu ", (char)('a' + k), m->speech,
+			 (size_t)c->speeches.v[m->speech].line);
+		if (m->para == NO_PARA)
+			buf_addf(out, "- %zu\n", m->offset);
+		else
+			buf_addf(out, "%zu %zu\n", m->para, m->offset);
+	}
+}
+
+/* The marks' lines; false when one is not for c. What else the text
+ * holds is caught when the whole is compared with what would be written. */
+static bool parse_marks(const char *text, const struct corpus *c, struct mark *marks)
+{
+	for (const char *at = strstr(text, "\nmark "); at; at = strstr(at + 1, "\nmark ")) {
+		char letter, para[32];
+		size_t speech, line, offset;
+		if (sscanf(at, "\nmark %c %zu %zu %31s %zu", &letter, &speech, &line, para, &offset) != 5 ||
+		    letter < 'a' || letter > 'z' || speech >= c->speeches.n ||
+		    c->speeches.v[speech].line != line)
+			return false;
+		marks[letter - 'a'] = (struct mark){true, speech,
+						    strcmp(para, "-") == 0 ? NO_PARA : strtoul(para, NULL, 10),
+						    offset};
+	}
+	return true;
 }
 
 static bool mkdirs(char *dir)
@@ -213,6 +243,9 @@ bool place_load(const char *path, const struct corpus *c, struct place *p)
 	buf_addc(&name, '\0');
 	p->speech = speech;
 	p->para = strcmp(para, "-") == 0 ? NO_PARA : strtoul(para, NULL, 10);
+	memset(p->marks, 0, sizeof(p->marks));
+	if (!parse_marks(text, c, p->marks))
+		goto out;
 	if (strcmp(name.data, "*") == 0)
 		p->dept = GROUP_ALL;
 	else if (strcmp(name.data, "-") == 0)

@@ -1,5 +1,6 @@
 /*
- * place — the reading place (speech, position in its text, filter, view)
+ * place — the reading place (speech, position in its text, filter, view,
+ * marks)
  * remembered per set of collections under $XDG_STATE_HOME/fayan/ (SPEC 4).
  * The key is the files' absolute paths (the bundled collection has its own;
  * standard input is not remembered): its hash names the file, and a second
@@ -17,6 +18,7 @@
 #include <stddef.h>
 
 #include "corpus.h"
+#include "mark.h"
 #include "view.h"
 
 struct place {
@@ -25,6 +27,7 @@ struct place {
 	size_t offset; /* characters into that paragraph, or that line's index */
 	size_t dept;   /* GROUP_ALL, NO_DEPT (未分部门) or a department */
 	enum view view;
+	struct mark marks[MARK_COUNT];
 };
 
 /* The state file for the collections of c, or NULL when it has none (a

@@ -154,6 +154,8 @@ void state_init(struct state *st, const struct corpus *c, const struct lexicon *
 		keymap_init(&st->own_keys);
 		st->keys = &st->own_keys;
 	}
+	if (opts->marks)
+		memcpy(st->marks, opts->marks, sizeof(st->marks));
 	page_init(&st->page);
 	search_init(&st->search);
 	st->search.names = true; /* names, posts and bylines too (SPEC 3.2) */
@@ -339,6 +341,8 @@ void state_apply(struct state *st, enum action act, int arg)
 		}
 		break;
 	case ACT_QUIT_ALL: st->request = REQ_QUIT; break;
+	case ACT_MARK_SET:
+	case ACT_MARK_GO: mark_wait(st, act); break;
 	case ACT_COPY: st->request = REQ_COPY; break;
 	case ACT_REDRAW: st->request = REQ_REDRAW; break;
 	case ACT_SUSPEND: st->request = REQ_SUSPEND; break;
@@ -362,6 +366,11 @@ void state_key(struct state *st, uint32_t key)
 
 	if (key == KEY_RESIZE_ || key == KEY_NONE)
 		return;
+	if (st->mark_pending != ACT_NONE) { /* m or ' before: this is the letter */
+		mark_key(st, key);
+		remember_place(st);
+		return;
+	}
 	act = keymap_lookup(st->keys, key, &arg);
 	/* Q quits from anywhere, an overlay open too; a prompt types it */
 	if (act == ACT_QUIT_ALL && st->prompt == PROMPT_NONE) {

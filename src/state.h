@@ -16,6 +16,7 @@
 #include "corpus.h"
 #include "group.h"
 #include "keymap.h"
+#include "mark.h"
 #include "layout.h"
 #include "lexicon.h"
 #include "page.h"
@@ -55,6 +56,7 @@ struct state_opts {
 	int text_width;  /* the text's measure; 0: the whole pane */
 	enum view view;
 	struct hanfold *han; /* 繁简 folding, made ready on first use; NULL: none */
+	const struct mark *marks; /* MARK_COUNT of them, remembered; NULL: none */
 };
 
 
@@ -158,6 +160,10 @@ struct state {
 	int order_view;
 	size_t search_filter; /* the filter the matches were found in */
 	int concord_speaker_width[2]; /* the concordance's, at Ambiguous width 1 and 2 */
+
+	/* m and ': the marks, and which of the two waits for its letter */
+	struct mark marks[MARK_COUNT];
+	enum action mark_pending; /* ACT_NONE when neither */
 
 	char message[160];
 	enum request request;

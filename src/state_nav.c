@@ -167,3 +167,51 @@ void pane_apply(struct state *st, enum action act)
 	}
 }
 
+
+/* m and ': the next key is the mark's letter (SPEC 3.1). */
+void mark_wait(struct state *st, enum action act)
+{
+	st->mark_pending = act;
+	snprintf(st->message, sizeof(st->message), "%s：按字母 a–z",
+		 act == ACT_MARK_SET ? "设标记" : "回到标记");
+}
+
+/* Opens speech at a place in its text: in the list as filtered if it is
+ * there, else with every department shown. */
+static void go_to(struct state *st, size_t speech, struct anchor at)
+{
+	size_t row = row_of(st, speech);
+
+	if (!is_speech_row(st, row) || st->view[row].speech != speech) {
+		set_filter(st, GROUP_ALL);
+		row = row_of(st, speech);
+	}
+	open_row(st, row, false);
+	scroll_to_anchor(st, at);
+}
+
+void mark_key(struct state *st, uint32_t key)
+{
+	enum action act = st->mark_pending;
+	struct mark *m;
+
+	st->mark_pending = ACT_NONE;
+	st->message[0] = '\0';
+	if (key == KEY_ESC)
+		return;
+	if (key < 'a' || key > 'z') {
+		snprintf(st->message, sizeof(st->message), "标记只能用字母 a–z");
+		return;
+	}
+	m = &st->marks[key - 'a'];
+	if (act == ACT_MARK_SET) {
+		struct anchor at = state_anchor(st);
+		*m = (struct mark){true, st->speech, at.para, at.offset};
+		snprintf(st->message, sizeof(st->message), "已设标记 %c", (char)key);
+	} else if (!m->set || m->speech >= st->c->speeches.n) {
+		snprintf(st->message, sizeof(st->message), "标记 %c 未设", (char)key);
+	} else {
+		go_to(st, m->speech, (struct anchor){m->para, m->offset});
+		snprintf(st->message, sizeof(st->message), "标记 %c", (char)key);
+	}
+}

@@ -46,6 +46,9 @@ void refresh_matches(struct state *st);
 /* state_nav.c: the moves of the panes (rows, lines, pages, speeches,
  * collections, =); scroll_by moves the text by lines. */
 void pane_apply(struct state *st, enum action act);
+/* m and ': waits for the letter; then sets the mark, or goes to it. */
+void mark_wait(struct state *st, enum action act);
+void mark_key(struct state *st, uint32_t key);
 void scroll_by(struct state *st, long lines);
 /* Finds the search's matches on the page (st->hits) if the page or the term
  * changed since they were last found. */

@@ -28,6 +28,20 @@ static void write_file(const char *path, const char *text)
 	fclose(f);
 }
 
+/* The whole file, or NULL. */
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *text = f ? xcalloc(1, 4096) : NULL;
+
+	if (f) {
+		if (fread(text, 1, 4095, f) == 0)
+			text[0] = '\0';
+		fclose(f);
+	}
+	return text;
+}
+
 /* 5,000 files: the place is saved and restored, and its file stays small. */
 static void test_many_files(const char *dir)
 {
@@ -35,7 +49,7 @@ static void test_many_files(const char *dir)
 	struct corpus *c = corpus_new();
 	struct parse_opts o = {.lex = test_lex, .repair = true};
 	static const char page[] = "题\n\n标题\n\n市财政局局长**王强**：正文。\n";
-	struct place in = {4321, 0, 3, GROUP_ALL, VIEW_DEPARTMENT}, out = {0};
+	struct place in = {4321, 0, 3, GROUP_ALL, VIEW_DEPARTMENT, {{0}}}, out = {0};
 	char name[256];
 	struct stat sb;
 	size_t i;
@@ -68,7 +82,7 @@ int main(void)
 {
 	char dir[] = "/tmp/fayan-place-XXXXXX", env[128];
 	struct corpus *c;
-	struct place in = {3, 1, 7, 2, VIEW_PAGE}, out = {0};
+	struct place in = {3, 1, 7, 2, VIEW_PAGE, {{0}}}, out = {0};
 	char *path;
 
 	tap_setup();
@@ -87,13 +101,25 @@ int main(void)
 	in.dept = GROUP_ALL;
 	place_save(path, c, &in);
 	ok(place_load(path, c, &out) && out.dept == GROUP_ALL, "no filter read back as none");
-	in = (struct place){5, NO_PARA, 2, NO_DEPT, VIEW_SPEAKER};
+	in = (struct place){5, NO_PARA, 2, NO_DEPT, VIEW_SPEAKER, {{0}}};
 	place_save(path, c, &in);
 	ok(place_load(path, c, &out) && out.dept == NO_DEPT && out.para == NO_PARA &&
 		   out.offset == 2 && out.view == VIEW_SPEAKER,
 	   "the (未分部门) filter and a line above the paragraphs come back as they were");
-	in = (struct place){3, 1, 7, 2, VIEW_PAGE};
+	in = (struct place){3, 1, 7, 2, VIEW_PAGE, {{0}}};
 
+	/* Marks (SPEC 3.1 m, '): remembered with the place, letter by letter. */
+	in.marks[0] = (struct mark){true, 5, 2, 9};
+	in.marks[25] = (struct mark){true, 1, NO_PARA, 1};
+	place_save(path, c, &in);
+	out = (struct place){0};
+	ok(place_load(path, c, &out) && out.marks[0].set && out.marks[0].speech == 5 &&
+		   out.marks[0].para == 2 && out.marks[0].offset == 9 && out.marks[25].set &&
+		   out.marks[25].para == NO_PARA && !out.marks[1].set,
+	   "marks a and z come back as they were; b was never set");
+	char *text = read_text(path);
+	ok(text && strstr(text, "\nmark a 5 ") && strstr(text, "\nmark z 1 "), "a mark is a line of the file");
+	free(text);
 	write_file(path, "fayan-place 1\ngarbage\n");
 	ok(!place_load(path, c, &out), "a corrupt file is ignored");
 	write_file(path, "");

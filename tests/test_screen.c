@@ -356,6 +356,22 @@ static void test_reader_keys(void)
 	ok(strcmp(st.message, "键 w 未绑定（? 帮助）") == 0, "an unbound key says so: %s", st.message);
 	type_keys(&st, "]");
 	ok(strcmp(st.message, "已是最后一个文集") == 0, "] in a single collection: no next one");
+	/* marks: m a here, then far away, then ' a comes back to the same words */
+	type_keys(&st, "\x04");
+	size_t marked_speech = st.speech, marked_scroll = st.scroll;
+	type_keys(&st, "ma");
+	ok(strcmp(st.message, "已设标记 a") == 0 && st.marks[0].set, "m a sets mark a: %s", st.message);
+	type_keys(&st, "5JG");
+	ok(st.speech != marked_speech && st.filter == 4, "then another speech, in department 5");
+	type_keys(&st, "'a");
+	ok(st.speech == marked_speech && st.scroll == marked_scroll && marked_scroll > 0 &&
+		   st.filter == GROUP_ALL,
+	   "' a goes back to it, every department shown again (%zu/%zu)", st.scroll, marked_scroll);
+	type_keys(&st, "'b");
+	ok(strcmp(st.message, "标记 b 未设") == 0, "' b: no such mark, it says so");
+	type_keys(&st, "m1");
+	ok(strcmp(st.message, "标记只能用字母 a–z") == 0 && st.mark_pending == ACT_NONE,
+	   "m 1: a mark is a letter");
 	state_fini(&st);
 
 	/* a library of two pages of the same title: ] and [ move between them */

@@ -117,6 +117,14 @@ sleep 0.3
 for f in "$STATE"/fayan/place-*; do printf 'fayan-place 1\nspeech 99999 1\n' >"$f"; done
 start 60 16
 wait_for screens/start-60x16.screen; ok $? "a corrupt state file is ignored"
+# A mark is kept across a restart, --no-restore too (SPEC 3.1 m, ').
+tmx send-keys -t t J m a q
+sleep 0.3
+start 60 16 --no-restore
+wait_for screens/start-60x16.screen
+tmx send-keys -t t "'" a
+i=0; while ! screen | grep -q '▶ 杨旭东' && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+screen | grep -q '▶ 杨旭东' && screen | grep -q '标记 a'; ok $? "a mark set before a restart takes the reader back"
 unset STATE
 
 # The place is a position in the text: a restart at another width shows the
