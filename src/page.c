@@ -146,8 +146,9 @@ static void add_paragraph(struct page *pg, struct str text, enum page_style styl
 	wrap_block(pg, start, style, para, opts);
 }
 
-/* What stands above the speech: the page's preamble above its first speech,
- * the group header where a group starts. */
+/* What stands above the speech: the page's subtitle and preamble above its
+ * first speech (its title is the screen's title row), the group header
+ * where a group starts. */
 static void add_parts_above(struct page *pg, const struct corpus *c, size_t speech,
 			    const struct page_opts *opts)
 {
@@ -156,6 +157,10 @@ static void add_parts_above(struct page *pg, const struct corpus *c, size_t spee
 	bool first = speech == coll->speech_first;
 	size_t i;
 
+	if (first && coll->subtitle.len) {
+		page_add_block(pg, PAGE_TITLE, coll->subtitle, opts);
+		add_blank(pg);
+	}
 	if (first && coll->preamble_count) {
 		for (i = 0; i < coll->preamble_count; i++)
 			add_paragraph(pg, c->parts.v[coll->preamble_first + i], PAGE_PREAMBLE, NO_PARA,

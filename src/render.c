@@ -184,6 +184,7 @@ static void render_list(const struct state *st, struct grid *g)
 static enum style line_style(enum page_style ps)
 {
 	switch (ps) {
+	case PAGE_TITLE: /* the page's subtitle */
 	case PAGE_HEADLINE:
 	case PAGE_GROUP: return ST_HEADLINE;
 	case PAGE_SPEAKER: return ST_SPEAKER;

@@ -472,6 +472,39 @@ static void test_widths_agree(int amb)
 	       amb, lines);
 }
 
+/* The parts of a page on the screen (SPEC 3): its subtitle and preamble
+ * above its first speech, its trailer after its last. */
+static void test_parts_shown(void)
+{
+	static const char page[] = "题\n——交流会发言摘要\n\n编者按：这是按语。\n\n"
+				   "镇长王刚：一。\n\n镇党委书记 郑朝阳：二。\n\n（本版编辑：孟秋）\n";
+	struct corpus *c = parse_string(page, true);
+	struct state_opts o = {.dept = GROUP_ALL, .speech = 0, .ambiguous_width = 1, .fullwidth = true,
+			       .view = VIEW_PAGE};
+	struct state st;
+	struct grid g;
+	struct buf got = {0};
+
+	state_init(&st, c, test_lex, &o, 16, 80);
+	grid_init(&g);
+	render(&st, &g);
+	screen_text(&g, &got);
+	char *sub = strstr(got.data, "——交流会发言摘要"), *note = strstr(got.data, "编者按：这是按语。");
+	char *speaker = strstr(got.data, "王刚 · 镇长");
+	ok(sub && note && speaker && sub < note && note < speaker,
+	   "the subtitle, then the preamble, then the first speech");
+	type_keys(&st, "J");
+	render(&st, &g);
+	screen_text(&g, &got);
+	ok(strstr(got.data, "郑朝阳") && strstr(got.data, "（本版编辑：孟秋）") &&
+		   !strstr(got.data, "——交流会发言摘要"),
+	   "the trailer after the last speech, the subtitle only above the first");
+	buf_fini(&got);
+	grid_fini(&g);
+	state_fini(&st);
+	corpus_free(c);
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir = argc > 1 ? argv[1] : "screens";
@@ -490,6 +523,7 @@ int main(int argc, char **argv)
 	test_reader_keys();
 	test_search_order();
 	test_zwj_not_drawn();
+	test_parts_shown();
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {
 		char *dot = strrchr(names[i]->d_name, '.');

@@ -126,6 +126,17 @@ tmx send-keys -t t "'" a
 i=0; while ! screen | grep -q '▶ 杨旭东' && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
 screen | grep -q '▶ 杨旭东' && screen | grep -q '标记 a'; ok $? "a mark set before a restart takes the reader back"
 unset STATE
+# The parts of a page on the screen (SPEC 3): the subtitle and the preamble
+# open the text of its first speech (王刚's, second in the list).
+printf '题\n——交流会发言摘要\n\n编者按：这是按语。\n\n镇长王刚：一。\n\n镇党委书记 郑朝阳：二。\n' >"$tmp/parts.txt"
+start 80 16 "$tmp/parts.txt"
+i=0; while ! screen | grep -q '郑朝阳' && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+tmx send-keys -t t J
+i=0; while ! screen | grep -q '交流会发言摘要' && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+screen | grep -q '│ ——交流会发言摘要' && screen | grep -q '│ 　　编者按：这是按语。'
+ok $? "the page's subtitle and preamble are on the screen, above its first speech"
+tmx send-keys -t t q
+sleep 0.3
 
 # The place is a position in the text: a restart at another width shows the
 # same words at the top of the text.
