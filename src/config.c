@@ -24,6 +24,13 @@ void config_init(struct config *cfg)
 void config_fini(struct config *cfg)
 {
 	keymap_fini(&cfg->keys);
+	for (size_t i = 0; i < cfg->error_list.n; i++) {
+		free(cfg->error_list.v[i].where);
+		free(cfg->error_list.v[i].zh);
+	}
+	free(cfg->error_list.v);
+	cfg->error_list.v = NULL;
+	cfg->error_list.n = cfg->error_list.cap = 0;
 }
 
 /* One line being read: where it came from, for the messages. */
@@ -34,13 +41,25 @@ struct line_ctx {
 	FILE *err;
 };
 
-static void report(struct line_ctx *lc, const char *fmt, const char *word)
+/*
+ * A wrong line: said in English on lc->err now, and kept in Chinese with
+ * its file and line for the screen's ! list (SPEC 3). fmt and zh hold one
+ * %s for word, or none.
+ */
+static void report(struct line_ctx *lc, const char *fmt, const char *zh, const char *word)
 {
 	char *shown = text_shown_name(word ? word : "");
+	struct config_error *e = VEC_PUSH(&lc->cfg->error_list);
+	struct buf b = {0};
 
 	fprintf(lc->err, "%s: %s:%zu: ", util_progname, lc->file, lc->no);
 	fprintf(lc->err, fmt, shown);
 	fputc('\n', lc->err);
+	buf_addf(&b, "%s:%zu", lc->file, lc->no);
+	e->where = b.data;
+	b = (struct buf){0};
+	buf_addf(&b, zh, shown);
+	e->zh = b.data;
 	free(shown);
 	lc->cfg->errors++;
 }
@@ -113,7 +132,8 @@ static void statement_set(struct line_ctx *lc, char **w, size_t n)
 	size_t i;
 
 	if (n != 3) {
-		report(lc, "%s", n < 3 ? "set needs an OPTION and a VALUE" : "set takes an OPTION and one VALUE");
+		report(lc, n < 3 ? "set needs an OPTION and a VALUE" : "set takes an OPTION and one VALUE",
+		       n < 3 ? "set 需要一个选项和一个值" : "set 只接一个选项和一个值", NULL);
 		return;
 	}
 	for (i = 0; i < ARRAY_LEN(settings); i++)
@@ -121,14 +141,18 @@ static void statement_set(struct line_ctx *lc, char **w, size_t n)
 			break;
 	if (i == ARRAY_LEN(settings)) {
 		report(lc, "unknown option '%s' (ambiguous, fullwidth, list-width, show-list, "
-			   "text-width, mouse, restore, view)", w[1]);
+			   "text-width, mouse, restore, view)",
+		       "没有选项 '%s'（ambiguous、fullwidth、list-width、show-list、text-width、"
+		       "mouse、restore、view）", w[1]);
 		return;
 	}
 	if (!set_value(&lc->cfg->set, i, w[2])) {
-		char msg[160];
+		char msg[160], zh[160];
 		snprintf(msg, sizeof(msg), "invalid value '%%s' for %s (%s)", settings[i].name,
 			 settings[i].values);
-		report(lc, msg, w[2]);
+		snprintf(zh, sizeof(zh), "'%%s' 不是 %s 的有效值（%s）", settings[i].name,
+			 settings[i].values);
+		report(lc, msg, zh, w[2]);
 	}
 }
 
@@ -137,7 +161,9 @@ static bool parse_key_word(struct line_ctx *lc, const char *w, uint32_t *key)
 	if (keymap_parse_key(w, key))
 		return true;
 	report(lc, "unknown key '%s' (a character, ^X, Enter, Tab, Space, Esc, Backspace, "
-		   "Up, Down, Left, Right, PgUp, PgDn, Home, End, F1…F12)", w);
+		   "Up, Down, Left, Right, PgUp, PgDn, Home, End, F1…F12)",
+	       "无法识别的键 '%s'（一个字符、^X、Enter、Tab、Space、Esc、Backspace、方向键、"
+	       "PgUp、PgDn、Home、End、F1…F12）", w);
 	return false;
 }
 
@@ -145,12 +171,12 @@ static bool parse_key_word(struct line_ctx *lc, const char *w, uint32_t *key)
  * interrupts (and ends fayan, exit 130), ^\ quits, ^S and ^Q stop and
  * start output. A bind of one would be listed by ? as working and never
  * fire. (^Z reaches fayan, which suspends itself.) */
-static const char *terminal_key(uint32_t key)
+static const char *terminal_key(uint32_t key, bool chinese)
 {
 	switch (key) {
-	case 3: return "the interrupt";
-	case 28: return "quit";
-	case 19: case 17: return "flow control";
+	case 3: return chinese ? "中断" : "the interrupt";
+	case 28: return chinese ? "退出" : "quit";
+	case 19: case 17: return chinese ? "流量控制" : "flow control";
 	default: return NULL;
 	}
 }
@@ -162,20 +188,24 @@ static void statement_bind(struct line_ctx *lc, char **w, size_t n)
 	int arg;
 
 	if (n != 3) {
-		report(lc, "%s", n < 3 ? "bind needs a KEY and an ACTION" : "bind takes a KEY and one ACTION");
+		report(lc, n < 3 ? "bind needs a KEY and an ACTION" : "bind takes a KEY and one ACTION",
+		       n < 3 ? "bind 需要一个键和一个动作" : "bind 只接一个键和一个动作", NULL);
 		return;
 	}
 	if (!parse_key_word(lc, w[1], &key))
 		return;
-	const char *kept = terminal_key(key);
+	const char *kept = terminal_key(key, false);
 	if (kept) {
-		char why[96];
+		char why[96], zh[96];
 		snprintf(why, sizeof(why), "key '%%s' is the terminal's (%s): it never reaches fayan", kept);
-		report(lc, why, w[1]);
+		snprintf(zh, sizeof(zh), "键 '%%s' 归终端（%s）所用，到不了 fayan",
+			 terminal_key(key, true));
+		report(lc, why, zh, w[1]);
 		return;
 	}
 	if (!keymap_parse_action(w[2], &act, &arg)) {
-		report(lc, "unknown action '%s' (fayan --dump-config lists them)", w[2]);
+		report(lc, "unknown action '%s' (fayan --dump-config lists them)",
+		       "没有动作 '%s'（fayan --dump-config 列出全部）", w[2]);
 		return;
 	}
 	keymap_bind(&lc->cfg->keys, key, act, arg);
@@ -186,7 +216,8 @@ static void statement_unbind(struct line_ctx *lc, char **w, size_t n)
 	uint32_t key;
 
 	if (n != 2) {
-		report(lc, "%s", n < 2 ? "unbind needs a KEY" : "unbind takes one KEY");
+		report(lc, n < 2 ? "unbind needs a KEY" : "unbind takes one KEY",
+		       n < 2 ? "unbind 需要一个键" : "unbind 只接一个键", NULL);
 		return;
 	}
 	if (parse_key_word(lc, w[1], &key))
@@ -200,23 +231,28 @@ static void statement_color(struct line_ctx *lc, char **w, size_t n)
 	size_t i;
 
 	if (n < 4) {
-		report(lc, "%s", "color needs an ELEMENT, a FOREGROUND and a BACKGROUND");
+		report(lc, "color needs an ELEMENT, a FOREGROUND and a BACKGROUND",
+		       "color 需要元素、前景色和背景色", NULL);
 		return;
 	}
 	if (!theme_parse_element(w[1], &st)) {
-		report(lc, "unknown element '%s' (fayan --dump-config lists them)", w[1]);
+		report(lc, "unknown element '%s' (fayan --dump-config lists them)",
+		       "没有元素 '%s'（fayan --dump-config 列出全部）", w[1]);
 		return;
 	}
 	for (i = 2; i < 4; i++)
 		if (!theme_parse_color(w[i], i == 2 ? &d.fg : &d.bg)) {
 			report(lc, "unknown colour '%s' (default, black, red, green, yellow, blue, "
-				   "magenta, cyan, white, bright-NAME, 0-255 or #rrggbb)", w[i]);
+				   "magenta, cyan, white, bright-NAME, 0-255 or #rrggbb)",
+			       "无法识别的颜色 '%s'（default、八种颜色名、bright-名称、0-255 或 #rrggbb）",
+			       w[i]);
 			return;
 		}
 	for (i = 4; i < n; i++) {
 		unsigned bit;
 		if (!theme_parse_attr(w[i], &bit)) {
-			report(lc, "unknown attribute '%s' (bold, dim, underline, reverse, italic)", w[i]);
+			report(lc, "unknown attribute '%s' (bold, dim, underline, reverse, italic)",
+			       "无法识别的属性 '%s'（bold、dim、underline、reverse、italic）", w[i]);
 			return;
 		}
 		d.attrs |= bit;
@@ -271,7 +307,7 @@ static void parse_line(struct line_ctx *lc, char *line)
 	size_t n = split_words(line, w, WORDS_MAX, &too_many);
 
 	if (too_many) {
-		report(lc, "%s", "too many words");
+		report(lc, "too many words", "这一行的词太多", NULL);
 		return;
 	}
 	if (n == 0)
@@ -285,7 +321,8 @@ static void parse_line(struct line_ctx *lc, char *line)
 	else if (strcmp(w[0], "color") == 0 || strcmp(w[0], "colour") == 0)
 		statement_color(lc, w, n);
 	else
-		report(lc, "unknown statement '%s' (set, bind, unbind or color)", w[0]);
+		report(lc, "unknown statement '%s' (set, bind, unbind or color)",
+		       "无法识别的语句 '%s'（set、bind、unbind 或 color）", w[0]);
 }
 
 void config_parse(struct config *cfg, const char *name, const char *bytes, size_t len, FILE *err)
@@ -300,7 +337,7 @@ void config_parse(struct config *cfg, const char *name, const char *bytes, size_
 		if (line_len && bytes[end - 1] == '\r')
 			line_len--;
 		if (memchr(bytes + start, '\0', line_len)) {
-			report(&lc, "%s", "a NUL byte: not a text line");
+			report(&lc, "a NUL byte: not a text line", "有 NUL 字节，不是文本行", NULL);
 		} else {
 			char *line = xmalloc(line_len + 1);
 			memcpy(line, bytes + start, line_len);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "keymap.h"
+#include "util.h"
 #include "theme.h"
 #include "view.h"
 
@@ -29,11 +30,18 @@ struct settings {
 	enum view view;
 };
 
+/* A wrong line of the file, for the screen's ! list. */
+struct config_error {
+	char *where; /* FILE:LINE, the name as a terminal may show it; owned */
+	char *zh;    /* what is wrong, in Chinese; owned */
+};
+
 struct config {
 	struct settings set;
 	struct keymap keys;
 	struct theme theme;
 	size_t errors; /* lines reported and skipped */
+	VEC(struct config_error) error_list;
 };
 
 enum { CONFIG_TEXT_WIDTH = 80, CONFIG_WIDTH_MAX = 1000 };

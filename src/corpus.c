@@ -18,13 +18,9 @@ struct corpus *corpus_new(void)
 	return xcalloc(1, sizeof(struct corpus));
 }
 
-void corpus_add_unusable(struct corpus *c, const char *shown, const char *message, bool unreadable)
+void corpus_add_unusable(struct corpus *c, const char *shown, enum unusable_why why, int err)
 {
-	struct unusable *u = VEC_PUSH(&c->unusable);
-
-	u->shown = xstrdup(shown);
-	u->message = xstrdup(message);
-	u->unreadable = unreadable;
+	*VEC_PUSH(&c->unusable) = (struct unusable){xstrdup(shown), why, err};
 }
 
 void corpus_free(struct corpus *c)
@@ -53,7 +49,6 @@ void corpus_free(struct corpus *c)
 	free(c->findings.v);
 	for (i = 0; i < c->unusable.n; i++) {
 		free(c->unusable.v[i].shown);
-		free(c->unusable.v[i].message);
 	}
 	free(c->unusable.v);
 	for (i = 0; i < c->blocks.n; i++)

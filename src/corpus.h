@@ -114,12 +114,27 @@ struct finding {
 	struct diag d;
 };
 
+/* Why a file gave nothing to read (load.h says it in words). */
+enum unusable_why {
+	UNUSABLE_ERRNO,     /* could not be read: err says why */
+	UNUSABLE_TOO_LARGE, /* past LOAD_MAX_BYTES */
+	UNUSABLE_NO_TXT,    /* a directory without *.txt files */
+	UNUSABLE_EMPTY,
+	UNUSABLE_NO_SPEECHES,
+};
+
 /* A file that gave nothing to read: unreadable, empty, or without speeches. */
 struct unusable {
-	char *shown;   /* its name as a terminal may show it, owned */
-	char *message; /* owned */
-	bool unreadable; /* not even read (--check still reports the rest itself) */
+	char *shown; /* its name as a terminal may show it, owned */
+	enum unusable_why why;
+	int err; /* UNUSABLE_ERRNO's */
 };
+
+/* Not even read (--check still reports the rest itself). */
+static inline bool unusable_unread(const struct unusable *u)
+{
+	return u->why < UNUSABLE_EMPTY;
+}
 
 /* Where a collection's text lives, and so how it is given back. */
 enum text_home {
@@ -174,7 +189,7 @@ struct corpus {
 void corpus_add_finding(struct corpus *c, size_t coll, struct diag d);
 
 /* Records a file that gave nothing (copies both strings). */
-void corpus_add_unusable(struct corpus *c, const char *shown, const char *message, bool unreadable);
+void corpus_add_unusable(struct corpus *c, const char *shown, enum unusable_why why, int err);
 
 struct corpus *corpus_new(void);
 void corpus_free(struct corpus *c);

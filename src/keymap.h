@@ -94,7 +94,8 @@ struct key_event {
 	X(ACT_VIEW, "view", "next view: by department, in page order, by speaker",                \
 	  "切换视图：按部门、按版面顺序、按发言人")                                                  \
 	X(ACT_SIMPLIFIED, "simplified", "show the text in Simplified characters", "以简体显示")  \
-	X(ACT_FINDINGS, "findings", "the files that could not be used", "无法使用的文件")          \
+	X(ACT_FINDINGS, "findings", "the files that could not be used, the config's wrong lines",   \
+	  "无法使用的文件、有误的配置行")                                                          \
 	X(ACT_HELP, "help", "help", "帮助")                                                        \
 	X(ACT_ESCAPE, "escape", "close the overlay, prompt or raw view", "关闭")                   \
 	X(ACT_QUIT, "quit", "close the overlay or raw view, else quit", "退出")                    \

@@ -261,16 +261,52 @@ static bool load_path(struct corpus *c, pthread_mutex_t *lock, struct load_count
 
 static void note_unreadable(struct corpus *c, const char *name, int err)
 {
-	char *shown = text_shown_name(name), msg[64];
+	char *shown = text_shown_name(name);
 
-	if (err == 0)
-		snprintf(msg, sizeof(msg), "no *.txt files under it");
-	else if (err == EFBIG)
-		snprintf(msg, sizeof(msg), "too large (%u MiB at most)", (unsigned)(LOAD_MAX_BYTES >> 20));
-	else
-		snprintf(msg, sizeof(msg), "%s", strerror(err));
-	corpus_add_unusable(c, shown, msg, true);
+	corpus_add_unusable(c, shown,
+			    err == 0       ? UNUSABLE_NO_TXT
+			    : err == EFBIG ? UNUSABLE_TOO_LARGE
+					   : UNUSABLE_ERRNO,
+			    err);
 	free(shown);
+}
+
+/* What errno says, in Chinese, for the commoner ones. */
+static const char *errno_zh(int err)
+{
+	switch (err) {
+	case ENOENT: return "没有这个文件或目录";
+	case EACCES: case EPERM: return "没有读取的权限";
+	case EISDIR: return "是一个目录";
+	case ENOTDIR: return "路径中有一项不是目录";
+	case ELOOP: return "符号链接层数太多";
+	case ENAMETOOLONG: return "文件名太长";
+	case EIO: return "输入输出错误";
+	case EMFILE: case ENFILE: return "打开的文件太多";
+	case ENOMEM: return "内存不足";
+	default: return NULL;
+	}
+}
+
+const char *load_unusable_text(const struct unusable *u, bool chinese, char *buf, size_t size)
+{
+	const unsigned max_mib = (unsigned)(LOAD_MAX_BYTES >> 20);
+
+	switch (u->why) {
+	case UNUSABLE_ERRNO:
+		if (chinese && errno_zh(u->err))
+			return errno_zh(u->err);
+		snprintf(buf, size, chinese ? "无法读取（%s）" : "%s", strerror(u->err));
+		return buf;
+	case UNUSABLE_TOO_LARGE:
+		snprintf(buf, size, chinese ? "文件太大（最多 %u MiB）" : "too large (%u MiB at most)",
+			 max_mib);
+		return buf;
+	case UNUSABLE_NO_TXT: return chinese ? "其中没有 *.txt 文件" : "no *.txt files under it";
+	case UNUSABLE_EMPTY: return chinese ? "空文件" : "empty file";
+	case UNUSABLE_NO_SPEECHES: return chinese ? "没有找到发言" : "no speeches found";
+	}
+	return "";
 }
 
 static void report_walk(void *ctx, const char *path, int err)
@@ -284,8 +320,8 @@ static void note_if_empty(struct corpus *c)
 	const struct collection *coll = &c->colls.v[c->colls.n - 1];
 
 	if (coll->speech_count == 0)
-		corpus_add_unusable(c, coll->shown, coll->text_len == 0 ? "empty file" : "no speeches found",
-				    false);
+		corpus_add_unusable(c, coll->shown,
+				    coll->text_len == 0 ? UNUSABLE_EMPTY : UNUSABLE_NO_SPEECHES, 0);
 }
 
 /* A library's arrays are sized once this many files are loaded (enough to

@@ -39,6 +39,10 @@ struct load_count {
 	atomic_size_t bytes_read;
 };
 
+/* Why u gave nothing, in English (standard error) or Chinese (the screen's
+ * ! list): one catalogue. buf (size bytes) may hold the words. */
+const char *load_unusable_text(const struct unusable *u, bool chinese, char *buf, size_t size);
+
 /*
  * Loads each name (or the bundled collection when name_count is 0) into c,
  * each directory as the *.txt files under it (dirwalk). A file that cannot

@@ -136,10 +136,12 @@ static void report_unusable(const struct corpus *c, bool unreadable_only)
 {
 	size_t i;
 
+	char why[160];
+
 	for (i = 0; i < c->unusable.n; i++)
-		if (!unreadable_only || c->unusable.v[i].unreadable)
+		if (!unreadable_only || unusable_unread(&c->unusable.v[i]))
 			fprintf(stderr, "%s: %s: %s\n", util_progname, c->unusable.v[i].shown,
-				c->unusable.v[i].message);
+				load_unusable_text(&c->unusable.v[i], false, why, sizeof(why)));
 }
 
 /* Flushes (or closes) a printing mode's output: a failed write is reported
@@ -286,6 +288,8 @@ static int run_screen(const struct corpus *c, const struct options *o, const str
 		.text_width = cfg->set.text_width,
 		.view = cfg->set.view,
 		.han = han,
+		.config_errors = cfg->error_list.v,
+		.config_error_count = cfg->error_list.n,
 	};
 	char *place_file = place_path(c);
 	struct place p;
@@ -314,7 +318,7 @@ static int run_screen(const struct corpus *c, const struct options *o, const str
 	}
 	if (cfg->errors) { /* reported on stderr, which the screen now covers */
 		char n[80];
-		snprintf(n, sizeof(n), "配置文件有 %zu 行有误，已跳过", cfg->errors);
+		snprintf(n, sizeof(n), "配置文件有 %zu 行有误，已跳过（! 列出）", cfg->errors);
 		add_notice(&st, n);
 	}
 	browse(&st);

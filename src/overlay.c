@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "load.h"
 #include "state.h"
 #include "state_priv.h"
 #include "util.h"
@@ -204,28 +205,34 @@ static void concord_choose(struct state *st, size_t i)
 	jump_to_match(st, i);
 }
 
-/* ---- the files that could not be used ---- */
-
-static bool findings_open(struct state *st)
-{
-	if (st->c->unusable.n)
-		return true;
-	snprintf(st->message, sizeof(st->message), "所有文件都可以使用");
-	return false;
-}
+/* ---- the files that could not be used, and the configuration's wrong lines ---- */
 
 static size_t findings_count(const struct state *st)
 {
-	return st->c->unusable.n;
+	return st->c->unusable.n + st->config_error_count;
+}
+
+static bool findings_open(struct state *st)
+{
+	if (findings_count(st))
+		return true;
+	snprintf(st->message, sizeof(st->message), "所有文件都可以使用，配置也没有错误");
+	return false;
 }
 
 static void findings_row(const struct state *st, size_t i, int cols, int ambiguous,
 			 struct overlay_row *r)
 {
-	const struct unusable *u = &st->c->unusable.v[i];
+	char why[160];
 
 	(void)cols, (void)ambiguous;
-	buf_addf(field(r, 0, 0), "%s：%s", u->shown, u->message);
+	if (i < st->c->unusable.n) {
+		const struct unusable *u = &st->c->unusable.v[i];
+		buf_addf(field(r, 0, 0), "%s：%s", u->shown, load_unusable_text(u, true, why, sizeof(why)));
+	} else {
+		const struct config_error *e = &st->config_errors[i - st->c->unusable.n];
+		buf_addf(field(r, 0, 0), "%s：%s", e->where, e->zh);
+	}
 }
 
 static const struct overlay_kind kinds[] = {
@@ -237,7 +244,7 @@ static const struct overlay_kind kinds[] = {
 			outline_text, outline_choose},
 	[OV_CONCORDANCE] = {" 搜索词上下文（Enter 跳转） ", false, true, concord_open, concord_count,
 			    concord_row, concord_text, concord_choose},
-	[OV_FINDINGS] = {" 无法使用的文件（q 关闭） ", true, true, findings_open, findings_count,
+	[OV_FINDINGS] = {" 无法使用的文件、有误的配置行（q 关闭） ", true, true, findings_open, findings_count,
 			 findings_row, NULL, NULL},
 };
 

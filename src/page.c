@@ -157,7 +157,7 @@ static void add_parts_above(struct page *pg, const struct corpus *c, size_t spee
 	bool first = speech == coll->speech_first;
 	size_t i;
 
-	if (first && coll->subtitle.len) {
+	if (first && opts->subtitle && coll->subtitle.len) {
 		page_add_block(pg, PAGE_TITLE, coll->subtitle, opts);
 		add_blank(pg);
 	}

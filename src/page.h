@@ -37,6 +37,8 @@ struct page_opts {
 	const struct lexicon *lex;
 	const struct hanfold *han; /* 繁简: the search folds with it (NULL: off) */
 	bool simplified;           /* t: the text shown in Simplified (needs han) */
+	bool subtitle;             /* the page's subtitle opens its first speech (the
+				    * screen's; --print shows it under the title) */
 };
 
 struct page_line {

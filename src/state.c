@@ -14,7 +14,7 @@ enum { LIST_STEP = 2 };
 static const struct page_opts *page_opts(const struct state *st, struct page_opts *o)
 {
 	*o = (struct page_opts){st->lay.text_width, st->ambiguous_width, st->fullwidth, st->lex,
-				st->han, st->simplified};
+				st->han, st->simplified, true};
 	return o;
 }
 
@@ -156,6 +156,8 @@ void state_init(struct state *st, const struct corpus *c, const struct lexicon *
 	}
 	if (opts->marks)
 		memcpy(st->marks, opts->marks, sizeof(st->marks));
+	st->config_errors = opts->config_errors;
+	st->config_error_count = opts->config_error_count;
 	page_init(&st->page);
 	search_init(&st->search);
 	st->search.names = true; /* names, posts and bylines too (SPEC 3.2) */

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "config.h"
 #include "corpus.h"
 #include "group.h"
 #include "keymap.h"
@@ -57,6 +58,9 @@ struct state_opts {
 	enum view view;
 	struct hanfold *han; /* 繁简 folding, made ready on first use; NULL: none */
 	const struct mark *marks; /* MARK_COUNT of them, remembered; NULL: none */
+	/* the configuration's wrong lines, for the ! list; borrowed */
+	const struct config_error *config_errors;
+	size_t config_error_count;
 };
 
 
@@ -160,6 +164,9 @@ struct state {
 	int order_view;
 	size_t search_filter; /* the filter the matches were found in */
 	int concord_speaker_width[2]; /* the concordance's, at Ambiguous width 1 and 2 */
+
+	const struct config_error *config_errors; /* borrowed, for the ! list */
+	size_t config_error_count;
 
 	/* m and ': the marks, and which of the two waits for its letter */
 	struct mark marks[MARK_COUNT];

@@ -143,7 +143,7 @@ int main(int argc, char **argv)
 		c = load(NULL, lex);
 		printf("pages %d\n", pages(c, lex));
 	} else if (strcmp(argv[1], "layout") == 0 && argc == 3) {
-		struct page_opts po = {78, 1, true, lex, NULL, false};
+		struct page_opts po = {78, 1, true, lex, NULL, false, true};
 		struct page pg;
 		size_t i, bytes = 0;
 		c = load(argv[2], lex);

@@ -235,6 +235,48 @@ static void test_terminal_keys(void)
 	buf_fini(&err);
 }
 
+/* Whether s holds a CJK ideograph (its UTF-8 lead byte E4 to E9). */
+static bool has_han(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0xE4 && (unsigned char)*s <= 0xE9)
+			return true;
+	return false;
+}
+
+/* The wrong lines are kept for the screen's ! list, in Chinese, each with
+ * its file and line (SPEC 3): every kind of error has its words. */
+static void test_errors_listed(void)
+{
+	static const char *const lines[] = {
+		"set", "set nosuch 1", "set ambiguous 7", "bind", "bind ^C view", "bind x nosuch",
+		"bind NoSuchKey quit", "unbind", "color", "color nosuch red blue",
+		"color match nosuch blue", "color match red blue nosuch", "frobnicate",
+		"a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k",
+	};
+	struct config cfg;
+	struct buf text = {0}, err = {0};
+	size_t chinese = 0;
+
+	for (size_t i = 0; i < sizeof(lines) / sizeof(*lines); i++)
+		buf_addf(&text, "%s\n", lines[i]);
+	parse(&cfg, text.data, &err);
+	is_num(cfg.error_list.n, sizeof(lines) / sizeof(*lines), "every wrong line kept for the list");
+	for (size_t i = 0; i < cfg.error_list.n; i++) {
+		char where[32];
+		snprintf(where, sizeof(where), "c.conf:%zu", i + 1);
+		/* a Han character in each: the words are the screen's */
+		chinese += strcmp(cfg.error_list.v[i].where, where) == 0 &&
+			   has_han(cfg.error_list.v[i].zh);
+	}
+	is_num(chinese, cfg.error_list.n, "each with its file and line, its words in Chinese");
+	is_str(cfg.error_list.v[5].zh, "没有动作 'nosuch'（fayan --dump-config 列出全部）",
+	       "bind x nosuch: the action named");
+	config_fini(&cfg);
+	buf_fini(&text);
+	buf_fini(&err);
+}
+
 int main(void)
 {
 	tap_setup();
@@ -245,5 +287,6 @@ int main(void)
 	test_errors();
 	test_dump_round_trip();
 	test_terminal_keys();
+	test_errors_listed();
 	return done_testing();
 }

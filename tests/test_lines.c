@@ -291,7 +291,8 @@ static char *printed(const struct corpus *c)
 	output_json(f, c, NULL);
 	output_check(f, c);
 	for (size_t i = 0; i < c->unusable.n; i++) /* empty files, pages of no speeches */
-		fprintf(f, "%s: %s\n", c->unusable.v[i].shown, c->unusable.v[i].message);
+		fprintf(f, "%s: %s\n", c->unusable.v[i].shown,
+			load_unusable_text(&c->unusable.v[i], false, (char[160]){0}, 160));
 	fclose(f);
 	return out;
 }

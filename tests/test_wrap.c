@@ -64,7 +64,7 @@ static void check_block(const struct page *pg, size_t from, size_t to, const cha
 
 static void check_speech(const struct corpus *c, size_t sp, int width, struct tally *t)
 {
-	struct page_opts o = {width, 1, true, test_lex, NULL, false};
+	struct page_opts o = {width, 1, true, test_lex, NULL, false, false};
 	const struct speech *s = &c->speeches.v[sp];
 	struct page pg;
 	struct buf want = {0}, scratch = {0};

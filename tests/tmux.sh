@@ -216,8 +216,16 @@ screen | tail -1 | grep -q '2 个文件无法使用（! 列出）'; ok $? "a dir
 screen | grep -q '/28 '; ok $? "and both copies' 28 speeches listed"
 tmx send-keys -t t '!'
 sleep 0.3
-screen | grep -q "empty.txt：empty file" && screen | grep -q "prose.txt：no speeches found"
-ok $? "! lists them, file and message"
+screen | grep -q "empty.txt：空文件" && screen | grep -q "prose.txt：没有找到发言"
+ok $? "! lists them, file and message, in Chinese"
+# a file that cannot be read and a configuration's wrong line are listed too
+printf 'bind x nosuch\n' >"$tmp/bad.conf"
+start 80 24 --config "$tmp/bad.conf" "$tmp/lib" "$tmp/missing.txt"
+i=0; while ! screen | grep -q '3 个文件无法使用' && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+tmx send-keys -t t '!'
+sleep 0.3
+screen | grep -q "missing.txt：没有这个文件或目录" && screen | grep -q "bad.conf:1：没有动作 'nosuch'"
+ok $? "! lists an unreadable file and a wrong configuration line, file and line"
 
 # /發展 finds the bundled collection's 发展 (繁简 folding), and t shows a
 # Traditional page in Simplified.

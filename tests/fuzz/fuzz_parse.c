@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		data++;
 		size--;
 	}
-	struct page_opts po = {2 + (int)(size % 60), 1 + (int)(size % 2), true, lex, NULL, false};
+	struct page_opts po = {2 + (int)(size % 60), 1 + (int)(size % 2), true, lex, NULL, false, true};
 	/* a third of the inputs are read by two threads, their first chunk to
 	 * the middle's line end (the text must be as decoded: UTF-8, no BOM) */
 	const char *nl = memchr(data + size / 2, '\n', size - size / 2);
