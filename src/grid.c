@@ -88,6 +88,8 @@ int grid_put(struct grid *g, int row, int col, int end_col, const char *s, size_
 	end_col = MIN(end_col, g->cols);
 	while (i < len && col < end_col) {
 		i += text_next(s + i, len - i, &uc);
+		if (g->simplify)
+			uc = hanfold_simplify(g->simplify, uc);
 		uc = text_sanitise(uc);
 		if (text_is_invisible_format(uc))
 			continue; /* each emoji of a ZWJ sequence stands on its own */

@@ -5,7 +5,7 @@
  * characters (combining marks, ZWJ) ride on the cell before them. Every
  * character is sanitised (SPEC 3.5) on the way in and measured with
  * text_width, so the grid is exactly what the layout computed. Tests read
- * it. Depends on text; never on curses.
+ * it. Depends on text and hanfold; never on curses.
  */
 #ifndef FAYAN_GRID_H
 #define FAYAN_GRID_H
@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hanfold.h"
 #include "theme.h"
 
 enum { CELL_MARKS = 2 };
@@ -29,6 +30,10 @@ struct grid {
 	int rows, cols;
 	struct cell *cells;
 	int ambiguous_width;
+	/* t (SPEC 3.2): every character drawn in Simplified, one for one, so
+	 * that the list, the title and the overlays read as the text does;
+	 * NULL: as written */
+	const struct hanfold *simplify;
 	int cursor_row, cursor_col; /* -1: hidden */
 	size_t work; /* overlay entries built by the last frame (a test counts them) */
 };

@@ -93,7 +93,8 @@ struct key_event {
 	  "“”…等歧义宽度字符占 1 或 2 列")                                                          \
 	X(ACT_VIEW, "view", "next view: by department, in page order, by speaker",                \
 	  "切换视图：按部门、按版面顺序、按发言人")                                                  \
-	X(ACT_SIMPLIFIED, "simplified", "show the text in Simplified characters", "以简体显示")  \
+	X(ACT_SIMPLIFIED, "simplified", "show everything in Simplified characters (简体)",        \
+	  "以简体显示")                                                                            \
 	X(ACT_FINDINGS, "findings", "the files that could not be used, the config's wrong lines",   \
 	  "无法使用的文件、有误的配置行")                                                          \
 	X(ACT_HELP, "help", "help", "帮助")                                                        \

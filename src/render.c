@@ -315,7 +315,7 @@ static void render_status(const struct state *st, struct grid *g)
 {
 	int row = st->lay.status_row, col;
 	size_t total, pos = state_position(st, &total);
-	char left[96], right[16];
+	char left[96], right[32];
 
 	if (st->prompt != PROMPT_NONE) {
 		render_prompt(st, g);
@@ -326,7 +326,8 @@ static void render_status(const struct state *st, struct grid *g)
 	snprintf(left, sizeof(left), " %zu/%zu  %s%s", pos, total,
 		 st->view_kind == VIEW_DEPARTMENT ? "" : view_label(st->view_kind),
 		 st->view_kind == VIEW_DEPARTMENT ? "" : "  ");
-	snprintf(right, sizeof(right), "%s%3d%%", st->raw ? "原文 " : "", state_percent(st));
+	snprintf(right, sizeof(right), "%s%s%3d%%", st->raw ? "原文 " : "",
+		 st->simplified ? "简体 " : "", state_percent(st));
 	int right_col = g->cols - str_cols(g, right) - 1;
 	col = grid_puts(g, row, 0, right_col, left, ST_STATUS);
 	grid_puts(g, row, col, right_col - 1, st->message[0] ? st->message : HINTS,
@@ -426,6 +427,7 @@ void render(const struct state *st, struct grid *g)
 	if (g->rows != st->rows || g->cols != st->cols)
 		grid_resize(g, st->rows, st->cols);
 	g->ambiguous_width = st->ambiguous_width;
+	g->simplify = st->simplified ? st->han : NULL;
 	g->cursor_row = g->cursor_col = -1;
 	g->work = 0;
 	if (st->lay.too_small) {

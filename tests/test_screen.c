@@ -472,6 +472,41 @@ static void test_widths_agree(int amb)
 	       amb, lines);
 }
 
+/* t shows everything in Simplified (SPEC 3.2): the list and the title as
+ * the text, and the status line says so. */
+static void test_simplified_everywhere(void)
+{
+	struct hanfold han;
+	struct corpus *c = parse_string("題\n\n**王國強**：推動高質量發展。\n", true);
+	struct state_opts o = {.dept = GROUP_ALL, .speech = (size_t)-1, .ambiguous_width = 1,
+			       .fullwidth = true, .han = &han};
+	struct state st;
+	struct grid g;
+	struct buf got = {0};
+
+	hanfold_init(&han);
+	if (ok(hanfold_ready(&han), "OpenCC's character table is ready (%s)", han.why ? han.why : "yes")) {
+		state_init(&st, c, test_lex, &o, 12, 60);
+		grid_init(&g);
+		type_keys(&st, "t");
+		render(&st, &g);
+		screen_text(&g, &got);
+		ok(strstr(got.data, "王国强") && strstr(got.data, "推动高质量发展") &&
+			   strncmp(got.data, "题", strlen("题")) == 0 && !strstr(got.data, "國"),
+		   "t: list, title and text in Simplified");
+		ok(strstr(got.data, "简体 100%") != NULL, "the status line says 简体");
+		type_keys(&st, "t");
+		render(&st, &g);
+		screen_text(&g, &got);
+		ok(strstr(got.data, "王國強") && !strstr(got.data, "简体 "), "t again: as written");
+		grid_fini(&g);
+		state_fini(&st);
+	}
+	buf_fini(&got);
+	hanfold_fini(&han);
+	corpus_free(c);
+}
+
 /* The parts of a page on the screen (SPEC 3): its subtitle and preamble
  * above its first speech, its trailer after its last. */
 static void test_parts_shown(void)
@@ -524,6 +559,7 @@ int main(int argc, char **argv)
 	test_search_order();
 	test_zwj_not_drawn();
 	test_parts_shown();
+	test_simplified_everywhere();
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {
 		char *dot = strrchr(names[i]->d_name, '.');

@@ -247,6 +247,8 @@ sleep 0.5
 play "t"
 sleep 0.3
 screen | grep -q '推动高质量发展，这是关键。'; ok $? "t shows a Traditional page in Simplified"
+screen | grep -q '▶ 王国强' && screen | head -1 | grep -q '^题' && screen | tail -1 | grep -q '简体'
+ok $? "the list and the title too, and the status line says 简体"
 play "t"
 sleep 0.3
 screen | grep -q '推動高質量發展，這是關鍵。'; ok $? "and t again as written"
