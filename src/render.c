@@ -224,8 +224,7 @@ static size_t current_in_block(const struct state *st, size_t i)
 	const struct search *s = &st->search;
 	size_t m_i = st->match_index, k = 0;
 
-	if (st->search_filter == MATCHES_STALE || m_i >= s->n || s->v[m_i].speech != st->speech ||
-	    st->raw)
+	if (m_i >= s->n || s->v[m_i].speech != st->speech || st->raw)
 		return (size_t)-1;
 	const struct match *m = &s->v[m_i];
 	bool same = (m->where == WHERE_PARA && l->style == PAGE_PARA && l->para == m->index) ||
@@ -305,6 +304,11 @@ static void render_prompt(const struct state *st, struct grid *g)
 		from += text_next(text.data + from, text.len - from, &(uint32_t){0});
 	if (text.len) /* an empty input has no buffer: nothing to add 0 to */
 		col = grid_put(g, row, col, g->cols, text.data + from, text.len - from, ST_PROMPT);
+	/* While a search is typed, where it is (第 i/N 处) flush right, room
+	 * permitting (SPEC 3.2). */
+	int said = st->prompt == PROMPT_SEARCH ? str_cols(g, st->message) : 0;
+	if (said && col + 2 + said < g->cols)
+		grid_puts(g, row, g->cols - said - 1, g->cols, st->message, ST_PROMPT);
 	/* The cursor stays on the prompt, so an input method anchors there. */
 	g->cursor_row = row;
 	g->cursor_col = MIN(col, g->cols - 1);

@@ -260,25 +260,6 @@ void search_run(struct search *s, const struct corpus *c, size_t dept)
 	buf_fini(&scratch);
 }
 
-bool search_first_from(struct search *s, const struct corpus *c, size_t dept, size_t from,
-		       struct match *out)
-{
-	struct run_ctx r = {.s = s};
-	struct buf scratch = {0};
-	size_t n = c->speeches.n, k;
-
-	s->n = 0;
-	for (k = 0; k < n && s->n == 0; k++) {
-		size_t i = (from + k) % n;
-		if (dept == GROUP_ALL || speech_in_dept(c, &c->speeches.v[i], dept))
-			search_speech(&r, c, i, &scratch);
-	}
-	buf_fini(&scratch);
-	if (s->n)
-		*out = s->v[0];
-	return s->n > 0;
-}
-
 struct str search_match_text(const struct corpus *c, const struct match *m, struct buf *scratch)
 {
 	const struct speech *sp = &c->speeches.v[m->speech];

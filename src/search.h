@@ -75,10 +75,6 @@ bool search_active(const struct search *s);
  * headline, (names:) speaker and posts, paragraphs, pull quotes, (names:)
  * byline. */
 void search_run(struct search *s, const struct corpus *c, size_t dept);
-/* The first match at or after speech from (wrapping round), in dept's
- * speeches; false when there is none. Leaves only that speech's matches in s. */
-bool search_first_from(struct search *s, const struct corpus *c, size_t dept, size_t from,
-		       struct match *out);
 /* Calls found(ctx, off, len) for each match in text, left to right. */
 void search_text(const struct search *s, const char *text, size_t len,
 		 void (*found)(void *ctx, size_t off, size_t len), void *ctx);

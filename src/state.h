@@ -33,9 +33,6 @@ enum { PROMPT_MAX = 256, HISTORY_MAX = 32, OV_QUERY_MAX = 32 };
 
 #define ALL_DEPTS_NAME "全部" /* the picker's row 0, the title's filter when none */
 
-/* search_filter when the matches are not all of the term's (while typing). */
-#define MATCHES_STALE ((size_t)-3)
-
 /* The line of the text the reader is at, kept across relayouts and restarts. */
 struct anchor {
 	size_t para;   /* NO_PARA: a line outside the paragraphs */
@@ -163,6 +160,7 @@ struct state {
 	size_t order_count, order_runs, order_filter, search_runs;
 	int order_view;
 	size_t search_filter; /* the filter the matches were found in */
+	size_t search_hidden; /* the matches outside it */
 	int concord_speaker_width[2]; /* the concordance's, at Ambiguous width 1 and 2 */
 
 	const struct config_error *config_errors; /* borrowed, for the ! list */

@@ -98,14 +98,56 @@ static void order_matches(struct state *st)
 	st->order_count = n;
 }
 
-void jump_to_match(struct state *st, size_t index)
+/* The matches in the filter, and how many more the filter hides (SPEC
+ * 3.2: 筛选外还有 12 处), counted in all departments first. */
+static void run_search(struct state *st)
+{
+	size_t all = 0;
+
+	if (st->filter != GROUP_ALL) {
+		search_run(&st->search, st->c, GROUP_ALL);
+		all = st->search.n;
+	}
+	search_run(&st->search, st->c, st->filter);
+	st->search_hidden = all > st->search.n ? all - st->search.n : 0;
+	st->search_runs++;
+	st->search_filter = st->filter;
+}
+
+/* 第 i/N 处, and what the filter hides. */
+static void say_match(struct state *st, size_t index)
+{
+	int n = snprintf(st->message, sizeof(st->message), "第 %zu/%zu 处",
+			 st->match_place[index] + 1, st->search.n);
+
+	if (st->search_hidden && n > 0 && (size_t)n < sizeof(st->message))
+		snprintf(st->message + n, sizeof(st->message) - (size_t)n, "，筛选外还有 %zu 处",
+			 st->search_hidden);
+}
+
+/* No match in the filter: none at all, or only where it hides them. */
+static void say_none(struct state *st)
+{
+	if (st->search_hidden)
+		snprintf(st->message, sizeof(st->message), "筛选内没有，筛选外还有 %zu 处（0 显示全部部门）",
+			 st->search_hidden);
+	else
+		snprintf(st->message, sizeof(st->message), "没有找到");
+}
+
+/* Shows match index and says where it is among them. */
+static void show_place(struct state *st, size_t index)
 {
 	st->match_index = index;
 	show_match(st, &st->search.v[index]);
-	st->focus = FOCUS_TEXT;
 	order_matches(st);
-	snprintf(st->message, sizeof(st->message), "第 %zu/%zu 处", st->match_place[index] + 1,
-		 st->search.n);
+	say_match(st, index);
+}
+
+void jump_to_match(struct state *st, size_t index)
+{
+	show_place(st, index);
+	st->focus = FOCUS_TEXT;
 }
 
 /* The first match at or after the open speech (wrapping round). */
@@ -126,9 +168,7 @@ void refresh_matches(struct state *st)
 {
 	if (!search_active(&st->search) || st->search_filter == st->filter)
 		return;
-	search_run(&st->search, st->c, st->filter);
-	st->search_runs++;
-	st->search_filter = st->filter;
+	run_search(st);
 	st->match_index = first_match_from(st, st->speech);
 	if (st->match_index > 0)
 		st->match_index--; /* n goes to it */
@@ -147,7 +187,7 @@ void search_step(struct state *st, int dir)
 	refresh_matches(st);
 	n = st->search.n;
 	if (n == 0) {
-		snprintf(st->message, sizeof(st->message), "没有找到");
+		say_none(st);
 		return;
 	}
 	order_matches(st);
@@ -212,15 +252,12 @@ static void submit_search(struct state *st, struct buf *term)
 	if (!compile_term(st, term->data ? term->data : "", term->len))
 		return;
 	remember_search(st, term->data);
-	search_run(&st->search, st->c, st->filter);
-	st->search_runs++;
-	st->search_filter = st->filter;
+	run_search(st);
 	if (st->search.n == 0) {
-		snprintf(st->message, sizeof(st->message), "没有找到");
+		say_none(st);
 		return;
 	}
 	jump_to_match(st, first_match_from(st, st->search_from_speech));
-	snprintf(st->message, sizeof(st->message), "共 %zu 处", st->search.n);
 }
 
 static void note_found(void *ctx, size_t off, size_t len)
@@ -326,13 +363,14 @@ static void incremental(struct state *st)
 		return;
 	input_utf8(st, &text);
 	if (compile_term(st, text.data ? text.data : "", text.len)) {
-		/* The view follows as you type: the first match at or after
-		 * where the search started. What remains of the matches is one
-		 * speech's: they are found again when next needed. */
-		struct match m;
-		st->search_filter = MATCHES_STALE;
-		if (search_first_from(&st->search, st->c, st->filter, st->search_from_speech, &m))
-			show_match(st, &m);
+		/* The view follows as you type, to the first match at or after
+		 * where the search started, and the status line counts them
+		 * (第 i/N 处): every key of the term is a search. */
+		run_search(st);
+		if (st->search.n)
+			show_place(st, first_match_from(st, st->search_from_speech));
+		else
+			say_none(st);
 	}
 	buf_fini(&text);
 }

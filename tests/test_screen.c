@@ -472,6 +472,34 @@ static void test_widths_agree(int amb)
 	       amb, lines);
 }
 
+/* While a search is typed the status line says where it is, 第 i/N 处;
+ * when the filter hides matches, how many (SPEC 3.2). */
+static void test_search_counts(void)
+{
+	struct state_opts o = {.dept = GROUP_ALL, .speech = (size_t)-1, .ambiguous_width = 1,
+			       .fullwidth = true};
+	struct state st;
+	struct grid g;
+	struct buf got = {0};
+
+	state_init(&st, corpus, test_lex, &o, 24, 80);
+	grid_init(&g);
+	type_keys(&st, "/十四五");
+	render(&st, &g);
+	screen_text(&g, &got);
+	got.data[got.len - 1] = '\0'; /* the last row alone */
+	char *last = strrchr(got.data, '\n') + 1;
+	ok(strncmp(last, "/十四五", strlen("/十四五")) == 0 && strstr(last, "第 1/10 处"),
+	   "typing /十四五: the prompt line says 第 1/10 处 (%s)", last);
+	type_keys(&st, "\r3");
+	type_keys(&st, "/十四五\r");
+	ok(strstr(st.message, "筛选外还有"), "in department 3 the others' matches are counted: %s",
+	   st.message);
+	grid_fini(&g);
+	buf_fini(&got);
+	state_fini(&st);
+}
+
 /* t shows everything in Simplified (SPEC 3.2): the list and the title as
  * the text, and the status line says so. */
 static void test_simplified_everywhere(void)
@@ -560,6 +588,7 @@ int main(int argc, char **argv)
 	test_zwj_not_drawn();
 	test_parts_shown();
 	test_simplified_everywhere();
+	test_search_counts();
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {
 		char *dot = strrchr(names[i]->d_name, '.');

@@ -233,13 +233,13 @@ start 80 24
 wait_for screens/start-80x24.screen
 play "/发展<Enter>"
 sleep 0.3
-want=$(screen | tail -1 | grep -o '共 [0-9]* 处')
+want=$(screen | tail -1 | grep -o '第 [0-9]*/[0-9]* 处')
 tmx send-keys -t t q
 start 80 24 --no-restore
 wait_for screens/start-80x24.screen
 play "/發展<Enter>"
 sleep 0.3
-got=$(screen | tail -1 | grep -o '共 [0-9]* 处')
+got=$(screen | tail -1 | grep -o '第 [0-9]*/[0-9]* 处')
 [ -n "$want" ] && [ "$got" = "$want" ]; ok $? "/發展 finds what /发展 finds ($want)"
 printf '題\n\n**王國強**：推動高質量發展，這是關鍵。\n' >"$tmp/trad.txt"
 start 80 24 --layout=bold "$tmp/trad.txt"
