@@ -70,8 +70,8 @@ int search_speaker_width(const struct corpus *c, const struct match *v, size_t n
  *   speaker··  ········left context|match|right context
  *   ^S cols ^2 ^ L = ⌊(W−S−2−T)/2⌋ ^T   ^ cut at W
  */
-void search_kwic(struct buf *out, const struct corpus *c, const struct match *m,
-		 const struct kwic_opts *o)
+struct kwic_key search_kwic(struct buf *out, const struct corpus *c, const struct match *m,
+			    const struct kwic_opts *o)
 {
 	struct buf scratch = {0}, shown = {0};
 	struct str text = search_match_text(c, m, &scratch);
@@ -97,6 +97,7 @@ void search_kwic(struct buf *out, const struct corpus *c, const struct match *m,
 	put_right(out, shown.data, end, shown.len, MAX(0, o->width - col), o->ambiguous_width);
 	buf_fini(&scratch);
 	buf_fini(&shown);
+	return (struct kwic_key){o->speaker_width + 2 + left, t};
 }
 
 /* Which marker of the lexicon starts at s (0 when none). */

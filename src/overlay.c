@@ -196,8 +196,10 @@ static void concord_row(const struct state *st, size_t i, int cols, int ambiguou
 	struct kwic_opts ko = {cols, st->concord_speaker_width[ambiguous == 2], ambiguous,
 			       st->fullwidth};
 
-	search_kwic(field(r, 0, 0), st->c, &st->search.v[i], &ko);
+	struct kwic_key key = search_kwic(field(r, 0, 0), st->c, &st->search.v[i], &ko);
 	r->plain = true; /* already fitted to the width, as --grep fits it */
+	r->mark_col = key.col; /* the term drawn as a match (SPEC 3.2) */
+	r->mark_width = key.width;
 }
 
 static void concord_choose(struct state *st, size_t i)
@@ -236,15 +238,15 @@ static void findings_row(const struct state *st, size_t i, int cols, int ambiguo
 }
 
 static const struct overlay_kind kinds[] = {
-	[OV_HELP] = {" 帮助（q 关闭；右列是配置文件用的动作名） ", true, false, help_open, help_count,
+	[OV_HELP] = {" 帮助（q 关闭；右列是配置文件用的动作名） ", true, false, false, help_open, help_count,
 		     help_row, NULL, NULL},
-	[OV_PICKER] = {" 选择部门（Enter 确定） ", false, false, picker_open, picker_count, picker_row,
+	[OV_PICKER] = {" 选择部门（Enter 确定） ", false, false, false, picker_open, picker_count, picker_row,
 		       picker_text, picker_choose},
-	[OV_OUTLINE] = {" 要点（Enter 跳转） ", false, false, outline_open, outline_count, outline_row,
+	[OV_OUTLINE] = {" 要点（Enter 跳转） ", false, false, false, outline_open, outline_count, outline_row,
 			outline_text, outline_choose},
-	[OV_CONCORDANCE] = {" 搜索词上下文（Enter 跳转） ", false, true, concord_open, concord_count,
+	[OV_CONCORDANCE] = {" 搜索词上下文（Enter 跳转） ", false, true, true, concord_open, concord_count,
 			    concord_row, concord_text, concord_choose},
-	[OV_FINDINGS] = {" 无法使用的文件、有误的配置行（q 关闭） ", true, true, findings_open, findings_count,
+	[OV_FINDINGS] = {" 无法使用的文件、有误的配置行（q 关闭） ", true, true, false, findings_open, findings_count,
 			 findings_row, NULL, NULL},
 };
 

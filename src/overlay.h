@@ -26,12 +26,14 @@ struct overlay_row {
 	int col[ROW_FIELDS];
 	struct buf text[ROW_FIELDS];
 	bool plain; /* drawn as it is (the concordance's aligned lines), not cut */
+	int mark_col, mark_width; /* columns drawn as a match (the concordance's term); 0 wide: none */
 };
 
 struct overlay_kind {
 	const char *title;
 	bool pager; /* no selection: its keys scroll it (help, findings) */
 	bool wide;  /* as wide as the screen */
+	bool counted; /* the title says which entry of how many (the concordance's i/N) */
 	/* Prepares it; false (with a message) when there is nothing to show. */
 	bool (*open)(struct state *st);
 	size_t (*count)(const struct state *st);

@@ -382,6 +382,9 @@ static void overlay_entry(const struct state *st, struct grid *g, size_t i, int 
 		else
 			put_cut(g, row, col + r.col[k], end, t, sty);
 	}
+	for (k = r.mark_col; k < r.mark_col + r.mark_width && k < cols; k++)
+		grid_at(g, row, col + k)->style =
+			(uint8_t)(sty == ST_OVERLAY_SELECTED ? ST_MATCH_CURRENT : ST_MATCH);
 	overlay_row_fini(&r);
 }
 
@@ -394,6 +397,8 @@ static void render_overlay(const struct state *st, struct grid *g)
 	state_overlay_box(st, &b);
 	struct buf title = {0};
 	buf_adds(&title, overlay_kind(st->overlay)->title);
+	if (overlay_kind(st->overlay)->counted && st->ov_count)
+		buf_addf(&title, "%zu/%zu ", st->ov_sel + 1, st->ov_count);
 	if (st->ov_query_len) { /* what was typed, and how many entries hold it */
 		buf_adds(&title, "输入：");
 		for (i = 0; i < st->ov_query_len; i++)

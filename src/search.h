@@ -88,8 +88,12 @@ struct kwic_opts {
 	int ambiguous_width;
 	bool fullwidth;
 };
-void search_kwic(struct buf *out, const struct corpus *c, const struct match *m,
-		 const struct kwic_opts *opts);
+/* Where the term stands in a KWIC line: its first column and its width. */
+struct kwic_key {
+	int col, width;
+};
+struct kwic_key search_kwic(struct buf *out, const struct corpus *c, const struct match *m,
+			    const struct kwic_opts *opts);
 /* S for a set of matches. */
 int search_speaker_width(const struct corpus *c, const struct match *v, size_t n, int amb);
 

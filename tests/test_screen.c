@@ -500,6 +500,51 @@ static void test_search_counts(void)
 	state_fini(&st);
 }
 
+/* The characters of row r drawn in style sty, as UTF-8. */
+static void styled_text(const struct grid *g, int r, enum style sty, char *out, size_t size)
+{
+	size_t len = 0;
+
+	for (int c = 0; c < g->cols && len + 5 < size; c++) {
+		const struct cell *cell = grid_at((struct grid *)g, r, c);
+		if (cell->width && cell->style == sty)
+			len += (size_t)u8_uctomb((uint8_t *)out + len, cell->ch, 4);
+	}
+	out[len] = '\0';
+}
+
+/* The concordance draws its term as a match, the selected line's as the
+ * current one, and says in its title which line of how many (SPEC 3.2). */
+static void test_concordance_marks(void)
+{
+	struct state_opts o = {.dept = GROUP_ALL, .speech = (size_t)-1, .ambiguous_width = 1,
+			       .fullwidth = true};
+	struct state st;
+	struct grid g;
+	struct buf got = {0};
+	size_t current = 0, others = 0;
+	char row[256];
+
+	state_init(&st, corpus, test_lex, &o, 24, 80);
+	grid_init(&g);
+	type_keys(&st, "/十四五\rcj");
+	render(&st, &g);
+	for (int r = 0; r < g.rows; r++) {
+		styled_text(&g, r, ST_MATCH_CURRENT, row, sizeof(row));
+		current += strcmp(row, "十四五") == 0;
+		styled_text(&g, r, ST_MATCH, row, sizeof(row));
+		others += strcmp(row, "十四五") == 0;
+	}
+	ok(current == 1 && others >= 5, "the term is marked on every line, the selected one as current "
+					 "(%zu, %zu)", current, others);
+	screen_text(&g, &got);
+	char *title = strstr(got.data, "搜索词上下文");
+	ok(title && strstr(title, "跳转） 2/10 "), "the title says 2/10 (opened at the first, then j): %.60s", title ? title : "");
+	grid_fini(&g);
+	buf_fini(&got);
+	state_fini(&st);
+}
+
 /* t shows everything in Simplified (SPEC 3.2): the list and the title as
  * the text, and the status line says so. */
 static void test_simplified_everywhere(void)
@@ -589,6 +634,7 @@ int main(int argc, char **argv)
 	test_parts_shown();
 	test_simplified_everywhere();
 	test_search_counts();
+	test_concordance_marks();
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {
 		char *dot = strrchr(names[i]->d_name, '.');
