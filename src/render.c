@@ -117,7 +117,17 @@ static struct str view_group_name(const struct state *st, size_t key, struct buf
 		return c->speeches.v[st->people.first[key]].speaker;
 	if (c->colls.n > 1)
 		return title_of(c, key, scratch);
-	return c->colls.v[key].title.s ? c->colls.v[key].title : str_from(c->colls.v[key].shown);
+	/* one collection: its file, then its title (the bundled one has no file) */
+	struct str name = file_label(&c->colls.v[key]), title = c->colls.v[key].title;
+	if (strcmp(c->colls.v[key].name, BUNDLED_NAME) == 0 && title.s)
+		return title;
+	buf_clear(scratch);
+	buf_add(scratch, name.s, name.len);
+	if (title.s) {
+		buf_adds(scratch, " · ");
+		buf_add(scratch, title.s, title.len);
+	}
+	return (struct str){scratch->data, scratch->len};
 }
 
 static void render_list_row(const struct state *st, struct grid *g, size_t r, int row)
