@@ -38,22 +38,22 @@ enum { HELP_KEYS_COLS = 16, HELP_NAME_COLS = 18 };
 
 static bool help_open(struct state *st)
 {
-	st->help_count = keymap_help(st->keys, st->help, ARRAY_LEN(st->help));
+	st->ov_data.help.count = keymap_help(st->keys, st->ov_data.help.rows, ACT_COUNT);
 	return true;
 }
 
 static size_t help_count(const struct state *st)
 {
-	return st->help_count;
+	return st->ov_data.help.count;
 }
 
 static void help_row(const struct state *st, size_t i, int cols, int ambiguous, struct overlay_row *r)
 {
 	(void)ambiguous;
-	buf_adds(field(r, 0, 0), st->help[i].keys);
-	buf_adds(field(r, 1, MIN(HELP_KEYS_COLS, cols / 3)), st->help[i].zh);
+	buf_adds(field(r, 0, 0), st->ov_data.help.rows[i].keys);
+	buf_adds(field(r, 1, MIN(HELP_KEYS_COLS, cols / 3)), st->ov_data.help.rows[i].zh);
 	if (cols >= 48) /* the name a bind statement takes */
-		buf_adds(field(r, 2, cols - HELP_NAME_COLS), st->help[i].name);
+		buf_adds(field(r, 2, cols - HELP_NAME_COLS), st->ov_data.help.rows[i].name);
 }
 
 /* ---- the department picker ---- */
@@ -95,28 +95,34 @@ static void picker_choose(struct state *st, size_t i)
 
 static bool outline_open(struct state *st)
 {
-	outline_build(&st->outline, st->c, st->speech, st->lex);
-	if (st->outline.n)
+	st->ov_data.outline = (struct outline){0};
+	outline_build(&st->ov_data.outline, st->c, st->speech, st->lex);
+	if (st->ov_data.outline.n)
 		return true;
 	snprintf(st->message, sizeof(st->message), "这篇发言没有编号要点");
 	return false;
 }
 
+static void outline_close(struct state *st)
+{
+	outline_fini(&st->ov_data.outline);
+}
+
 static size_t outline_count(const struct state *st)
 {
-	return st->outline.n;
+	return st->ov_data.outline.n;
 }
 
 /* The point's own words: up to the next point of its paragraph. */
 static struct str outline_text(const struct state *st, size_t i, struct buf *scratch)
 {
 	const struct corpus *c = st->c;
-	const struct outline_entry *e = &st->outline.v[i];
+	const struct outline_entry *e = &st->ov_data.outline.v[i];
 	struct str t = corpus_para_text(c, speech_para(c, &c->speeches.v[st->speech], e->para), scratch);
 	size_t stop = t.len;
 
-	if (i + 1 < st->outline.n && st->outline.v[i + 1].para == e->para)
-		stop = st->outline.v[i + 1].off;
+	if (i + 1 < st->ov_data.outline.n && st->ov_data.outline.v[i + 1].para == e->para)
+		stop = st->ov_data.outline.v[i + 1].off;
 	return (struct str){t.s + e->off, stop - e->off};
 }
 
@@ -126,7 +132,7 @@ static void outline_row(const struct state *st, size_t i, int cols, int ambiguou
 {
 	struct buf scratch = {0};
 	struct str t = outline_text(st, i, &scratch);
-	int indent = st->outline.v[i].series == st->outline.v[0].series ? 0 : 2;
+	int indent = st->ov_data.outline.v[i].series == st->ov_data.outline.v[0].series ? 0 : 2;
 
 	(void)cols, (void)ambiguous;
 	text_display(field(r, 0, indent), t.s, t.len, st->fullwidth);
@@ -147,7 +153,7 @@ static size_t para_chars(const struct state *st, size_t para, size_t off)
 
 static void outline_choose(struct state *st, size_t i)
 {
-	const struct outline_entry *e = &st->outline.v[i];
+	const struct outline_entry *e = &st->ov_data.outline.v[i];
 
 	st->raw = false;
 	ensure_page(st);
@@ -166,8 +172,8 @@ static bool concord_open(struct state *st)
 	}
 	st->ov_sel = st->match_index;
 	/* Measured once per opening, not once per row per frame. */
-	st->concord_speaker_width[0] = search_speaker_width(st->c, st->search.v, st->search.n, 1);
-	st->concord_speaker_width[1] = search_speaker_width(st->c, st->search.v, st->search.n, 2);
+	st->ov_data.concord.speaker_width[0] = search_speaker_width(st->c, st->search.v, st->search.n, 1);
+	st->ov_data.concord.speaker_width[1] = search_speaker_width(st->c, st->search.v, st->search.n, 2);
 	return true;
 }
 
@@ -195,7 +201,7 @@ static struct str concord_text(const struct state *st, size_t i, struct buf *scr
 static void concord_row(const struct state *st, size_t i, int cols, int ambiguous,
 			struct overlay_row *r)
 {
-	struct kwic_opts ko = {cols, st->concord_speaker_width[ambiguous == 2], ambiguous,
+	struct kwic_opts ko = {cols, st->ov_data.concord.speaker_width[ambiguous == 2], ambiguous,
 			       st->fullwidth};
 
 	struct kwic_key key = search_kwic(field(r, 0, 0), st->c, &st->search.v[i], &ko);
@@ -245,7 +251,7 @@ static const struct overlay_kind kinds[] = {
 	[OV_PICKER] = {" 选择部门（Enter 确定） ", false, false, false, picker_open, picker_count, picker_row,
 		       picker_text, picker_choose},
 	[OV_OUTLINE] = {" 要点（Enter 跳转） ", false, false, false, outline_open, outline_count, outline_row,
-			outline_text, outline_choose},
+			outline_text, outline_choose, outline_close},
 	[OV_CONCORDANCE] = {" 搜索词上下文（Enter 跳转） ", false, true, true, concord_open, concord_count,
 			    concord_row, concord_text, concord_choose},
 	[OV_FINDINGS] = {" 无法使用的文件、有误的配置行（q 关闭） ", true, true, false, findings_open, findings_count,
@@ -264,13 +270,21 @@ bool overlay_is_pager(int ov)
 
 /* ---- what every overlay does alike ---- */
 
+void overlay_close(struct state *st)
+{
+	if (st->overlay != OV_NONE && kinds[st->overlay].close)
+		kinds[st->overlay].close(st);
+	st->overlay = OV_NONE;
+}
+
 void open_overlay(struct state *st, enum overlay ov)
 {
+	overlay_close(st);
 	st->overlay = ov;
 	st->ov_sel = st->ov_top = 0;
 	overlay_reset_query(st);
 	if (!kinds[ov].open(st)) {
-		st->overlay = OV_NONE;
+		overlay_close(st);
 		return;
 	}
 	st->ov_count = kinds[ov].count(st);
@@ -284,8 +298,8 @@ static void overlay_choose(struct state *st)
 	if (st->ov_count == 0 || !k->choose)
 		return; /* a query that holds nothing, or a pager */
 	size_t sel = overlay_item(st, st->ov_sel);
-	st->overlay = OV_NONE;
-	k->choose(st, sel);
+	k->choose(st, sel); /* with its data still there: the outline's entry */
+	overlay_close(st);
 }
 
 void state_overlay_box(const struct state *st, struct box *b)
@@ -352,7 +366,7 @@ void overlay_mouse(struct state *st, enum mouse_kind kind, int row, int col)
 		return;
 	}
 	if (!layout_in_frame(&b, row, col)) {
-		st->overlay = OV_NONE; /* a click outside closes it */
+		overlay_close(st); /* a click outside closes it */
 		return;
 	}
 	size_t i = st->ov_top + (size_t)(row - b.top);
@@ -376,7 +390,7 @@ void overlay_apply(struct state *st, enum action act)
 	case ACT_OPEN: overlay_choose(st); break;
 	case ACT_ESCAPE:
 	case ACT_QUIT:
-	case ACT_HELP: st->overlay = OV_NONE; break;
+	case ACT_HELP: overlay_close(st); break;
 	case ACT_REDRAW: st->request = REQ_REDRAW; break;
 	default: break;
 	}

@@ -42,6 +42,8 @@ struct overlay_kind {
 	/* The text typing looks for in row i (NULL for a pager). */
 	struct str (*find_text)(const struct state *st, size_t i, struct buf *scratch);
 	void (*choose)(struct state *st, size_t i);
+	/* Gives back what open made (NULL: nothing to give back). */
+	void (*close)(struct state *st);
 };
 
 /* The kind of an open overlay (ov is not OV_NONE). */

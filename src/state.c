@@ -67,7 +67,7 @@ void state_fini(struct state *st)
 	free(st->hits);
 	free(st->match_order);
 	free(st->match_place);
-	outline_fini(&st->outline);
+	overlay_close(st);
 	for (i = 0; i < st->history_count; i++)
 		free(st->history[i]);
 	free(st->pipe_command);

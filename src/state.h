@@ -131,9 +131,19 @@ struct state {
 	size_t ov_query_len;
 	bool ov_narrowed;  /* the entries shown are ov_items, those holding the query */
 	size_t *ov_items, ov_items_n, ov_items_cap;
-	struct outline outline;
-	struct help_row help[ACT_COUNT]; /* the help's rows, made when it opens */
-	size_t help_count;
+	/* The open overlay's own data, made by its open and given back when it
+	 * closes; read and written by its ops alone (overlay.c), as tig's
+	 * view->private. */
+	union overlay_data {
+		struct outline outline;
+		struct {
+			struct help_row rows[ACT_COUNT];
+			size_t count;
+		} help;
+		struct {
+			int speaker_width[2]; /* at Ambiguous width 1 and 2 */
+		} concord;
+	} ov_data;
 
 	enum prompt prompt;
 	uint32_t input[PROMPT_MAX];
@@ -161,7 +171,6 @@ struct state {
 	int order_view;
 	size_t search_filter; /* the filter the matches were found in */
 	size_t search_hidden; /* the matches outside it */
-	int concord_speaker_width[2]; /* the concordance's, at Ambiguous width 1 and 2 */
 
 	const struct config_error *config_errors; /* borrowed, for the ! list */
 	size_t config_error_count;

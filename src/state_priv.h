@@ -17,6 +17,8 @@
 
 /* overlay.c */
 void open_overlay(struct state *st, enum overlay ov);
+/* Closes the open overlay (if any), giving back its data. */
+void overlay_close(struct state *st);
 void overlay_apply(struct state *st, enum action act);
 void overlay_keep_visible(struct state *st);
 void overlay_mouse(struct state *st, enum mouse_kind kind, int row, int col);
