@@ -133,11 +133,13 @@ void corpus_reserve(struct corpus *c, size_t lines)
 	RESERVE(&c->speech_depts, lines / 2, false);
 }
 
-/* What of vec's room from its count on count more elements take. */
+/* What of vec's room from its count on count more elements take (none
+ * where nothing is reserved: no pointer is made from NULL). */
 #define ROOM(room, k, vec, count)                                                                  \
 	do {                                                                                       \
-		(room).at[k] = (char *)((vec)->v + (vec)->n);                                      \
-		(room).bytes[k] = MIN((count), (vec)->cap - (vec)->n) * sizeof(*(vec)->v);         \
+		(room).at[k] = (vec)->v ? (char *)((vec)->v + (vec)->n) : NULL;                    \
+		(room).bytes[k] = (vec)->v ? MIN((count), (vec)->cap - (vec)->n) * sizeof(*(vec)->v) \
+					   : 0;                                                    \
 	} while (0)
 
 struct corpus_room corpus_room_ahead(const struct corpus *c, size_t speeches, size_t body_lines)
@@ -156,6 +158,8 @@ enum { POPULATE_STEPS = 64, PAGE_BYTES = 4096 };
 /* Pages [from, to) of a room, the first one whole or not. */
 static void populate(char *at, size_t from, size_t to)
 {
+	if (!at)
+		return;
 	uintptr_t start = ((uintptr_t)at + from) & ~(uintptr_t)(PAGE_BYTES - 1);
 
 	if (to > from)

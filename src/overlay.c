@@ -246,16 +246,19 @@ static void findings_row(const struct state *st, size_t i, int cols, int ambiguo
 }
 
 static const struct overlay_kind kinds[] = {
-	[OV_HELP] = {" 帮助（q 关闭；右列是配置文件用的动作名） ", true, false, false, help_open, help_count,
-		     help_row, NULL, NULL},
-	[OV_PICKER] = {" 选择部门（Enter 确定） ", false, false, false, picker_open, picker_count, picker_row,
-		       picker_text, picker_choose},
-	[OV_OUTLINE] = {" 要点（Enter 跳转） ", false, false, false, outline_open, outline_count, outline_row,
-			outline_text, outline_choose, outline_close},
-	[OV_CONCORDANCE] = {" 搜索词上下文（Enter 跳转） ", false, true, true, concord_open, concord_count,
-			    concord_row, concord_text, concord_choose},
-	[OV_FINDINGS] = {" 无法使用的文件、有误的配置行（q 关闭） ", true, true, false, findings_open, findings_count,
-			 findings_row, NULL, NULL},
+	[OV_HELP] = {.title = " 帮助（q 关闭；右列是配置文件用的动作名） ", .pager = true,
+		     .open = help_open, .count = help_count, .row = help_row},
+	[OV_PICKER] = {.title = " 选择部门（Enter 确定） ", .open = picker_open,
+		       .count = picker_count, .row = picker_row, .find_text = picker_text,
+		       .choose = picker_choose},
+	[OV_OUTLINE] = {.title = " 要点（Enter 跳转） ", .open = outline_open, .count = outline_count,
+			.row = outline_row, .find_text = outline_text, .choose = outline_choose,
+			.close = outline_close},
+	[OV_CONCORDANCE] = {.title = " 搜索词上下文（Enter 跳转） ", .wide = true, .counted = true,
+			    .open = concord_open, .count = concord_count, .row = concord_row,
+			    .find_text = concord_text, .choose = concord_choose},
+	[OV_FINDINGS] = {.title = " 无法使用的文件、有误的配置行（q 关闭） ", .pager = true, .wide = true,
+			 .open = findings_open, .count = findings_count, .row = findings_row},
 };
 
 const struct overlay_kind *overlay_kind(int ov)
