@@ -72,6 +72,18 @@ tmx resize-window -t t -x 60 -y 20
 wait_for screens/resize-only.screen 80
 ok $? "resize through the connection redraws at 60x20"
 
+# The reader's keys of a library reader over the connection too: a mark,
+# then the count while a search is typed (SPEC 3.1, 3.2).
+tmx send-keys -t t J m a K "'" a
+i=0; while ! tmx capture-pane -p -t t | grep -q '▶ 杨旭东' && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+tmx capture-pane -p -t t | grep -q '▶ 杨旭东' && tmx capture-pane -p -t t | grep -q '标记 a'
+ok $? "m a, then elsewhere, then ' a comes back, over SSH"
+tmx send-keys -t t / 十四五
+i=0; while ! tmx capture-pane -p -t t | grep -q '第 [0-9]*/10 处' && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+tmx capture-pane -p -t t | tail -1 | grep -q '^/十四五 .*第 [0-9]*/10 处'
+ok $? "a search counts its matches as it is typed, over SSH"
+tmx send-keys -t t Escape
+
 remote_pid=$(pgrep -f "$seed" | head -1)
 tmx send-keys -t t q
 i=0; while pgrep -f "$seed" >/dev/null && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
