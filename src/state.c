@@ -134,8 +134,17 @@ struct str state_row_role(const struct state *st, size_t row)
 	return role;
 }
 
-static void set_dept(struct state *st, int number)
+/*
+ * The key dispatcher's table (issue 21: a key is a line of the key table and
+ * a small function): an action's handler, told the action and its argument,
+ * so that a few handlers serve actions that differ only in what they open.
+ * An action with no handler here is a move of the panes (state_nav.c).
+ */
+typedef void action_fn(struct state *st, enum action act, int arg);
+
+static void set_dept(struct state *st, enum action act, int number)
 {
+	(void)act;
 	if (number < 1 || (size_t)number > st->c->depts.n) {
 		snprintf(st->message, sizeof(st->message), "没有第 %d 个部门", number);
 		return;
@@ -143,15 +152,95 @@ static void set_dept(struct state *st, int number)
 	set_filter(st, (size_t)number - 1);
 }
 
-static void set_list_width(struct state *st, int width)
+static void all_depts(struct state *st, enum action act, int arg)
 {
+	(void)act, (void)arg;
+	set_filter(st, GROUP_ALL);
+}
+
+static const enum overlay overlay_of[ACT_COUNT] = {
+	[ACT_DEPT_PICKER] = OV_PICKER, [ACT_HELP] = OV_HELP,       [ACT_OUTLINE] = OV_OUTLINE,
+	[ACT_CONCORDANCE] = OV_CONCORDANCE, [ACT_FINDINGS] = OV_FINDINGS,
+};
+
+static void show_overlay(struct state *st, enum action act, int arg)
+{
+	(void)arg;
+	open_overlay(st, overlay_of[act]);
+}
+
+static const enum prompt prompt_of[ACT_COUNT] = {
+	[ACT_SPEAKER] = PROMPT_SPEAKER, [ACT_SEARCH] = PROMPT_SEARCH, [ACT_PIPE] = PROMPT_PIPE,
+};
+
+static void show_prompt(struct state *st, enum action act, int arg)
+{
+	(void)arg;
+	open_prompt(st, prompt_of[act]);
+}
+
+/* What the main loop is asked to do: quit, copy, redraw, suspend. */
+static const enum request request_of[ACT_COUNT] = {
+	[ACT_QUIT_ALL] = REQ_QUIT, [ACT_COPY] = REQ_COPY, [ACT_REDRAW] = REQ_REDRAW,
+	[ACT_SUSPEND] = REQ_SUSPEND,
+};
+
+static void ask_loop(struct state *st, enum action act, int arg)
+{
+	(void)arg;
+	st->request = request_of[act];
+}
+
+static void next_match(struct state *st, enum action act, int arg)
+{
+	(void)arg;
+	search_step(st, act == ACT_SEARCH_NEXT ? 1 : -1);
+}
+
+static void cycle_view(struct state *st, enum action act, int arg)
+{
+	(void)act, (void)arg;
+	next_view(st);
+}
+
+static void toggle_raw(struct state *st, enum action act, int arg)
+{
+	(void)act, (void)arg;
+	st->raw = !st->raw;
+	open_speech(st, st->speech, 0);
+}
+
+static void toggle_list(struct state *st, enum action act, int arg)
+{
+	(void)act, (void)arg;
+	st->list_hidden = !st->list_hidden;
+	if (st->list_hidden)
+		st->focus = FOCUS_TEXT;
+	state_resize(st, st->rows, st->cols);
+}
+
+static void resize_list(struct state *st, enum action act, int arg)
+{
+	int width = st->list_width + (act == ACT_WIDEN ? LIST_STEP : -LIST_STEP);
+
+	(void)arg;
 	st->list_width_set = MAX(LAYOUT_LIST_MIN_WIDTH, MIN(width, st->cols - 22));
 	state_resize(st, st->rows, st->cols);
 }
 
-/* t: the text in Simplified characters, one character for one (SPEC 3.2). */
-static void toggle_simplified(struct state *st)
+static void toggle_ambiguous(struct state *st, enum action act, int arg)
 {
+	(void)act, (void)arg;
+	st->ambiguous_width = st->ambiguous_width == 2 ? 1 : 2;
+	state_relayout(st);
+	st->request = REQ_REPAINT_ALL;
+	snprintf(st->message, sizeof(st->message), "“”…等歧义宽度字符：%d 列", st->ambiguous_width);
+}
+
+/* t: the text in Simplified characters, one character for one (SPEC 3.2). */
+static void toggle_simplified(struct state *st, enum action act, int arg)
+{
+	(void)act, (void)arg;
 	if (!st->simplified && (!st->han || !hanfold_ready(st->han))) {
 		snprintf(st->message, sizeof(st->message), "无法显示简体：找不到 OpenCC 的数据文件");
 		return;
@@ -160,6 +249,54 @@ static void toggle_simplified(struct state *st)
 	state_relayout(st);
 	snprintf(st->message, sizeof(st->message), "%s", st->simplified ? "以简体显示" : "按原文字形显示");
 }
+
+/* q and Esc: as mutt and tig, q leaves the raw view first, then quits. */
+static void leave(struct state *st, enum action act, int arg)
+{
+	(void)arg;
+	if (st->raw) {
+		st->raw = false;
+		open_speech(st, st->speech, 0);
+	} else if (act == ACT_QUIT) {
+		st->request = REQ_QUIT;
+	}
+}
+
+static void wait_for_mark(struct state *st, enum action act, int arg)
+{
+	(void)arg;
+	mark_wait(st, act);
+}
+
+static action_fn *const handlers[ACT_COUNT] = {
+	[ACT_DEPT] = set_dept,
+	[ACT_DEPT_ALL] = all_depts,
+	[ACT_DEPT_PICKER] = show_overlay,
+	[ACT_HELP] = show_overlay,
+	[ACT_OUTLINE] = show_overlay,
+	[ACT_CONCORDANCE] = show_overlay,
+	[ACT_FINDINGS] = show_overlay,
+	[ACT_SPEAKER] = show_prompt,
+	[ACT_SEARCH] = show_prompt,
+	[ACT_PIPE] = show_prompt,
+	[ACT_SEARCH_NEXT] = next_match,
+	[ACT_SEARCH_PREV] = next_match,
+	[ACT_VIEW] = cycle_view,
+	[ACT_SIMPLIFIED] = toggle_simplified,
+	[ACT_RAW] = toggle_raw,
+	[ACT_TOGGLE_LIST] = toggle_list,
+	[ACT_NARROW] = resize_list,
+	[ACT_WIDEN] = resize_list,
+	[ACT_AMBIGUOUS] = toggle_ambiguous,
+	[ACT_QUIT] = leave,
+	[ACT_ESCAPE] = leave,
+	[ACT_QUIT_ALL] = ask_loop,
+	[ACT_COPY] = ask_loop,
+	[ACT_REDRAW] = ask_loop,
+	[ACT_SUSPEND] = ask_loop,
+	[ACT_MARK_SET] = wait_for_mark,
+	[ACT_MARK_GO] = wait_for_mark,
+};
 
 void state_apply(struct state *st, enum action act, int arg)
 {
@@ -172,57 +309,10 @@ void state_apply(struct state *st, enum action act, int arg)
 		overlay_apply(st, act);
 		return;
 	}
-	switch (act) {
-	case ACT_DEPT: set_dept(st, arg); break;
-	case ACT_DEPT_ALL: set_filter(st, GROUP_ALL); break;
-	case ACT_DEPT_PICKER: open_overlay(st, OV_PICKER); break;
-	case ACT_HELP: open_overlay(st, OV_HELP); break;
-	case ACT_OUTLINE: open_overlay(st, OV_OUTLINE); break;
-	case ACT_CONCORDANCE: open_overlay(st, OV_CONCORDANCE); break;
-	case ACT_FINDINGS: open_overlay(st, OV_FINDINGS); break;
-	case ACT_VIEW: next_view(st); break;
-	case ACT_SIMPLIFIED: toggle_simplified(st); break;
-	case ACT_SPEAKER: open_prompt(st, PROMPT_SPEAKER); break;
-	case ACT_SEARCH: open_prompt(st, PROMPT_SEARCH); break;
-	case ACT_PIPE: open_prompt(st, PROMPT_PIPE); break;
-	case ACT_SEARCH_NEXT: search_step(st, 1); break;
-	case ACT_SEARCH_PREV: search_step(st, -1); break;
-	case ACT_RAW:
-		st->raw = !st->raw;
-		open_speech(st, st->speech, 0);
-		break;
-	case ACT_TOGGLE_LIST:
-		st->list_hidden = !st->list_hidden;
-		if (st->list_hidden)
-			st->focus = FOCUS_TEXT;
-		state_resize(st, st->rows, st->cols);
-		break;
-	case ACT_NARROW: set_list_width(st, st->list_width - LIST_STEP); break;
-	case ACT_WIDEN: set_list_width(st, st->list_width + LIST_STEP); break;
-	case ACT_AMBIGUOUS:
-		st->ambiguous_width = st->ambiguous_width == 2 ? 1 : 2;
-		state_relayout(st);
-		st->request = REQ_REPAINT_ALL;
-		snprintf(st->message, sizeof(st->message), "“”…等歧义宽度字符：%d 列",
-			 st->ambiguous_width);
-		break;
-	case ACT_QUIT: /* as mutt and tig: q leaves the raw view first */
-	case ACT_ESCAPE:
-		if (st->raw) {
-			st->raw = false;
-			open_speech(st, st->speech, 0);
-		} else if (act == ACT_QUIT) {
-			st->request = REQ_QUIT;
-		}
-		break;
-	case ACT_QUIT_ALL: st->request = REQ_QUIT; break;
-	case ACT_MARK_SET:
-	case ACT_MARK_GO: mark_wait(st, act); break;
-	case ACT_COPY: st->request = REQ_COPY; break;
-	case ACT_REDRAW: st->request = REQ_REDRAW; break;
-	case ACT_SUSPEND: st->request = REQ_SUSPEND; break;
-	default: pane_apply(st, act); break;
-	}
+	if (act < ACT_COUNT && handlers[act])
+		handlers[act](st, act, arg);
+	else
+		pane_apply(st, act);
 }
 
 /* A key bound to nothing says so on the status line (SPEC 3.1). */
