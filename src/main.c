@@ -308,7 +308,7 @@ static int run_screen(const struct corpus *c, const struct options *o, const str
 	state_init(&st, c, lex, &so, rows, cols);
 	/* SPEC 4: the reader is told (unless the place is the start anyway),
 	 * and --no-restore starts afresh. */
-	if (restored && (p.speech != first_speech_of(c, sel) || st.scroll || p.dept != GROUP_ALL ||
+	if (restored && (p.speech != first_speech_of(c, sel) || st.reading.scroll || p.dept != GROUP_ALL ||
 			 p.view != cfg->set.view))
 		add_notice(&st, "回到上次的位置（--no-restore 从头开始）");
 	if (c->unusable.n) { /* summed up here, not printed under the screen */
@@ -323,7 +323,7 @@ static int run_screen(const struct corpus *c, const struct options *o, const str
 	}
 	browse(&st);
 	struct anchor at = state_anchor(&st);
-	p = (struct place){st.speech, at.para, at.offset, st.filter, st.view_kind, {{0}}};
+	p = (struct place){st.reading.speech, at.para, at.offset, st.list.filter, st.list.view_kind, {{0}}};
 	memcpy(p.marks, st.marks, sizeof(p.marks));
 	place_save(place_file, c, &p);
 	free(place_file);

@@ -60,7 +60,7 @@ static void help_row(const struct state *st, size_t i, int cols, int ambiguous, 
 
 static bool picker_open(struct state *st)
 {
-	st->ov_sel = st->filter == GROUP_ALL ? 0 : st->filter == NO_DEPT ? 0 : st->filter + 1;
+	st->ov_sel = st->list.filter == GROUP_ALL ? 0 : st->list.filter == NO_DEPT ? 0 : st->list.filter + 1;
 	return true;
 }
 
@@ -96,7 +96,7 @@ static void picker_choose(struct state *st, size_t i)
 static bool outline_open(struct state *st)
 {
 	st->ov_data.outline = (struct outline){0};
-	outline_build(&st->ov_data.outline, st->c, st->speech, st->lex);
+	outline_build(&st->ov_data.outline, st->c, st->reading.speech, st->lex);
 	if (st->ov_data.outline.n)
 		return true;
 	snprintf(st->message, sizeof(st->message), "这篇发言没有编号要点");
@@ -118,7 +118,7 @@ static struct str outline_text(const struct state *st, size_t i, struct buf *scr
 {
 	const struct corpus *c = st->c;
 	const struct outline_entry *e = &st->ov_data.outline.v[i];
-	struct str t = corpus_para_text(c, speech_para(c, &c->speeches.v[st->speech], e->para), scratch);
+	struct str t = corpus_para_text(c, speech_para(c, &c->speeches.v[st->reading.speech], e->para), scratch);
 	size_t stop = t.len;
 
 	if (i + 1 < st->ov_data.outline.n && st->ov_data.outline.v[i + 1].para == e->para)
@@ -143,7 +143,7 @@ static void outline_row(const struct state *st, size_t i, int cols, int ambiguou
 static size_t para_chars(const struct state *st, size_t para, size_t off)
 {
 	struct buf scratch = {0};
-	const struct speech *sp = &st->c->speeches.v[st->speech];
+	const struct speech *sp = &st->c->speeches.v[st->reading.speech];
 	struct str t = corpus_para_text(st->c, speech_para(st->c, sp, para), &scratch);
 	size_t n = text_char_count(t.s, MIN(off, t.len));
 
@@ -155,7 +155,7 @@ static void outline_choose(struct state *st, size_t i)
 {
 	const struct outline_entry *e = &st->ov_data.outline.v[i];
 
-	st->raw = false;
+	st->reading.raw = false;
 	ensure_page(st);
 	show_in_para(st, e->para, para_chars(st, e->para, e->off));
 	st->focus = FOCUS_TEXT;
@@ -166,26 +166,26 @@ static void outline_choose(struct state *st, size_t i)
 static bool concord_open(struct state *st)
 {
 	refresh_matches(st);
-	if (!search_active(&st->search) || st->search.n == 0) {
+	if (!search_active(&st->search.found) || st->search.found.n == 0) {
 		snprintf(st->message, sizeof(st->message), "先用 / 搜索");
 		return false;
 	}
-	st->ov_sel = st->match_index;
+	st->ov_sel = st->search.match_index;
 	/* Measured once per opening, not once per row per frame. */
-	st->ov_data.concord.speaker_width[0] = search_speaker_width(st->c, st->search.v, st->search.n, 1);
-	st->ov_data.concord.speaker_width[1] = search_speaker_width(st->c, st->search.v, st->search.n, 2);
+	st->ov_data.concord.speaker_width[0] = search_speaker_width(st->c, st->search.found.v, st->search.found.n, 1);
+	st->ov_data.concord.speaker_width[1] = search_speaker_width(st->c, st->search.found.v, st->search.found.n, 2);
 	return true;
 }
 
 static size_t concord_count(const struct state *st)
 {
-	return st->search.n;
+	return st->search.found.n;
 }
 
 /* The speaker's name and the text of the match. */
 static struct str concord_text(const struct state *st, size_t i, struct buf *scratch)
 {
-	const struct match *m = &st->search.v[i];
+	const struct match *m = &st->search.found.v[i];
 	struct str name = st->c->speeches.v[m->speech].speaker;
 	struct buf inner = {0};
 	struct str t = search_match_text(st->c, m, &inner);
@@ -204,7 +204,7 @@ static void concord_row(const struct state *st, size_t i, int cols, int ambiguou
 	struct kwic_opts ko = {cols, st->ov_data.concord.speaker_width[ambiguous == 2], ambiguous,
 			       st->fullwidth};
 
-	struct kwic_key key = search_kwic(field(r, 0, 0), st->c, &st->search.v[i], &ko);
+	struct kwic_key key = search_kwic(field(r, 0, 0), st->c, &st->search.found.v[i], &ko);
 	r->plain = true; /* already fitted to the width, as --grep fits it */
 	r->mark_col = key.col; /* the term drawn as a match (SPEC 3.2) */
 	r->mark_width = key.width;

@@ -87,14 +87,14 @@ static void render_title(const struct state *st, struct grid *g)
 	struct buf scratch = {0};
 	int right, col, filter_width;
 
-	if (st->speech < c->speeches.n)
-		title = title_of(c, c->speeches.v[st->speech].coll, &scratch);
-	if (st->filter == GROUP_ALL)
+	if (st->reading.speech < c->speeches.n)
+		title = title_of(c, c->speeches.v[st->reading.speech].coll, &scratch);
+	if (st->list.filter == GROUP_ALL)
 		filter = str_from(ALL_DEPTS_NAME);
-	else if (st->filter == NO_DEPT)
+	else if (st->list.filter == NO_DEPT)
 		filter = str_from(NO_DEPT_NAME);
 	else
-		filter = c->depts.v[st->filter];
+		filter = c->depts.v[st->list.filter];
 	grid_fill(g, 0, 0, g->cols, ST_TITLE);
 	/* The filter flush right in at most half the line, the title in what is
 	 * left; either is cut with an ellipsis, never dropped. */
@@ -113,8 +113,8 @@ static struct str view_group_name(const struct state *st, size_t key, struct buf
 {
 	const struct corpus *c = st->c;
 
-	if (st->view_kind == VIEW_SPEAKER)
-		return c->speeches.v[st->people.first[key]].speaker;
+	if (st->list.view_kind == VIEW_SPEAKER)
+		return c->speeches.v[st->list.people.first[key]].speaker;
 	if (c->colls.n > 1)
 		return title_of(c, key, scratch);
 	/* one collection: its file, then its title (the bundled one has no file) */
@@ -132,11 +132,11 @@ static struct str view_group_name(const struct state *st, size_t key, struct buf
 
 static void render_list_row(const struct state *st, struct grid *g, size_t r, int row)
 {
-	const struct group_row *gr = &st->view[r];
+	const struct group_row *gr = &st->list.view[r];
 	int end = st->lay.list_width, col;
 	char num[8];
 
-	if (gr->speech == NO_SPEECH && st->view_kind != VIEW_DEPARTMENT) {
+	if (gr->speech == NO_SPEECH && st->list.view_kind != VIEW_DEPARTMENT) {
 		/* a collection's title, a person's name: no number, the digit keys
 		 * are the departments' */
 		struct buf scratch = {0};
@@ -158,12 +158,12 @@ static void render_list_row(const struct state *st, struct grid *g, size_t r, in
 		return;
 	}
 	enum style sty = ST_ROW;
-	if (r == st->sel)
+	if (r == st->list.sel)
 		sty = st->focus == FOCUS_LIST ? ST_ROW_SELECTED : ST_ROW_CURRENT;
 	grid_fill(g, row, 0, end, sty);
-	grid_puts(g, row, 1, end, r == st->sel ? marker_char(g) : " ", sty);
+	grid_puts(g, row, 1, end, r == st->list.sel ? marker_char(g) : " ", sty);
 	const struct speech *sp = &st->c->speeches.v[gr->speech];
-	if (st->view_kind == VIEW_SPEAKER) { /* under the person: which speech */
+	if (st->list.view_kind == VIEW_SPEAKER) { /* under the person: which speech */
 		put_cut(g, row, 3, end, sp->headline.s ? sp->headline : st->c->colls.v[sp->coll].title,
 			sty);
 		return;
@@ -182,9 +182,9 @@ static void render_list(const struct state *st, struct grid *g)
 	size_t r;
 
 	for (row = 0; row < st->lay.body_rows; row++) {
-		r = st->list_top + (size_t)row;
+		r = st->list.top + (size_t)row;
 		grid_fill(g, st->lay.body_top + row, 0, st->lay.list_width, ST_NORMAL);
-		if (r < st->row_count)
+		if (r < st->list.row_count)
 			render_list_row(st, g, r, st->lay.body_top + row);
 		grid_puts(g, st->lay.body_top + row, st->lay.border_col, st->lay.border_col + 1,
 			  border_char(g), ST_BORDER);
@@ -230,11 +230,11 @@ static void mark_hit(struct grid *g, const struct page *pg, size_t line, int row
  * one, or (size_t)-1 when none of them is. */
 static size_t current_in_block(const struct state *st, size_t i)
 {
-	const struct page_line *l = &st->page.lines[i];
-	const struct search *s = &st->search;
-	size_t m_i = st->match_index, k = 0;
+	const struct page_line *l = &st->reading.page.lines[i];
+	const struct search *s = &st->search.found;
+	size_t m_i = st->search.match_index, k = 0;
 
-	if (m_i >= s->n || s->v[m_i].speech != st->speech || st->raw)
+	if (m_i >= s->n || s->v[m_i].speech != st->reading.speech || st->reading.raw)
 		return (size_t)-1;
 	const struct match *m = &s->v[m_i];
 	bool same = (m->where == WHERE_PARA && l->style == PAGE_PARA && l->para == m->index) ||
@@ -247,39 +247,39 @@ static size_t current_in_block(const struct state *st, size_t i)
 	return k;
 }
 
-/* The matches on line i, found once per page and term (state: st->hits):
+/* The matches on line i, found once per page and term (state: st->search.hits):
  * a frame draws those in view, whatever the paragraph's length. */
 static void highlight_line(const struct state *st, struct grid *g, size_t i, int row, int col0)
 {
-	const struct page *pg = &st->page;
+	const struct page *pg = &st->reading.page;
 	const struct page_line *l = &pg->lines[i];
-	size_t lo = 0, hi = st->hit_count, current;
+	size_t lo = 0, hi = st->search.hit_count, current;
 
-	if (!search_active(&st->search) || l->style == PAGE_BLANK || !st->hit_count)
+	if (!search_active(&st->search.found) || l->style == PAGE_BLANK || !st->search.hit_count)
 		return;
 	while (lo < hi) { /* the first match that ends after the line starts */
 		size_t mid = lo + (hi - lo) / 2;
-		if (st->hits[mid].off + st->hits[mid].len <= l->off)
+		if (st->search.hits[mid].off + st->search.hits[mid].len <= l->off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	current = current_in_block(st, i);
-	for (; lo < st->hit_count && st->hits[lo].off < l->off + l->draw_len; lo++)
-		mark_hit(g, pg, i, row, col0, &st->hits[lo],
-			 st->hits[lo].k == current ? ST_MATCH_CURRENT : ST_MATCH);
+	for (; lo < st->search.hit_count && st->search.hits[lo].off < l->off + l->draw_len; lo++)
+		mark_hit(g, pg, i, row, col0, &st->search.hits[lo],
+			 st->search.hits[lo].k == current ? ST_MATCH_CURRENT : ST_MATCH);
 }
 
 static void render_text(const struct state *st, struct grid *g)
 {
-	const struct page *pg = &st->page;
+	const struct page *pg = &st->reading.page;
 	int row, x = st->lay.text_col, end = st->lay.text_col + st->lay.text_width;
 	size_t i;
 
 	for (row = 0; row < st->lay.body_rows; row++) {
 		int r = st->lay.body_top + row;
 		grid_fill(g, r, st->lay.border_col + 1, g->cols, ST_NORMAL);
-		i = st->scroll + (size_t)row;
+		i = st->reading.scroll + (size_t)row;
 		if (i >= pg->line_count)
 			continue;
 		grid_put(g, r, x, end, pg->text.data + pg->lines[i].off, pg->lines[i].draw_len,
@@ -303,10 +303,10 @@ static void render_prompt(const struct state *st, struct grid *g)
 	int row = st->lay.status_row, col;
 	size_t i;
 
-	for (i = 0; i < st->input_len; i++)
-		buf_add_uc(&text, st->input[i]);
+	for (i = 0; i < st->prompt.input_len; i++)
+		buf_add_uc(&text, st->prompt.input[i]);
 	grid_fill(g, row, 0, g->cols, ST_PROMPT);
-	col = grid_puts(g, row, 0, g->cols, prompt_label(st->prompt), ST_PROMPT);
+	col = grid_puts(g, row, 0, g->cols, prompt_label(st->prompt.kind), ST_PROMPT);
 	/* Keep the end of a long input in view. */
 	size_t from = 0;
 	while (from < text.len && (int)text_str_width(text.data + from, text.len - from,
@@ -316,7 +316,7 @@ static void render_prompt(const struct state *st, struct grid *g)
 		col = grid_put(g, row, col, g->cols, text.data + from, text.len - from, ST_PROMPT);
 	/* While a search is typed, where it is (第 i/N 处) flush right, room
 	 * permitting (SPEC 3.2). */
-	int said = st->prompt == PROMPT_SEARCH ? str_cols(g, st->message) : 0;
+	int said = st->prompt.kind == PROMPT_SEARCH ? str_cols(g, st->message) : 0;
 	if (said && col + 2 + said < g->cols)
 		grid_puts(g, row, g->cols - said - 1, g->cols, st->message, ST_PROMPT);
 	/* The cursor stays on the prompt, so an input method anchors there. */
@@ -331,17 +331,17 @@ static void render_status(const struct state *st, struct grid *g)
 	size_t total, pos = state_position(st, &total);
 	char left[96], right[32];
 
-	if (st->prompt != PROMPT_NONE) {
+	if (st->prompt.kind != PROMPT_NONE) {
 		render_prompt(st, g);
 		return;
 	}
 	grid_fill(g, row, 0, g->cols, ST_STATUS);
 	/* The view is named when it is not the usual one (by department). */
 	snprintf(left, sizeof(left), " %zu/%zu  %s%s", pos, total,
-		 st->view_kind == VIEW_DEPARTMENT ? "" : view_label(st->view_kind),
-		 st->view_kind == VIEW_DEPARTMENT ? "" : "  ");
-	snprintf(right, sizeof(right), "%s%s%3d%%", st->raw ? "原文 " : "",
-		 st->simplified ? "简体 " : "", state_percent(st));
+		 st->list.view_kind == VIEW_DEPARTMENT ? "" : view_label(st->list.view_kind),
+		 st->list.view_kind == VIEW_DEPARTMENT ? "" : "  ");
+	snprintf(right, sizeof(right), "%s%s%3d%%", st->reading.raw ? "原文 " : "",
+		 st->reading.simplified ? "简体 " : "", state_percent(st));
 	int right_col = g->cols - str_cols(g, right) - 1;
 	col = grid_puts(g, row, 0, right_col, left, ST_STATUS);
 	grid_puts(g, row, col, right_col - 1, st->message[0] ? st->message : HINTS,
@@ -446,7 +446,7 @@ void render(const struct state *st, struct grid *g)
 	if (g->rows != st->rows || g->cols != st->cols)
 		grid_resize(g, st->rows, st->cols);
 	g->ambiguous_width = st->ambiguous_width;
-	g->simplify = st->simplified ? st->han : NULL;
+	g->simplify = st->reading.simplified ? st->han : NULL;
 	g->cursor_row = g->cursor_col = -1;
 	g->work = 0;
 	if (st->lay.too_small) {

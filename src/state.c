@@ -15,9 +15,9 @@ enum { LIST_STEP = 2 };
  * to the screen (so it follows a resize); the text at its measure. */
 static void compute_layout(struct state *st)
 {
-	st->list_width = st->list_width_set ? st->list_width_set
+	st->list.width = st->list.width_set ? st->list.width_set
 					    : layout_default_list_width(st->cols);
-	layout_compute(&st->lay, st->rows, st->cols, st->list_hidden, st->list_width,
+	layout_compute(&st->lay, st->rows, st->cols, st->list.hidden, st->list.width,
 		       st->text_width_set);
 }
 
@@ -26,8 +26,8 @@ void state_init(struct state *st, const struct corpus *c, const struct lexicon *
 {
 	*st = (struct state){.c = c, .lex = lex, .keys = opts->keys, .han = opts->han,
 			     .ambiguous_width = opts->ambiguous_width, .fullwidth = opts->fullwidth,
-			     .speech = (size_t)-1, .list_hidden = opts->list_hidden,
-			     .list_width_set = opts->list_width, .text_width_set = opts->text_width};
+			     .reading.speech = (size_t)-1, .list.hidden = opts->list_hidden,
+			     .list.width_set = opts->list_width, .text_width_set = opts->text_width};
 	if (!st->keys) {
 		keymap_init(&st->own_keys);
 		st->keys = &st->own_keys;
@@ -36,18 +36,18 @@ void state_init(struct state *st, const struct corpus *c, const struct lexicon *
 		memcpy(st->marks, opts->marks, sizeof(st->marks));
 	st->config_errors = opts->config_errors;
 	st->config_error_count = opts->config_error_count;
-	page_init(&st->page);
-	search_init(&st->search);
-	st->search.names = true; /* names, posts and bylines too (SPEC 3.2) */
+	page_init(&st->reading.page);
+	search_init(&st->search.found);
+	st->search.found.names = true; /* names, posts and bylines too (SPEC 3.2) */
 	st->rows = rows;
 	st->cols = cols;
 	compute_layout(st);
-	st->speech = opts->speech < c->speeches.n ? opts->speech : 0;
-	st->view_kind = opts->view < VIEW_COUNT ? opts->view : VIEW_DEPARTMENT;
+	st->reading.speech = opts->speech < c->speeches.n ? opts->speech : 0;
+	st->list.view_kind = opts->view < VIEW_COUNT ? opts->view : VIEW_DEPARTMENT;
 	build_rows(st, opts->dept);
 	set_filter(st, opts->dept);
-	open_row(st, st->sel, false);
-	st->scroll = MIN(opts->scroll, max_scroll(st));
+	open_row(st, st->list.sel, false);
+	st->reading.scroll = MIN(opts->scroll, max_scroll(st));
 	if (opts->has_at)
 		scroll_to_anchor(st, opts->at);
 	st->focus = opts->focus_text ? FOCUS_TEXT : FOCUS_LIST;
@@ -60,16 +60,16 @@ void state_fini(struct state *st)
 
 	keymap_fini(&st->own_keys);
 	free_rowsets(st);
-	people_fini(&st->people);
+	people_fini(&st->list.people);
 	free(st->ov_items);
-	page_fini(&st->page);
-	search_fini(&st->search);
-	free(st->hits);
-	free(st->match_order);
-	free(st->match_place);
+	page_fini(&st->reading.page);
+	search_fini(&st->search.found);
+	free(st->search.hits);
+	free(st->search.match_order);
+	free(st->search.match_place);
 	overlay_close(st);
-	for (i = 0; i < st->history_count; i++)
-		free(st->history[i]);
+	for (i = 0; i < st->prompt.history_count; i++)
+		free(st->prompt.history[i]);
 	free(st->pipe_command);
 }
 
@@ -77,8 +77,8 @@ void state_fini(struct state *st)
  * search's matches on the page, should either have changed. */
 static void remember_place(struct state *st)
 {
-	st->place = top_anchor(st);
-	st->place_valid = true;
+	st->reading.place = top_anchor(st);
+	st->reading.place_valid = true;
 	find_page_hits(st);
 }
 
@@ -87,7 +87,7 @@ void state_resize(struct state *st, int rows, int cols)
 	/* The place the reader last chose, not where the last size clamped the
 	 * view to: at a size where the whole speech fits the scroll is 0, and the
 	 * next resize would anchor there (SPEC 4). */
-	struct anchor a = st->place_valid ? st->place : top_anchor(st);
+	struct anchor a = st->reading.place_valid ? st->reading.place : top_anchor(st);
 
 	st->rows = rows;
 	st->cols = cols;
@@ -102,22 +102,22 @@ void state_resize(struct state *st, int rows, int cols)
 
 size_t state_position(const struct state *st, size_t *total)
 {
-	*total = st->distinct_count;
-	return is_speech_row(st, st->sel) ? state_ordinal(st, st->sel) : 0;
+	*total = st->list.distinct_count;
+	return is_speech_row(st, st->list.sel) ? state_ordinal(st, st->list.sel) : 0;
 }
 
 int state_percent(const struct state *st)
 {
-	size_t shown = st->scroll + (size_t)MAX(st->lay.body_rows, 0);
+	size_t shown = st->reading.scroll + (size_t)MAX(st->lay.body_rows, 0);
 
-	if (st->page.line_count == 0 || shown >= st->page.line_count)
+	if (st->reading.page.line_count == 0 || shown >= st->reading.page.line_count)
 		return 100;
-	return (int)(shown * 100 / st->page.line_count);
+	return (int)(shown * 100 / st->reading.page.line_count);
 }
 
 struct str state_row_role(const struct state *st, size_t row)
 {
-	const struct group_row *r = &st->view[row];
+	const struct group_row *r = &st->list.view[row];
 	const struct speech *s = &st->c->speeches.v[r->speech];
 	struct str role = STR_NULL;
 	size_t i;
@@ -127,7 +127,7 @@ struct str state_row_role(const struct state *st, size_t row)
 		/* in a department, its last post; outside the department view the
 		 * last post of all; under 未分部门 the first */
 		bool in_dept = r->dept != NO_DEPT && p->dept == r->dept;
-		bool any = r->dept == NO_DEPT && (st->view_kind != VIEW_DEPARTMENT || !role.s);
+		bool any = r->dept == NO_DEPT && (st->list.view_kind != VIEW_DEPARTMENT || !role.s);
 		if (in_dept || any)
 			role = post_role(p);
 	}
@@ -206,25 +206,25 @@ static void cycle_view(struct state *st, enum action act, int arg)
 static void toggle_raw(struct state *st, enum action act, int arg)
 {
 	(void)act, (void)arg;
-	st->raw = !st->raw;
-	open_speech(st, st->speech, 0);
+	st->reading.raw = !st->reading.raw;
+	open_speech(st, st->reading.speech, 0);
 }
 
 static void toggle_list(struct state *st, enum action act, int arg)
 {
 	(void)act, (void)arg;
-	st->list_hidden = !st->list_hidden;
-	if (st->list_hidden)
+	st->list.hidden = !st->list.hidden;
+	if (st->list.hidden)
 		st->focus = FOCUS_TEXT;
 	state_resize(st, st->rows, st->cols);
 }
 
 static void resize_list(struct state *st, enum action act, int arg)
 {
-	int width = st->list_width + (act == ACT_WIDEN ? LIST_STEP : -LIST_STEP);
+	int width = st->list.width + (act == ACT_WIDEN ? LIST_STEP : -LIST_STEP);
 
 	(void)arg;
-	st->list_width_set = MAX(LAYOUT_LIST_MIN_WIDTH, MIN(width, st->cols - 22));
+	st->list.width_set = MAX(LAYOUT_LIST_MIN_WIDTH, MIN(width, st->cols - 22));
 	state_resize(st, st->rows, st->cols);
 }
 
@@ -241,22 +241,22 @@ static void toggle_ambiguous(struct state *st, enum action act, int arg)
 static void toggle_simplified(struct state *st, enum action act, int arg)
 {
 	(void)act, (void)arg;
-	if (!st->simplified && (!st->han || !hanfold_ready(st->han))) {
+	if (!st->reading.simplified && (!st->han || !hanfold_ready(st->han))) {
 		snprintf(st->message, sizeof(st->message), "无法显示简体：找不到 OpenCC 的数据文件");
 		return;
 	}
-	st->simplified = !st->simplified;
+	st->reading.simplified = !st->reading.simplified;
 	state_relayout(st);
-	snprintf(st->message, sizeof(st->message), "%s", st->simplified ? "以简体显示" : "按原文字形显示");
+	snprintf(st->message, sizeof(st->message), "%s", st->reading.simplified ? "以简体显示" : "按原文字形显示");
 }
 
 /* q and Esc: as mutt and tig, q leaves the raw view first, then quits. */
 static void leave(struct state *st, enum action act, int arg)
 {
 	(void)arg;
-	if (st->raw) {
-		st->raw = false;
-		open_speech(st, st->speech, 0);
+	if (st->reading.raw) {
+		st->reading.raw = false;
+		open_speech(st, st->reading.speech, 0);
 	} else if (act == ACT_QUIT) {
 		st->request = REQ_QUIT;
 	}
@@ -338,11 +338,11 @@ void state_key(struct state *st, uint32_t key)
 	}
 	act = keymap_lookup(st->keys, key, &arg);
 	/* Q quits from anywhere, an overlay open too; a prompt types it */
-	if (act == ACT_QUIT_ALL && st->prompt == PROMPT_NONE) {
+	if (act == ACT_QUIT_ALL && st->prompt.kind == PROMPT_NONE) {
 		st->request = REQ_QUIT;
 		return;
 	}
-	if (st->prompt != PROMPT_NONE && act != ACT_SUSPEND) {
+	if (st->prompt.kind != PROMPT_NONE && act != ACT_SUSPEND) {
 		st->message[0] = '\0';
 		prompt_key(st, key);
 		remember_place(st);
@@ -366,20 +366,20 @@ enum { WHEEL_LINES = 3 };
 static void scroll_list(struct state *st, long rows)
 {
 	size_t shown = (size_t)MAX(st->lay.body_rows, 1);
-	long last = st->row_count > shown ? (long)(st->row_count - shown) : 0;
+	long last = st->list.row_count > shown ? (long)(st->list.row_count - shown) : 0;
 
-	st->list_top = (size_t)MAX(0L, MIN((long)st->list_top + rows, last));
+	st->list.top = (size_t)MAX(0L, MIN((long)st->list.top + rows, last));
 }
 
 /* A click on a list row selects it; on the selected row (a second click) it
  * opens it. A click in the text focuses the text (SPEC 3.7). */
 static void click_list(struct state *st, int row)
 {
-	size_t r = st->list_top + (size_t)(row - st->lay.body_top);
+	size_t r = st->list.top + (size_t)(row - st->lay.body_top);
 
 	if (!is_speech_row(st, r))
 		return;
-	if (r == st->sel) {
+	if (r == st->list.sel) {
 		st->focus = FOCUS_TEXT;
 		return;
 	}
@@ -393,7 +393,7 @@ void state_mouse(struct state *st, enum mouse_kind kind, int row, int col)
 	bool in_list = st->lay.list_shown && col < st->lay.border_col;
 
 	st->message[0] = '\0';
-	if (st->lay.too_small || st->prompt != PROMPT_NONE)
+	if (st->lay.too_small || st->prompt.kind != PROMPT_NONE)
 		return;
 	if (st->overlay != OV_NONE)
 		overlay_mouse(st, kind, row, col);
@@ -417,11 +417,11 @@ char *state_plain_speech(const struct state *st, size_t *len)
 	const struct speech *s;
 	struct buf out = {0}, scratch = {0};
 
-	if (st->speech >= c->speeches.n) {
+	if (st->reading.speech >= c->speeches.n) {
 		*len = 0;
 		return xcalloc(1, 1);
 	}
-	s = &c->speeches.v[st->speech];
+	s = &c->speeches.v[st->reading.speech];
 	if (s->headline.s) {
 		buf_add(&out, s->headline.s, s->headline.len);
 		buf_addc(&out, '\n');

@@ -97,33 +97,38 @@ struct state {
 	 * that going back to a view or filter costs nothing however large the
 	 * library), and the filter's slice of them (view, row_count).
 	 */
-	enum view view_kind;
-	struct people people; /* built when the speaker view is first shown */
-	struct rowset rowsets[ROWSETS];
-	struct rowset *rs;
-	unsigned long rs_clock;
-	const struct group_row *view;
-	size_t row_count;
-	size_t filter;
-	size_t distinct_count; /* of the filter */
-	size_t sel, list_top;
+	struct state_list {
+		enum view view_kind;
+		struct people people; /* built when the speaker view is first shown */
+		struct rowset rowsets[ROWSETS];
+		struct rowset *rs;
+		unsigned long rs_clock;
+		const struct group_row *view;
+		size_t row_count;
+		size_t filter;
+		size_t distinct_count; /* of the filter */
+		size_t sel, top;
+		bool hidden;
+		int width;
+		int width_set; /* what the user asked for; 0: in proportion */
+	} list;
 
 	enum focus focus;
-	bool list_hidden;
-	int list_width;
-	int list_width_set; /* what the user asked for; 0: in proportion */
 	int text_width_set; /* the measure asked for; 0: the whole pane */
 	int ambiguous_width;
-	bool fullwidth, raw;
-	bool simplified;     /* t: the text in Simplified */
+	bool fullwidth;
 	struct hanfold *han; /* borrowed */
 
-	/* The open speech, laid out at the text width. */
-	size_t speech;
-	struct page page;
-	size_t scroll;
-	struct anchor place; /* where the last key left the reader */
-	bool place_valid;
+	/* The reading: the open speech, laid out at the text width. */
+	struct state_reading {
+		size_t speech;
+		struct page page;
+		size_t scroll;
+		struct anchor place; /* where the last key left the reader */
+		bool place_valid;
+		bool raw;        /* r: the lines as the file has them */
+		bool simplified; /* t: the text in Simplified */
+	} reading;
 
 	enum overlay overlay;
 	size_t ov_sel, ov_top, ov_count; /* of the entries shown */
@@ -145,32 +150,38 @@ struct state {
 		} concord;
 	} ov_data;
 
-	enum prompt prompt;
-	uint32_t input[PROMPT_MAX];
-	size_t input_len;
-	char *history[HISTORY_MAX];
-	size_t history_count, history_pos;
+	/* The prompt: /, s or |, what is typed, and /'s history. */
+	struct state_prompt {
+		enum prompt kind;
+		uint32_t input[PROMPT_MAX];
+		size_t input_len;
+		char *history[HISTORY_MAX];
+		size_t history_count, history_pos;
+	} prompt;
 
-	/* Search: the term, the speech and scroll it started from. */
-	struct search search;
-	/* The search's matches on the page, found once per page and term (a
-	 * paragraph of megabytes is not searched again each frame): offsets
-	 * into page.text, in order; k is the match's place in its block. */
-	struct page_hit {
-		size_t off, len, k;
-	} *hits;
-	size_t hit_count, hit_cap;
-	unsigned hits_page, hits_search; /* the generations they were found for */
-	size_t hit_scans; /* how often they were found (a test counts it) */
-	size_t search_from_speech, search_from_scroll, search_from_sel;
-	size_t match_index; /* current match among search.matches */
-	/* The matches in the order the list shows them (n, N), and each one's
-	 * place in it; for which run of the search, view and filter. */
-	size_t *match_order, *match_place;
-	size_t order_count, order_runs, order_filter, search_runs;
-	int order_view;
-	size_t search_filter; /* the filter the matches were found in */
-	size_t search_hidden; /* the matches outside it */
+	/* The search: the term and its matches (found), where it started. */
+	struct state_search {
+		struct search found;
+		/* The matches on the page, found once per page and term (a
+		 * paragraph of megabytes is not searched again each frame):
+		 * offsets into page.text, in order; k is the match's place in
+		 * its block. */
+		struct page_hit {
+			size_t off, len, k;
+		} *hits;
+		size_t hit_count, hit_cap;
+		unsigned hits_page, hits_search; /* the generations they were found for */
+		size_t hit_scans; /* how often they were found (a test counts it) */
+		size_t from_speech, from_scroll, from_sel;
+		size_t match_index; /* current match among found */
+		/* The matches in the order the list shows them (n, N), and each
+		 * one's place in it; for which run of the search, view and filter. */
+		size_t *match_order, *match_place;
+		size_t order_count, order_runs, order_filter, runs;
+		int order_view;
+		size_t filter; /* the filter the matches were found in */
+		size_t hidden; /* the matches outside it */
+	} search;
 
 	const struct config_error *config_errors; /* borrowed, for the ! list */
 	size_t config_error_count;

@@ -15,9 +15,9 @@
 
 static void move_selection(struct state *st, int dir)
 {
-	size_t r = st->sel;
+	size_t r = st->list.sel;
 
-	while (dir > 0 ? r + 1 < st->row_count : r > 0) {
+	while (dir > 0 ? r + 1 < st->list.row_count : r > 0) {
 		r = dir > 0 ? r + 1 : r - 1;
 		if (is_speech_row(st, r)) {
 			open_row(st, r, false);
@@ -25,22 +25,22 @@ static void move_selection(struct state *st, int dir)
 		}
 	}
 	if (dir < 0)
-		st->list_top = 0; /* show the header above the first row */
+		st->list.top = 0; /* show the header above the first row */
 }
 
 void scroll_by(struct state *st, long lines)
 {
-	long target = (long)st->scroll + lines;
+	long target = (long)st->reading.scroll + lines;
 
-	st->scroll = (size_t)MAX(0L, MIN(target, (long)max_scroll(st)));
+	st->reading.scroll = (size_t)MAX(0L, MIN(target, (long)max_scroll(st)));
 }
 
 /* J / K: the next or previous distinct speech in list order. */
 static bool step_speech(struct state *st, int dir)
 {
-	size_t ord = is_speech_row(st, st->sel) ? state_ordinal(st, st->sel) : 0;
+	size_t ord = is_speech_row(st, st->list.sel) ? state_ordinal(st, st->list.sel) : 0;
 
-	if (dir > 0 ? ord >= st->distinct_count : ord <= 1)
+	if (dir > 0 ? ord >= st->list.distinct_count : ord <= 1)
 		return false;
 	open_row(st, row_of_ordinal(st, dir > 0 ? ord + 1 : ord - 1), false);
 	return true;
@@ -51,13 +51,13 @@ static bool step_speech(struct state *st, int dir)
 static bool step_collection(struct state *st, int dir)
 {
 	const struct corpus *c = st->c;
-	size_t coll = st->speech < c->speeches.n ? c->speeches.v[st->speech].coll : 0;
+	size_t coll = st->reading.speech < c->speeches.n ? c->speeches.v[st->reading.speech].coll : 0;
 
 	for (size_t k = coll + (size_t)(long)dir; k < c->colls.n; k += (size_t)(long)dir) {
 		const struct collection *cl = &c->colls.v[k];
 		for (size_t s = cl->speech_first; s < cl->speech_first + cl->speech_count; s++) {
 			size_t row = row_of(st, s);
-			if (is_speech_row(st, row) && st->view[row].speech == s) {
+			if (is_speech_row(st, row) && st->list.view[row].speech == s) {
 				open_row(st, row, false);
 				return true;
 			}
@@ -71,14 +71,14 @@ static bool step_collection(struct state *st, int dir)
 static void say_where(struct state *st)
 {
 	const struct corpus *c = st->c;
-	const struct speech *sp = st->speech < c->speeches.n ? &c->speeches.v[st->speech] : NULL;
+	const struct speech *sp = st->reading.speech < c->speeches.n ? &c->speeches.v[st->reading.speech] : NULL;
 	size_t line = sp ? sp->line : 0;
 
 	if (!sp)
 		return;
-	for (size_t i = st->scroll; i < st->page.line_count; i++)
-		if (st->page.lines[i].style == PAGE_PARA && st->page.lines[i].para < sp->para_count) {
-			line = c->paras.v[sp->para_first + st->page.lines[i].para].line;
+	for (size_t i = st->reading.scroll; i < st->reading.page.line_count; i++)
+		if (st->reading.page.lines[i].style == PAGE_PARA && st->reading.page.lines[i].para < sp->para_count) {
+			line = c->paras.v[sp->para_first + st->reading.page.lines[i].para].line;
 			break;
 		}
 	snprintf(st->message, sizeof(st->message), "%s · 第 %zu 行 · 文集 %u/%zu",
@@ -87,7 +87,7 @@ static void say_where(struct state *st)
 
 static void page_down(struct state *st)
 {
-	if (st->scroll >= max_scroll(st)) {
+	if (st->reading.scroll >= max_scroll(st)) {
 		if (!step_speech(st, 1))
 			snprintf(st->message, sizeof(st->message), "已是最后一篇");
 		return;
@@ -100,20 +100,20 @@ static void go_end(struct state *st, bool bottom)
 	size_t r;
 
 	if (st->focus == FOCUS_TEXT) {
-		st->scroll = bottom ? max_scroll(st) : 0;
+		st->reading.scroll = bottom ? max_scroll(st) : 0;
 		return;
 	}
 	if (!bottom) {
-		for (r = 0; r < st->row_count && !is_speech_row(st, r); r++)
+		for (r = 0; r < st->list.row_count && !is_speech_row(st, r); r++)
 			;
 	} else {
-		for (r = st->row_count; r > 0 && !is_speech_row(st, r - 1); r--)
+		for (r = st->list.row_count; r > 0 && !is_speech_row(st, r - 1); r--)
 			;
 		r = r ? r - 1 : 0;
 	}
 	open_row(st, r, false);
 	if (!bottom)
-		st->list_top = 0;
+		st->list.top = 0;
 }
 
 void pane_apply(struct state *st, enum action act)
@@ -182,7 +182,7 @@ static void go_to(struct state *st, size_t speech, struct anchor at)
 {
 	size_t row = row_of(st, speech);
 
-	if (!is_speech_row(st, row) || st->view[row].speech != speech) {
+	if (!is_speech_row(st, row) || st->list.view[row].speech != speech) {
 		set_filter(st, GROUP_ALL);
 		row = row_of(st, speech);
 	}
@@ -206,7 +206,7 @@ void mark_key(struct state *st, uint32_t key)
 	m = &st->marks[key - 'a'];
 	if (act == ACT_MARK_SET) {
 		struct anchor at = state_anchor(st);
-		*m = (struct mark){true, st->speech, at.para, at.offset};
+		*m = (struct mark){true, st->reading.speech, at.para, at.offset};
 		snprintf(st->message, sizeof(st->message), "已设标记 %c", (char)key);
 	} else if (!m->set || m->speech >= st->c->speeches.n) {
 		snprintf(st->message, sizeof(st->message), "标记 %c 未设", (char)key);

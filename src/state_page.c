@@ -17,45 +17,45 @@
 static const struct page_opts *page_opts(const struct state *st, struct page_opts *o)
 {
 	*o = (struct page_opts){st->lay.text_width, st->ambiguous_width, st->fullwidth, st->lex,
-				st->han, st->simplified, true};
+				st->han, st->reading.simplified, true};
 	return o;
 }
 
 bool is_speech_row(const struct state *st, size_t row)
 {
-	return row < st->row_count && st->view[row].speech != NO_SPEECH;
+	return row < st->list.row_count && st->list.view[row].speech != NO_SPEECH;
 }
 
 /* Where the top line is, in terms that survive a relayout. */
 struct anchor top_anchor(const struct state *st)
 {
-	const struct page *pg = &st->page;
-	size_t first = st->scroll;
+	const struct page *pg = &st->reading.page;
+	size_t first = st->reading.scroll;
 
-	if (st->scroll >= pg->line_count || pg->lines[st->scroll].para == NO_PARA)
-		return (struct anchor){NO_PARA, st->scroll};
-	while (first > 0 && pg->lines[first - 1].para == pg->lines[st->scroll].para &&
-	       pg->lines[first - 1].style == pg->lines[st->scroll].style)
+	if (st->reading.scroll >= pg->line_count || pg->lines[st->reading.scroll].para == NO_PARA)
+		return (struct anchor){NO_PARA, st->reading.scroll};
+	while (first > 0 && pg->lines[first - 1].para == pg->lines[st->reading.scroll].para &&
+	       pg->lines[first - 1].style == pg->lines[st->reading.scroll].style)
 		first--;
-	return (struct anchor){pg->lines[st->scroll].para,
+	return (struct anchor){pg->lines[st->reading.scroll].para,
 			       text_char_count(pg->text.data + pg->lines[first].off,
-					       pg->lines[st->scroll].off - pg->lines[first].off)};
+					       pg->lines[st->reading.scroll].off - pg->lines[first].off)};
 }
 
 size_t max_scroll(const struct state *st)
 {
 	size_t rows = (size_t)MAX(st->lay.body_rows, 1);
 
-	return st->page.line_count > rows ? st->page.line_count - rows : 0;
+	return st->reading.page.line_count > rows ? st->reading.page.line_count - rows : 0;
 }
 
 void scroll_to_anchor(struct state *st, struct anchor a)
 {
-	const struct page *pg = &st->page;
+	const struct page *pg = &st->reading.page;
 	size_t i, first = (size_t)-1;
 
 	if (a.para == NO_PARA) {
-		st->scroll = MIN(a.offset, max_scroll(st));
+		st->reading.scroll = MIN(a.offset, max_scroll(st));
 		return;
 	}
 	for (i = 0; i < pg->line_count; i++) {
@@ -66,23 +66,23 @@ void scroll_to_anchor(struct state *st, struct anchor a)
 		if (text_char_count(pg->text.data + pg->lines[first].off,
 				    pg->lines[i].off - pg->lines[first].off) > a.offset)
 			break;
-		st->scroll = i;
+		st->reading.scroll = i;
 	}
-	st->scroll = MIN(st->scroll, max_scroll(st));
+	st->reading.scroll = MIN(st->reading.scroll, max_scroll(st));
 }
 
 void layout_page(struct state *st)
 {
 	struct page_opts o;
 
-	if (st->speech >= st->c->speeches.n) {
-		page_fini(&st->page);
+	if (st->reading.speech >= st->c->speeches.n) {
+		page_fini(&st->reading.page);
 		return;
 	}
-	if (st->raw)
-		page_build_raw(&st->page, st->c, st->speech, page_opts(st, &o));
+	if (st->reading.raw)
+		page_build_raw(&st->reading.page, st->c, st->reading.speech, page_opts(st, &o));
 	else
-		page_build(&st->page, st->c, st->speech, page_opts(st, &o));
+		page_build(&st->reading.page, st->c, st->reading.speech, page_opts(st, &o));
 }
 
 /* Lays the page out again where it no longer matches the state (the
@@ -92,8 +92,8 @@ void ensure_page(struct state *st)
 {
 	struct page_opts o;
 
-	if (st->speech < st->c->speeches.n &&
-	    !page_is_of(&st->page, st->speech, page_opts(st, &o), st->raw))
+	if (st->reading.speech < st->c->speeches.n &&
+	    !page_is_of(&st->reading.page, st->reading.speech, page_opts(st, &o), st->reading.raw))
 		state_relayout(st);
 }
 
@@ -107,9 +107,9 @@ void state_relayout(struct state *st)
 
 void open_speech(struct state *st, size_t speech, size_t scroll)
 {
-	st->speech = speech;
+	st->reading.speech = speech;
 	layout_page(st);
-	st->scroll = MIN(scroll, max_scroll(st));
+	st->reading.scroll = MIN(scroll, max_scroll(st));
 }
 
 void keep_row_visible(struct state *st)
@@ -118,25 +118,25 @@ void keep_row_visible(struct state *st)
 
 	/* A list that fits leaves no rows blank at its bottom (after the window
 	 * grew, say): scroll back as far as the rows allow. */
-	if (st->list_top + rows > st->row_count)
-		st->list_top = st->row_count > rows ? st->row_count - rows : 0;
-	if (st->sel < st->list_top)
-		st->list_top = st->sel > 0 && !is_speech_row(st, st->sel - 1) ? st->sel - 1 : st->sel;
-	if (st->sel >= st->list_top + rows)
-		st->list_top = st->sel - rows + 1;
+	if (st->list.top + rows > st->list.row_count)
+		st->list.top = st->list.row_count > rows ? st->list.row_count - rows : 0;
+	if (st->list.sel < st->list.top)
+		st->list.top = st->list.sel > 0 && !is_speech_row(st, st->list.sel - 1) ? st->list.sel - 1 : st->list.sel;
+	if (st->list.sel >= st->list.top + rows)
+		st->list.top = st->list.sel - rows + 1;
 }
 
 void open_row(struct state *st, size_t row, bool keep_scroll)
 {
 	if (!is_speech_row(st, row))
 		return;
-	st->sel = row;
+	st->list.sel = row;
 	keep_row_visible(st);
-	if (st->view[row].speech != st->speech || !keep_scroll)
-		open_speech(st, st->view[row].speech, keep_scroll ? st->scroll : 0);
+	if (st->list.view[row].speech != st->reading.speech || !keep_scroll)
+		open_speech(st, st->list.view[row].speech, keep_scroll ? st->reading.scroll : 0);
 }
 
 struct anchor state_anchor(const struct state *st)
 {
-	return st->place_valid ? st->place : top_anchor(st);
+	return st->reading.place_valid ? st->reading.place : top_anchor(st);
 }

@@ -42,7 +42,7 @@ void jump_to_match(struct state *st, size_t index);
 void show_in_para(struct state *st, size_t para, size_t chars);
 /* The matches found again if the filter changed since they were. */
 void refresh_matches(struct state *st);
-/* Finds the search's matches on the page (st->hits) if the page or the term
+/* Finds the search's matches on the page (search.hits) if the page or the term
  * changed since they were last found. */
 void find_page_hits(struct state *st);
 

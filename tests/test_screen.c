@@ -194,7 +194,7 @@ static void test_suspend_everywhere(void)
 		st.request = REQ_NONE;
 		state_key(&st, KEY_CTRL_Z);
 		ok(st.request == REQ_SUSPEND, "Ctrl-Z suspends after '%c'", (char)openers[i]);
-		ok(st.overlay != OV_NONE || st.prompt != PROMPT_NONE,
+		ok(st.overlay != OV_NONE || st.prompt.kind != PROMPT_NONE,
 		   "and leaves what '%c' opened open", (char)openers[i]);
 		state_fini(&st);
 	}
@@ -268,8 +268,8 @@ static void test_concordance_work(void)
 	state_init(&st, corpus, test_lex, &o, 24, 80);
 	grid_init(&g);
 	type_keys(&st, k);
-	ok(st.overlay == OV_CONCORDANCE && st.search.n > 40, "the concordance of 的: %zu matches",
-	   st.search.n);
+	ok(st.overlay == OV_CONCORDANCE && st.search.found.n > 40, "the concordance of 的: %zu matches",
+	   st.search.found.n);
 	render(&st, &g);
 	most = g.work;
 	for (const char *keys = "jjjjjGkkk"; *keys; keys++) {
@@ -278,7 +278,7 @@ static void test_concordance_work(void)
 		most = MAX(most, g.work);
 	}
 	ok(most > 0 && most <= 22, "each frame builds only the rows it shows (at most %zu of %zu)", most,
-	   st.search.n);
+	   st.search.found.n);
 	grid_fini(&g);
 	state_fini(&st);
 }
@@ -304,15 +304,15 @@ static void test_search_work(void)
 	grid_init(&g);
 	type_keys(&st, "/的\n");
 	render(&st, &g);
-	scans = st.hit_scans;
+	scans = st.search.hit_scans;
 	for (const char *keys = "jjjjj  jjj"; *keys; keys++) {
 		state_key(&st, (uint32_t)*keys);
 		render(&st, &g);
 	}
 	row_with(&g, ST_MATCH, &cells);
-	ok(scans > 0 && st.hit_scans == scans,
+	ok(scans > 0 && st.search.hit_scans == scans,
 	   "the page searched for 的 as the term was typed (%zu times), not again for ten keys (%zu)",
-	   scans, st.hit_scans);
+	   scans, st.search.hit_scans);
 	ok(cells > 0, "and the matches in view are still marked (%zu cells on a row)", cells);
 	grid_fini(&g);
 	state_fini(&st);
@@ -331,9 +331,9 @@ static void test_reader_keys(void)
 
 	state_init(&st, corpus, test_lex, &o, 24, 80);
 	type_keys(&st, "rq");
-	ok(!st.raw && st.request == REQ_NONE, "r then q: the raw view is left, fayan runs on");
+	ok(!st.reading.raw && st.request == REQ_NONE, "r then q: the raw view is left, fayan runs on");
 	type_keys(&st, "r\x1b");
-	ok(!st.raw, "Esc leaves the raw view");
+	ok(!st.reading.raw, "Esc leaves the raw view");
 	type_keys(&st, "q");
 	ok(st.request == REQ_QUIT, "q then quits");
 	st.request = REQ_NONE;
@@ -343,12 +343,12 @@ static void test_reader_keys(void)
 	type_keys(&st, "\x1b");
 	state_resize(&st, 12, 80); /* a speech longer than the pane */
 	type_keys(&st, "\n");
-	size_t top = st.scroll;
+	size_t top = st.reading.scroll;
 	type_keys(&st, "\x04");
-	ok(st.focus == FOCUS_TEXT && st.scroll == top + (size_t)st.lay.body_rows / 2,
-	   "Ctrl-D: half a page down (%zu -> %zu)", top, st.scroll);
+	ok(st.focus == FOCUS_TEXT && st.reading.scroll == top + (size_t)st.lay.body_rows / 2,
+	   "Ctrl-D: half a page down (%zu -> %zu)", top, st.reading.scroll);
 	type_keys(&st, "\x15");
-	ok(st.scroll == top, "Ctrl-U: back up");
+	ok(st.reading.scroll == top, "Ctrl-U: back up");
 	type_keys(&st, "=");
 	ok(strstr(st.message, BUNDLED_NAME " · 第 ") && strstr(st.message, "行 · 文集 1/1"),
 	   "= names the file, the line and the collection: %s", st.message);
@@ -358,15 +358,15 @@ static void test_reader_keys(void)
 	ok(strcmp(st.message, "已是最后一个文集") == 0, "] in a single collection: no next one");
 	/* marks: m a here, then far away, then ' a comes back to the same words */
 	type_keys(&st, "\x04");
-	size_t marked_speech = st.speech, marked_scroll = st.scroll;
+	size_t marked_speech = st.reading.speech, marked_scroll = st.reading.scroll;
 	type_keys(&st, "ma");
 	ok(strcmp(st.message, "已设标记 a") == 0 && st.marks[0].set, "m a sets mark a: %s", st.message);
 	type_keys(&st, "5JG");
-	ok(st.speech != marked_speech && st.filter == 4, "then another speech, in department 5");
+	ok(st.reading.speech != marked_speech && st.list.filter == 4, "then another speech, in department 5");
 	type_keys(&st, "'a");
-	ok(st.speech == marked_speech && st.scroll == marked_scroll && marked_scroll > 0 &&
-		   st.filter == GROUP_ALL,
-	   "' a goes back to it, every department shown again (%zu/%zu)", st.scroll, marked_scroll);
+	ok(st.reading.speech == marked_speech && st.reading.scroll == marked_scroll && marked_scroll > 0 &&
+		   st.list.filter == GROUP_ALL,
+	   "' a goes back to it, every department shown again (%zu/%zu)", st.reading.scroll, marked_scroll);
 	type_keys(&st, "'b");
 	ok(strcmp(st.message, "标记 b 未设") == 0, "' b: no such mark, it says so");
 	type_keys(&st, "m1");
@@ -381,9 +381,9 @@ static void test_reader_keys(void)
 	parse_collection(lib, "第1期.txt", xstrdup(page), strlen(page), &po);
 	parse_collection(lib, "第2期.txt", xstrdup(page), strlen(page), &po);
 	state_init(&st, lib, test_lex, &o, 24, 80);
-	size_t first = st.speech;
+	size_t first = st.reading.speech;
 	type_keys(&st, "]");
-	ok(lib->speeches.v[st.speech].coll == 1 && lib->speeches.v[first].coll == 0,
+	ok(lib->speeches.v[st.reading.speech].coll == 1 && lib->speeches.v[first].coll == 0,
 	   "]: the first speech of the second collection");
 	type_keys(&st, "=");
 	ok(strstr(st.message, "第2期") && strstr(st.message, "2/2"), "= says so: %s", st.message);
@@ -402,7 +402,7 @@ static void test_reader_keys(void)
 	   "the title row tells the two apart: %s", row0);
 	grid_fini(&g);
 	type_keys(&st, "[");
-	ok(st.speech == first, "[: back to the first collection's first speech");
+	ok(st.reading.speech == first, "[: back to the first collection's first speech");
 	state_fini(&st);
 	corpus_free(lib);
 }
@@ -420,7 +420,7 @@ static void test_search_order(void)
 
 	state_init(&st, corpus, test_lex, &o, 24, 80);
 	type_keys(&st, "JJJ/人才\n");
-	steps = st.search.n;
+	steps = st.search.found.n;
 	last = state_position(&st, &total);
 	bool *seen = xcalloc(steps + 1, 1);
 	size_t visited = 0;
@@ -429,8 +429,8 @@ static void test_search_order(void)
 		size_t at = state_position(&st, &total);
 		backs += at < last;
 		last = at;
-		if (!seen[st.match_index]) {
-			seen[st.match_index] = true;
+		if (!seen[st.search.match_index]) {
+			seen[st.search.match_index] = true;
 			visited++;
 		}
 	}
@@ -457,10 +457,10 @@ static void test_widths_agree(int amb)
 	for (sp = 0; sp < corpus->speeches.n; sp++) {
 		o.speech = sp;
 		state_init(&st, corpus, test_lex, &o, 40, 100);
-		for (i = 0; i < st.page.line_count; i++) {
-			const struct page_line *l = &st.page.lines[i];
+		for (i = 0; i < st.reading.page.line_count; i++) {
+			const struct page_line *l = &st.reading.page.lines[i];
 			grid_clear(&g);
-			int end = grid_put(&g, 0, 0, 400, st.page.text.data + l->off, l->draw_len,
+			int end = grid_put(&g, 0, 0, 400, st.reading.page.text.data + l->off, l->draw_len,
 					   ST_NORMAL);
 			bad += end != l->width;
 			lines++;
