@@ -464,6 +464,7 @@ static void refilter(struct state *st)
 	for (i = 0; i < st->ov_query_len; i++)
 		buf_add_uc(&term, st->ov_query[i]);
 	search_init(&needle);
+	prepare_han(st, term.data ? term.data : "", term.len);
 	needle.han = st->han;
 	st->ov_items_n = 0;
 	if (search_compile(&needle, term.data ? term.data : "", term.len)) {

@@ -223,7 +223,7 @@ static void remember_search(struct state *st, const char *term)
 
 /* 繁简 folding, made ready the first time a term has an ideograph; when it
  * cannot be, the reader is told once. */
-static void prepare_han(struct state *st, const char *term, size_t len)
+void prepare_han(struct state *st, const char *term, size_t len)
 {
 	size_t i = 0;
 	uint32_t uc;
@@ -284,6 +284,8 @@ static void submit_speaker(struct state *st, struct buf *text)
 	size_t r, i, k;
 
 	search_init(&needle);
+	prepare_han(st, text->data ? text->data : "", text->len);
+	needle.han = st->han; /* s 聂 finds 聶立新 (SPEC 3.2: names fold as the search does) */
 	if (search_compile(&needle, text->data ? text->data : "", text->len)) {
 		for (k = 1; k <= st->list.row_count; k++)
 			if (is_speech_row(st, r = (st->list.sel + k) % st->list.row_count) &&

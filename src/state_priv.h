@@ -34,6 +34,9 @@ void mark_wait(struct state *st, enum action act);
 void mark_key(struct state *st, uint32_t key);
 
 /* state_find.c */
+/* 繁简 folding made ready the first time a term has an ideograph (the
+ * reader told once when it cannot be). */
+void prepare_han(struct state *st, const char *term, size_t len);
 void prompt_key(struct state *st, uint32_t key);
 void open_prompt(struct state *st, enum prompt p);
 void search_step(struct state *st, int dir);

@@ -572,6 +572,20 @@ static void test_simplified_everywhere(void)
 		render(&st, &g);
 		screen_text(&g, &got);
 		ok(strstr(got.data, "王國強") && !strstr(got.data, "简体 "), "t again: as written");
+		state_fini(&st);
+		/* names fold too (SPEC 3.2): s 聂 finds 聶, the picker's 组织 finds 組織 */
+		struct corpus *trad = parse_string("題\n\n市委組織部部長**聶立新**：一。\n\n"
+						   "局長**王強**：二。\n", true);
+		state_init(&st, trad, test_lex, &o, 12, 60);
+		type_keys(&st, "J");
+		size_t wang = st.reading.speech;
+		type_keys(&st, "s聂\r");
+		ok(st.reading.speech != wang &&
+			   str_eq(trad->speeches.v[st.reading.speech].speaker, str_from("聶立新")),
+		   "s 聂 finds 聶立新 on a Traditional page");
+		type_keys(&st, "d组织");
+		ok(st.ov_narrowed && st.ov_count == 1, "the picker's 组织 finds 組織部 (%zu)", st.ov_count);
+		corpus_free(trad);
 		grid_fini(&g);
 		state_fini(&st);
 	}
