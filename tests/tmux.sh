@@ -218,6 +218,16 @@ tmx send-keys -t t '!'
 sleep 0.3
 screen | grep -q "empty.txt：空文件" && screen | grep -q "prose.txt：没有找到发言"
 ok $? "! lists them, file and message, in Chinese"
+# two pages of one title: the title row tells them apart, ] goes to the next
+mkdir -p "$tmp/same"
+printf '同名的文集\n\n题\n\n局长**张三**:一。\n' >"$tmp/same/第1期.txt"
+printf '同名的文集\n\n题二\n\n局长**李四**:二。\n' >"$tmp/same/第2期.txt"
+start 80 24 "$tmp/same"
+i=0; while ! screen | head -1 | grep -q '^第1期 1/2 · 同名的文集' && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+screen | head -1 | grep -q '^第1期 1/2 · 同名的文集'; ok $? "a library's title row names the file and its number"
+tmx send-keys -t t ']'
+i=0; while ! screen | head -1 | grep -q '^第2期 2/2 · 同名的文集' && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+screen | head -1 | grep -q '^第2期 2/2 · 同名的文集'; ok $? "] goes to the next collection, and the title row says so"
 # a file that cannot be read and a configuration's wrong line are listed too
 printf 'bind x nosuch\n' >"$tmp/bad.conf"
 start 80 24 --config "$tmp/bad.conf" "$tmp/lib" "$tmp/missing.txt"
