@@ -297,6 +297,15 @@ tmx send-keys -t t /; sleep 0.2; tmx send-keys -t t -H e4 b8; sleep 0.05; tmx se
 i=0; while ! screen | tail -1 | grep -q '^/中' && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
 screen | tail -1 | grep -q '^/中'; ok $? "a character split across two reads reaches the prompt whole"
 tmx send-keys -t t Escape q
+# Q quits from an overlay, as from anywhere (SPEC 3.1).
+start 60 16 --no-restore
+wait_for screens/start-60x16.screen
+pid=$(tmx list-panes -t t -F '#{pane_pid}')
+tmx send-keys -t t '?'
+i=0; while ! screen | grep -q '帮助' && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+tmx send-keys -t t Q
+i=0; while pgrep -P "$pid" -x fayan >/dev/null && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+! pgrep -P "$pid" -x fayan >/dev/null; ok $? "Q with the help open quits"
 # fayan -p > FILE in a 60-column terminal: the controlling terminal's width.
 tmx kill-session -t t 2>/dev/null
 tmx new-session -d -s t -x 60 -y 16 "env -u COLUMNS $fayan -p ../assets/anqing-2020.txt >$tmp/p60; echo done >$tmp/p60.done; sleep 30"
