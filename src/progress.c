@@ -100,7 +100,8 @@ static void watch_part(void *arg, size_t k)
 		return;
 	}
 	w->failed = load_all(w->req->c, w->req->names, w->req->name_count, w->req->opts, &w->count);
-	if (write(w->done[1], "", 1) < 0) /* a full pipe of one byte cannot be */
+	/* one byte into an empty pipe whose ends are both open cannot fail */
+	if (write(w->done[1], "", 1) < 0)
 		return;
 }
 

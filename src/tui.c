@@ -7,6 +7,8 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <assert.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +30,11 @@ static SCREEN *screen;
 static FILE *tty_in;
 static int in_fd = -1, out_fd = -1;
 static int ambiguous = 1;
-static volatile sig_atomic_t stop_signal;
+/* Atomic, not only volatile: the signal may land on one thread while
+ * another asks (a long load's progress watches it beside the load). A
+ * lock-free atomic is safe in a handler. */
+static atomic_int stop_signal;
+static_assert(ATOMIC_INT_LOCK_FREE == 2, "the stop flag is lock-free");
 static attr_t style_attr[ST_COUNT];
 static short style_pair[ST_COUNT];
 
