@@ -90,7 +90,7 @@ gone_within "$pid" 30; ok $? "a closed terminal during | ends fayan within 3 s"
 # writer goes.
 cp ../assets/anqing-2020.txt "$tmp/a.txt"
 mkfifo "$tmp/slow.txt"
-hold_fifo() { ( exec 3<>"$tmp/slow.txt"; sleep 20 ) & holder=$!; }
+hold_fifo() { ( exec 3<>"$tmp/slow.txt"; exec sleep 20 ) & holder=$!; } # the holder is the sleep itself
 stop_more() { kill "$holder" 2>/dev/null; }
 load_session() {
 	hold_fifo
