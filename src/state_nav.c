@@ -116,57 +116,101 @@ static void go_end(struct state *st, bool bottom)
 		st->list.top = 0;
 }
 
-void pane_apply(struct state *st, enum action act)
+/* The list takes a move when it has the focus and is shown. */
+static bool in_list(const struct state *st)
 {
-	bool list = st->focus == FOCUS_LIST && st->lay.list_shown;
-
-	switch (act) {
-	case ACT_DOWN: list ? move_selection(st, 1) : scroll_by(st, 1); break;
-	case ACT_UP: list ? move_selection(st, -1) : scroll_by(st, -1); break;
-	case ACT_TOP: go_end(st, false); break;
-	case ACT_BOTTOM: go_end(st, true); break;
-	case ACT_PAGE_DOWN: page_down(st); break;
-	case ACT_PAGE_UP: scroll_by(st, -(long)MAX(st->lay.body_rows, 1)); break;
-	case ACT_HALF_DOWN:
-	case ACT_HALF_UP: { /* less's ^D ^U: half the pane, in the list half its rows */
-		long half = MAX(st->lay.body_rows / 2, 1) * (act == ACT_HALF_DOWN ? 1 : -1);
-		if (list)
-			for (long k = 0; k < labs(half); k++)
-				move_selection(st, half > 0 ? 1 : -1);
-		else
-			scroll_by(st, half);
-		break;
-	}
-	case ACT_NEXT_COLL:
-		if (!step_collection(st, 1))
-			snprintf(st->message, sizeof(st->message), "已是最后一个文集");
-		break;
-	case ACT_PREV_COLL:
-		if (!step_collection(st, -1))
-			snprintf(st->message, sizeof(st->message), "已是第一个文集");
-		break;
-	case ACT_WHERE: say_where(st); break;
-	case ACT_NEXT_SPEECH:
-		if (!step_speech(st, 1))
-			snprintf(st->message, sizeof(st->message), "已是最后一篇");
-		break;
-	case ACT_PREV_SPEECH:
-		if (!step_speech(st, -1))
-			snprintf(st->message, sizeof(st->message), "已是第一篇");
-		break;
-	case ACT_FOCUS_TOGGLE:
-		st->focus = st->focus == FOCUS_LIST || !st->lay.list_shown ? FOCUS_TEXT : FOCUS_LIST;
-		break;
-	case ACT_FOCUS_LIST:
-		if (st->lay.list_shown)
-			st->focus = FOCUS_LIST;
-		break;
-	case ACT_FOCUS_TEXT:
-	case ACT_OPEN: st->focus = FOCUS_TEXT; break;
-	default: break;
-	}
+	return st->focus == FOCUS_LIST && st->lay.list_shown;
 }
 
+/* j k ↓ ↑: a row in the list, a line in the text. */
+static void step_line(struct state *st, enum action act)
+{
+	int dir = act == ACT_DOWN ? 1 : -1;
+
+	if (in_list(st))
+		move_selection(st, dir);
+	else
+		scroll_by(st, dir);
+}
+
+static void to_end(struct state *st, enum action act)
+{
+	go_end(st, act == ACT_BOTTOM);
+}
+
+static void page(struct state *st, enum action act)
+{
+	if (act == ACT_PAGE_DOWN)
+		page_down(st);
+	else
+		scroll_by(st, -(long)MAX(st->lay.body_rows, 1));
+}
+
+/* less's ^D ^U: half the pane, in the list half its rows. */
+static void half_page(struct state *st, enum action act)
+{
+	long half = MAX(st->lay.body_rows / 2, 1) * (act == ACT_HALF_DOWN ? 1 : -1);
+
+	if (!in_list(st)) {
+		scroll_by(st, half);
+		return;
+	}
+	for (long k = 0; k < labs(half); k++)
+		move_selection(st, half > 0 ? 1 : -1);
+}
+
+/* ] [: the next or previous collection's first speech. */
+static void step_coll(struct state *st, enum action act)
+{
+	int dir = act == ACT_NEXT_COLL ? 1 : -1;
+
+	if (!step_collection(st, dir))
+		snprintf(st->message, sizeof(st->message), "%s", dir > 0 ? "已是最后一个文集" : "已是第一个文集");
+}
+
+/* J K: the next or previous speech in list order. */
+static void step_next_speech(struct state *st, enum action act)
+{
+	int dir = act == ACT_NEXT_SPEECH ? 1 : -1;
+
+	if (!step_speech(st, dir))
+		snprintf(st->message, sizeof(st->message), "%s", dir > 0 ? "已是最后一篇" : "已是第一篇");
+}
+
+static void where(struct state *st, enum action act)
+{
+	(void)act;
+	say_where(st);
+}
+
+static void focus(struct state *st, enum action act)
+{
+	if (act == ACT_FOCUS_TOGGLE)
+		st->focus = st->focus == FOCUS_LIST || !st->lay.list_shown ? FOCUS_TEXT : FOCUS_LIST;
+	else if (act == ACT_FOCUS_LIST && st->lay.list_shown)
+		st->focus = FOCUS_LIST;
+	else if (act != ACT_FOCUS_LIST) /* focus-text, open */
+		st->focus = FOCUS_TEXT;
+}
+
+/* The moves of the panes, an action's line each. */
+static void (*const moves[ACT_COUNT])(struct state *st, enum action act) = {
+	[ACT_DOWN] = step_line,         [ACT_UP] = step_line,
+	[ACT_TOP] = to_end,             [ACT_BOTTOM] = to_end,
+	[ACT_PAGE_DOWN] = page,         [ACT_PAGE_UP] = page,
+	[ACT_HALF_DOWN] = half_page,    [ACT_HALF_UP] = half_page,
+	[ACT_NEXT_COLL] = step_coll,    [ACT_PREV_COLL] = step_coll,
+	[ACT_NEXT_SPEECH] = step_next_speech, [ACT_PREV_SPEECH] = step_next_speech,
+	[ACT_WHERE] = where,
+	[ACT_FOCUS_TOGGLE] = focus,     [ACT_FOCUS_LIST] = focus,
+	[ACT_FOCUS_TEXT] = focus,       [ACT_OPEN] = focus,
+};
+
+void pane_apply(struct state *st, enum action act)
+{
+	if (act < ACT_COUNT && moves[act])
+		moves[act](st, act);
+}
 
 /* m and ': the next key is the mark's letter (SPEC 3.1). */
 void mark_wait(struct state *st, enum action act)
