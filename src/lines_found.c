@@ -1,7 +1,25 @@
 #include "lines.h"
 
 /* What the recognisers found on the lines, kept from the marking (lines.c)
- * for the walk, so that it does not ask them again. */
+ * for the walk, so that it does not ask them again; and what a recogniser
+ * is shown of a line (its context), for both. lines.c calls here, never
+ * the other way. */
+
+struct speaker_context lines_context(const struct lines *ls, const struct lexicon *lex, size_t i)
+{
+	struct speaker_context ctx = {.lex = lex, .line = speaker_unmarked(lex, lines_text(ls, i))};
+
+	speaker_scan(&ctx);
+	if (i > 0) {
+		ctx.prev = lines_text(ls, i - 1);
+		ctx.prev_bare = lines_has(ls, i - 1, LF_BARE);
+	}
+	if (i + 1 < ls->n) {
+		ctx.next = lines_text(ls, i + 1);
+		ctx.next_bare = lines_has(ls, i + 1, LF_BARE);
+	}
+	return ctx;
+}
 
 static bool to_span(struct str part, struct str line, struct line_span *span)
 {
