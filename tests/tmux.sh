@@ -262,6 +262,15 @@ ok $? "the list and the title too, and the status line says 简体"
 play "t"
 sleep 0.3
 screen | grep -q '推動高質量發展，這是關鍵。'; ok $? "and t again as written"
+# s with a Simplified name finds its Traditional form (SPEC 3.2: names fold)
+printf '題\n\n局長**王國強**：一。\n\n市委組織部部長**聶立新**：二。\n' >"$tmp/trad2.txt"
+start 80 24 --layout=bold "$tmp/trad2.txt"
+i=0; while ! screen | grep -q '聶立新' && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+screen | grep -q '▶ 王國強' || play "J" # start away from 聶立新
+i=0; while ! screen | grep -q '▶ 王國強' && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+play "s聂<Enter>"
+i=0; while ! screen | grep -q '▶ 聶立新' && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+screen | grep -q '▶ 聶立新'; ok $? "s 聂 on a Traditional page selects 聶立新"
 
 # A configuration that rebinds q and recolours the departments: q does
 # nothing, x quits, and the department rows are drawn in red (SGR 31).
