@@ -5,9 +5,6 @@
  * and the row of the list that is open. It calls no other part of the
  * state (state_priv.h says who calls whom).
  */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "state.h"
 #include "state_priv.h"
