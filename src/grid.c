@@ -38,11 +38,6 @@ void grid_clear(struct grid *g)
 	g->cursor_row = g->cursor_col = -1;
 }
 
-struct cell *grid_at(struct grid *g, int row, int col)
-{
-	return &g->cells[(size_t)row * (size_t)g->cols + (size_t)col];
-}
-
 /* Before a cell is overwritten: a wide character it half covers becomes a
  * space, so no half of a wide character is ever left behind. */
 static void claim(struct grid *g, int row, int col)
@@ -55,14 +50,18 @@ static void claim(struct grid *g, int row, int col)
 		*grid_at(g, row, col + 1) = (struct cell){.ch = ' ', .style = c->style, .width = 1};
 }
 
+/* Only the ends of the run are claimed: a wide character inside it is
+ * overwritten whole (each frame fills every row, most of them whole). */
 void grid_fill(struct grid *g, int row, int col, int end_col, enum style st)
 {
-	if (row < 0 || row >= g->rows)
+	col = MAX(col, 0);
+	end_col = MIN(end_col, g->cols);
+	if (row < 0 || row >= g->rows || col >= end_col)
 		return;
-	for (col = MAX(col, 0); col < MIN(end_col, g->cols); col++) {
-		claim(g, row, col);
-		*grid_at(g, row, col) = (struct cell){.ch = ' ', .style = st, .width = 1};
-	}
+	claim(g, row, col);
+	claim(g, row, end_col - 1);
+	for (struct cell *c = grid_at(g, row, col), *end = c + (end_col - col); c < end; c++)
+		*c = (struct cell){.ch = ' ', .style = st, .width = 1};
 }
 
 static void add_mark(struct cell *c, uint32_t uc)

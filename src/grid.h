@@ -42,7 +42,12 @@ void grid_init(struct grid *g);
 void grid_fini(struct grid *g);
 void grid_resize(struct grid *g, int rows, int cols);
 void grid_clear(struct grid *g);
-struct cell *grid_at(struct grid *g, int row, int col);
+/* The cell at row, col (in the grid): inline, for a frame asks it of
+ * every cell. */
+static inline struct cell *grid_at(struct grid *g, int row, int col)
+{
+	return &g->cells[(size_t)row * (size_t)g->cols + (size_t)col];
+}
 /* Fills [col, end_col) of row with spaces of style st. */
 void grid_fill(struct grid *g, int row, int col, int end_col, enum style st);
 /*

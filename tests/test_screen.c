@@ -179,6 +179,26 @@ static void test_zwj_not_drawn(void)
 	grid_fini(&g);
 }
 
+/* A fill that starts on a wide character's second half and ends on its
+ * first half leaves neither half behind (grid_fill claims only its ends). */
+static void test_fill_halves(void)
+{
+	struct grid g;
+	int halves = 0;
+
+	grid_init(&g);
+	grid_resize(&g, 1, 8);
+	grid_puts(&g, 0, 0, 8, "中文字x", ST_NORMAL); /* 中 0-1, 文 2-3, 字 4-5 */
+	grid_fill(&g, 0, 1, 5, ST_NORMAL);
+	for (int i = 0; i < 8; i++)
+		halves += grid_at(&g, 0, i)->width != 1;
+	is_num(halves, 0, "no wide character, and no half of one, is left");
+	is_num(grid_at(&g, 0, 6)->ch, 'x', "the cell after the wide one's second half is kept");
+	grid_fill(&g, 0, -3, 99, ST_NORMAL);
+	is_num(grid_at(&g, 0, 7)->ch, ' ', "a fill past both edges fills the row");
+	grid_fini(&g);
+}
+
 /* Ctrl-Z suspends from anywhere: an overlay open, a prompt open (SPEC 3.1). */
 static void test_suspend_everywhere(void)
 {
@@ -649,6 +669,7 @@ int main(int argc, char **argv)
 	test_reader_keys();
 	test_search_order();
 	test_zwj_not_drawn();
+	test_fill_halves();
 	test_parts_shown();
 	test_simplified_everywhere();
 	test_search_counts();

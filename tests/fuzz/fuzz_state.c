@@ -35,15 +35,15 @@ static bool forbidden(uint32_t ch)
 
 static void check_grid(const struct grid *g)
 {
-	for (int r = 0; r < g->rows; r++)
-		for (int c = 0; c < g->cols; c++) {
-			const struct cell *cell = grid_at((struct grid *)g, r, c);
-			if (cell->width && forbidden(cell->ch))
+	size_t n = g->cells ? (size_t)g->rows * (size_t)g->cols : 0;
+
+	for (const struct cell *cell = g->cells; n > 0; cell++, n--) {
+		if (cell->width && forbidden(cell->ch))
+			abort();
+		for (int k = 0; k < CELL_MARKS && cell->marks[k]; k++)
+			if (forbidden(cell->marks[k]))
 				abort();
-			for (int k = 0; k < CELL_MARKS && cell->marks[k]; k++)
-				if (forbidden(cell->marks[k]))
-					abort();
-		}
+	}
 	if (g->cursor_row >= g->rows || g->cursor_col >= g->cols ||
 	    (g->cursor_row >= 0 && g->cursor_col < 0))
 		abort();
