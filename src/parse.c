@@ -17,10 +17,10 @@
  *
  *   1. lines_read reads its non-blank lines into an array, classifying each
  *      (bare, byline, trailer, preamble), and the recognisers mark the lines
- *      they would take (the marked layouts on every line, own-line and
- *      run-in on the first 4096 and on the rest where those choose them),
- *      then chooses the layout that explains the page best (lines.h; a long
- *      text in parts on two threads);
+ *      they would take (every recogniser on every line, so that the choice
+ *      rests on the whole file), then chooses the layout that explains the
+ *      page best, with those found by name that start after its last line
+ *      (lines.h; a long text in parts on two threads);
  *   2. the page's own pattern (pattern.h) takes the lines of its
  *      speaker-line shape and place whose words no list holds, and names
  *      the near misses;
