@@ -81,20 +81,23 @@ static bool is_dot_name(struct str s, size_t chars)
 	return dots > 0 && part > 0;
 }
 
-/* Whether s holds a name's dot (U+00B7 C2 B7, U+30FB E3 83 BB, U+2022
- * E2 80 A2), one pass by characters. */
+/* Whether a name's dot (U+00B7 C2 B7, U+30FB E3 83 BB, U+2022 E2 80 A2)
+ * starts at p, left bytes from the end. */
+static bool dot_at(const unsigned char *p, size_t left)
+{
+	return (p[0] == 0xC2 && left >= 2 && p[1] == 0xB7) ||
+	       (p[0] == 0xE3 && left >= 3 && p[1] == 0x83 && p[2] == 0xBB) ||
+	       (p[0] == 0xE2 && left >= 3 && p[1] == 0x80 && p[2] == 0xA2);
+}
+
+/* Whether s holds a name's dot, one pass by characters. */
 static bool has_dot_bytes(struct str s)
 {
 	size_t i;
 
-	for (i = 0; i < s.len; i += text_char_len((unsigned char)s.s[i])) {
-		const unsigned char *p = (const unsigned char *)s.s + i;
-		size_t left = s.len - i;
-		if ((p[0] == 0xC2 && left >= 2 && p[1] == 0xB7) ||
-		    (p[0] == 0xE3 && left >= 3 && p[1] == 0x83 && p[2] == 0xBB) ||
-		    (p[0] == 0xE2 && left >= 3 && p[1] == 0x80 && p[2] == 0xA2))
+	for (i = 0; i < s.len; i += text_char_len((unsigned char)s.s[i]))
+		if (dot_at((const unsigned char *)s.s + i, s.len - i))
 			return true;
-	}
 	return false;
 }
 
@@ -262,11 +265,17 @@ static bool person_by_shape(const struct lexicon *lex, struct str s)
 	       text_char_count(s.s, s.len) <= DOT_NAME_MAX_CHARS && no_sentence(lex, s, false);
 }
 
-bool names_is_person_at(const struct lexicon *lex, struct str s, enum names_trust t)
+/* names_is_person_at, told whether s holds a name's dot. */
+static bool person_whole(const struct lexicon *lex, struct str s, enum names_trust t, bool dot)
 {
 	if (t == NAMES_SHAPE)
 		return person_by_shape(lex, s);
-	return names_is_person(lex, s) || (t == NAMES_FORM && person_by_form(lex, s));
+	return is_person(lex, s, dot) || (t == NAMES_FORM && person_by_form(lex, s));
+}
+
+bool names_is_person_at(const struct lexicon *lex, struct str s, enum names_trust t)
+{
+	return person_whole(lex, s, t, t != NAMES_SHAPE && has_dot_bytes(s));
 }
 
 bool names_is_posts_at(const struct lexicon *lex, struct str s, enum names_trust t)
@@ -290,31 +299,44 @@ struct str names_last_post(struct str posts)
 	return last;
 }
 
-/* The first (or last) run of spaces in s: [*from, *to). */
-static bool find_space_run(struct str s, bool last, size_t *from, size_t *to)
+/*
+ * What every cut of a split asks of the whole, found in one pass before the
+ * first: its first and last runs of spaces ([from, to) each) and whether it
+ * holds a name's dot. A split by form tries four levels of trust and each
+ * several cuts: a 100 MB own-line page was scanned 690,000 times here (30
+ * MB, a character at a time) before one pass a split (240,000, 13 MB).
+ */
+struct split_scan {
+	bool spaced, dot;
+	size_t first_from, first_to, last_from, last_to;
+};
+
+static struct split_scan scan_split(struct str s)
 {
-	size_t i = 0, n;
-	bool found = false;
+	struct split_scan sc = {0};
+	size_t i = 0, from;
 
 	while (i < s.len) {
 		unsigned char b = (unsigned char)s.s[i];
-		/* only ' ', U+3000 (E3 80 80) and U+00A0 (C2 A0) start a space */
-		if ((b != ' ' && b != 0xE3 && b != 0xC2) ||
-		    (n = names_space_len(s.s + i, s.len - i)) == 0) {
+		/* only ' ', U+3000 (E3 80 80) and U+00A0 (C2 A0) start a space;
+		 * only C2, E3 and E2 a dot */
+		if (b != ' ' && b != 0xE3 && b != 0xC2 && b != 0xE2) {
 			i += text_char_len(b);
 			continue;
 		}
-		if (!found || last)
-			*from = i;
-		while ((n = names_space_len(s.s + i, s.len - i)) > 0)
-			i += n;
-		if (!found || last)
-			*to = i;
-		found = true;
-		if (!last)
-			break;
+		if (!names_space_len(s.s + i, s.len - i)) {
+			sc.dot = sc.dot || dot_at((const unsigned char *)s.s + i, s.len - i);
+			i += text_char_len(b);
+			continue;
+		}
+		for (from = i; i < s.len && names_space_len(s.s + i, s.len - i);)
+			i += names_space_len(s.s + i, s.len - i);
+		if (!sc.spaced)
+			sc.first_from = from, sc.first_to = i;
+		sc.last_from = from, sc.last_to = i;
+		sc.spaced = true;
 	}
-	return found;
+	return sc;
 }
 
 /*
@@ -353,13 +375,13 @@ static bool try_split(const struct lexicon *lex, struct str posts, struct str na
 	return true;
 }
 
-/* POSTSNAME: the shortest name at the end that leaves posts. */
+/* POSTSNAME: the shortest name at the end that leaves posts. dot: whether
+ * s holds a name's dot (none of its cuts does where it does not). */
 static bool split_unspaced(const struct lexicon *lex, struct str s, enum trust t, bool dot,
 			   struct str *posts, struct str *name)
 {
 	size_t cut = s.len, chars = 0;
 
-	dot = dot && has_dot_bytes(s); /* once for all the cuts: none holds a dot the whole lacks */
 	/* Only a name with a dot is longer than four characters. */
 	size_t max_chars = dot ? DOT_NAME_MAX_CHARS : NAME_MAX_CHARS;
 
@@ -375,12 +397,13 @@ static bool split_unspaced(const struct lexicon *lex, struct str s, enum trust t
 }
 
 /* POSTS NAME, POSTSNAME, NAME POSTS. */
-static bool split_posts_name(const struct lexicon *lex, struct str s, enum trust t, bool dot,
-			     struct str *posts, struct str *name)
+static bool split_posts_name(const struct lexicon *lex, struct str s, enum trust t,
+			     const struct split_scan *sc, struct str *posts, struct str *name)
 {
-	size_t from, to;
+	size_t from = sc->last_from, to = sc->last_to;
+	bool dot = sc->dot;
 
-	if (!find_space_run(s, true, &from, &to))
+	if (!sc->spaced)
 		return split_unspaced(lex, s, t, dot, posts, name);
 	if (try_split(lex, (struct str){s.s, from}, (struct str){s.s + to, s.len - to}, t, dot, posts,
 		      name))
@@ -393,7 +416,7 @@ static bool split_posts_name(const struct lexicon *lex, struct str s, enum trust
 			return true;
 	}
 	/* NAME POSTS */
-	find_space_run(s, false, &from, &to);
+	from = sc->first_from, to = sc->first_to;
 	return try_split(lex, (struct str){s.s + to, s.len - to}, (struct str){s.s, from}, t, dot,
 			 posts, name);
 }
@@ -415,11 +438,13 @@ bool names_split_at(const struct lexicon *lex, struct str s, bool posts_optional
 		    enum names_trust t, struct str *posts, struct str *name)
 {
 	s = str_trim(s);
+	struct split_scan sc = scan_split(s);
+
 	for (size_t k = 0; k < 4; k++)
 		if ((k == 0 || split_levels[t][k] != split_levels[t][k - 1]) &&
-		    split_posts_name(lex, s, split_levels[t][k], true, posts, name))
+		    split_posts_name(lex, s, split_levels[t][k], &sc, posts, name))
 			return true;
-	if (posts_optional && names_is_person_at(lex, s, t)) {
+	if (posts_optional && person_whole(lex, s, t, sc.dot)) {
 		*posts = (struct str){s.s, 0};
 		*name = s;
 		return true;

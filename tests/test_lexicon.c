@@ -2,7 +2,39 @@
 #include "tap.h"
 
 #include "lexicon.h"
+#include "names.h"
 #include "util.h"
+
+/* One split of s: "POSTS|NAME", or "-" where none. */
+static void splits_as(const struct lexicon *lex, const char *s, enum names_trust t, const char *want)
+{
+	struct str posts, name;
+	char got[256] = "-";
+
+	if (names_split_at(lex, str_from(s), true, t, &posts, &name))
+		snprintf(got, sizeof(got), "%.*s|%.*s", (int)posts.len, posts.s, (int)name.len, name.s);
+	ok(strcmp(got, want) == 0, "%s splits as %s (got %s)", s, want, got);
+}
+
+/* Where a split cuts: at the last space, the first, inside a padded name,
+ * at a name's dot; by the lists and by form (names.c scans once for all). */
+static void test_splits(void)
+{
+	struct lexicon *lex = lexicon_builtin();
+
+	splits_as(lex, "市人社局局长  聂立新", NAMES_LISTED, "市人社局局长|聂立新");
+	splits_as(lex, "市人社局局长聂立新", NAMES_LISTED, "市人社局局长|聂立新");
+	splits_as(lex, "聂立新　市人社局局长", NAMES_LISTED, "市人社局局长|聂立新");
+	splits_as(lex, "市人社局局长 王　强", NAMES_LISTED, "市人社局局长|王　强");
+	splits_as(lex, "市政协委员 阿米娜·吐尔洪", NAMES_LISTED, "市政协委员|阿米娜·吐尔洪");
+	splits_as(lex, "市政协委员阿米娜·吐尔洪", NAMES_LISTED, "市政协委员|阿米娜·吐尔洪");
+	splits_as(lex, "聂立新　市委常委　市人社局局长", NAMES_LISTED, "市委常委　市人社局局长|聂立新");
+	splits_as(lex, "聂立新", NAMES_LISTED, "|聂立新");
+	splits_as(lex, "市委 组织部副部长聂立新", NAMES_LISTED, "-");
+	splits_as(lex, "这些园区高度重视科技孵化，他们在服务企业", NAMES_LISTED, "-");
+	splits_as(lex, "艺术总监 皋立新", NAMES_FORM, "艺术总监|皋立新");
+	lexicon_free(lex);
+}
 
 int main(void)
 {
@@ -73,5 +105,6 @@ int main(void)
 	   "the bundled lexicon has every list");
 	ok(charset_has(&lex->no_line_start, 0x00B7), "· may not start a line");
 	lexicon_free(lex);
+	test_splits();
 	return done_testing();
 }
