@@ -64,14 +64,14 @@ static bool ruled_out(const struct lines *ls, size_t i, enum speech_layout k, un
 		!(ls->v[i - 1].flags & (LF_COMPLETE | LF_BARE | LF_HEADING)));
 }
 
-static bool ask(const struct lines *ls, const struct lexicon *lex, size_t i,
-		enum speech_layout k, enum names_trust trust, struct speaker_line *sl)
+/* Whether layout k's recogniser takes ctx's line at this trust. */
+static bool ask_at(struct speaker_context *ctx, enum speech_layout k, enum names_trust trust,
+		   struct speaker_line *sl)
 {
-	struct speaker_context ctx = lines_context(ls, lex, i);
-
-	ctx.trust = trust;
-	return speaker_match(&ctx, k, sl);
+	ctx->trust = trust;
+	return speaker_match(ctx, k, sl);
 }
+
 
 /* Bytes of line i before its first paragraph (all of an own-line line). */
 static size_t head_len(const struct lines *ls, size_t i, const struct speaker_line *sl)
@@ -213,10 +213,11 @@ static bool learn_by_form(struct lines *ls, const struct lexicon *lex, struct pa
 	for (i = 0; i < ls->n; i++) {
 		if (!open_line(ls, i, 0))
 			continue;
+		struct speaker_context ctx = lines_context(ls, lex, i);
 		for (k = 0; k < LAYOUT_COUNT; k++)
 			if (learnable((enum speech_layout)k) &&
 			    (k != LAYOUT_OWN_LINE || under_headline(ls, i)) &&
-			    ask(ls, lex, i, (enum speech_layout)k, NAMES_FORM, &sl)) {
+			    ask_at(&ctx, (enum speech_layout)k, NAMES_FORM, &sl)) {
 				counts[k]++;
 				headed[k] += under_headline(ls, i);
 				p->head_max = MAX(p->head_max, head_len(ls, i, &sl));
@@ -337,19 +338,38 @@ static bool ends_list(const struct lines *ls, const struct lexicon *lex, size_t 
 	return true;
 }
 
+/* The ends of the few lines over line i, where ends_list looks for a
+ * colon: asked for ahead, as each is a wait for memory (the lines were
+ * read long before). */
+enum { LIST_PREFETCH_FOUND = 16, LIST_PREFETCH_LINES = 3 };
+
+static void prefetch_above(const struct lines *ls, size_t i)
+{
+	for (size_t k = 1; k <= LIST_PREFETCH_LINES && k <= i; k++) {
+		const struct pline *l = &ls->v[i - k];
+		util_prefetch(ls->text + l->raw_off + l->head_len - 1);
+	}
+}
+
 /*
  * People listed as attending are not speakers (SPEC 1.5): an own-line
  * line that ends a list of them is its last item, whatever follows it.
+ * The own-line lines are those the marking found, in line order.
  */
 static void drop_lists(struct lines *ls, const struct lexicon *lex, struct layout_choice *choice)
 {
 	const uint8_t bit = 1u << LAYOUT_OWN_LINE;
+	const struct found_list *found = &ls->found;
 
-	for (size_t i = 1; i < ls->n; i++)
-		if ((ls->v[i].cand & bit) && ends_list(ls, lex, i)) {
+	for (size_t f = 0; f < found->n; f++) {
+		size_t i = found->v[f].line;
+		if (f + LIST_PREFETCH_FOUND < found->n)
+			prefetch_above(ls, found->v[f + LIST_PREFETCH_FOUND].line);
+		if (found->v[f].layout == LAYOUT_OWN_LINE && i > 0 && ends_list(ls, lex, i)) {
 			ls->v[i].cand &= (uint8_t)~bit;
 			choice->counts[LAYOUT_OWN_LINE]--;
 		}
+	}
 }
 
 /* What the pattern decided about one line: take it, or report a finding
@@ -393,7 +413,9 @@ static void decide_line(struct deciding *dc, size_t i, verdict_list *out)
 
 	if (!open_line(ls, i, dc->active) || ruled_out(ls, i, p->layout, dc->active))
 		return;
-	if (ask(ls, dc->lex, i, p->layout, NAMES_FORM, &sl)) {
+	/* the line and its neighbours once, for both questions */
+	struct speaker_context ctx = lines_context(ls, dc->lex, i);
+	if (ask_at(&ctx, p->layout, NAMES_FORM, &sl)) {
 		if (!fits(ls, dc->lex, p, i, &sl)) {
 			report(&found, DIAG_NEAR_PLACE, &ls->v[i], p->layout, STR_NULL);
 			add_verdict(out, i, false, &found);
@@ -401,7 +423,7 @@ static void decide_line(struct deciding *dc, size_t i, verdict_list *out)
 		}
 		report_taken(dc->lex, &found, &ls->v[i], p->layout, &sl);
 		add_verdict(out, i, true, &found);
-	} else if (fits_place(ls, dc->lex, p, i) && ask(ls, dc->lex, i, p->layout, NAMES_SHAPE, &sl) &&
+	} else if (fits_place(ls, dc->lex, p, i) && ask_at(&ctx, p->layout, NAMES_SHAPE, &sl) &&
 		   fits(ls, dc->lex, p, i, &sl)) {
 		report_near(ls, dc->lex, &found, i, p->layout, &sl);
 		add_verdict(out, i, false, &found);
