@@ -149,7 +149,6 @@ static void add_line(struct lines *ls, const struct lexicon *lex, struct str raw
 	l->lead = (uint8_t)MIN((size_t)(trimmed.s - raw.s), (size_t)LEAD_UNKNOWN);
 	l->no = (uint32_t)no;
 	l->flags = (uint8_t)lineclass_flags(lex, trimmed);
-	l->speaker = LAYOUT_NONE;
 }
 
 /* Room for the lines of a text with lf_count LFs at once: only the pages
@@ -368,6 +367,7 @@ void lines_read(struct lines *ls, const struct lexicon *lex, const struct text_i
 	for (size_t k = 0; k < r->count; k++)
 		r->parts[k] = (struct part){.from = cuts[k], .to = cuts[k + 1]};
 	ls->text = in->text;
+	memset(ls->settled, LAYOUT_NONE, sizeof(ls->settled)); /* nothing settled yet */
 	forkjoin(r->count, read_part, r);
 	place_all(r);
 	if (choice->forced != LAYOUT_NONE) {
@@ -393,23 +393,25 @@ void lines_fini(struct lines *ls)
 
 /* ---- Step 2: the layout ------------------------------------------------ */
 
-/* Each candidate line of the active layouts goes to one: the primary
- * first, then the others by rank. */
-void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary, size_t from)
+/* Each set of candidate marks settles on the first of the active layouts
+ * in order: the primary, then the others by rank. */
+void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary)
 {
 	enum speech_layout order[LAYOUT_COUNT];
-	size_t n = 0, i, k;
+	size_t n = 0, k;
 
 	order[n++] = primary;
 	for (int rank = 0; rank < LAYOUT_COUNT; rank++)
 		for (k = 0; k < LAYOUT_COUNT; k++)
 			if (k != primary && (active >> k & 1) && speaker_layout_rank((enum speech_layout)k) == rank)
 				order[n++] = (enum speech_layout)k;
-	for (i = from; i < ls->n; i++)
+	for (unsigned marks = 0; marks < ARRAY_LEN(ls->settled); marks++) {
+		ls->settled[marks] = LAYOUT_NONE;
 		for (k = 0; k < n; k++)
-			if (ls->v[i].cand >> order[k] & 1) {
-				ls->v[i].speaker = (uint8_t)order[k];
+			if (marks >> order[k] & 1) {
+				ls->settled[marks] = (uint8_t)order[k];
 				break;
 			}
+	}
 }
 

@@ -29,7 +29,6 @@ struct pline {
 	uint8_t cand;    /* a bit per layout whose recogniser takes it */
 	uint8_t lead;    /* the spaces before the text, LEAD_UNKNOWN from 255 on */
 	uint8_t flags;
-	uint8_t speaker; /* the layout that took it, LAYOUT_NONE */
 };
 
 /* A span of a speaker line, from the line's text: off UINT16_MAX when absent. */
@@ -57,6 +56,9 @@ struct lines {
 	struct found_list found; /* by line, then layout */
 	size_t found_at;         /* where lines_speaker looks first */
 	VEC(uint32_t) by_pattern; /* the lines taken by the page's pattern (pattern.h), in order */
+	/* The layout that takes a line, by its candidate marks (lines_settle):
+	 * one table for the page, not a byte written on every line. */
+	uint8_t settled[1u << LAYOUT_COUNT];
 };
 
 /* A collection's decoded text: plain when LF is its only line end and it
@@ -135,8 +137,14 @@ bool lines_by_pattern(const struct lines *ls, size_t i);
 void lines_keep_found(struct found_list *found, size_t i, enum speech_layout layout,
 		      const struct speaker_line *sl, struct str line);
 
-/* Gives each candidate line of the active layouts from line from on its
- * recogniser. */
-void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary, size_t from);
+/* Gives each candidate line of the active layouts one recogniser: the
+ * primary first, then the others by rank (lines_speaker_of says which). */
+void lines_settle(struct lines *ls, unsigned active, enum speech_layout primary);
+
+/* The layout that took line i, LAYOUT_NONE: before lines_settle, none. */
+static inline enum speech_layout lines_speaker_of(const struct lines *ls, size_t i)
+{
+	return (enum speech_layout)ls->settled[ls->v[i].cand];
+}
 
 #endif

@@ -24,7 +24,8 @@
  *   2. the page's own pattern (pattern.h) takes the lines of its
  *      speaker-line shape and place whose words no list holds, and names
  *      the near misses;
- *   3. lines_settle gives each candidate line one recogniser;
+ *   3. lines_settle gives each candidate line one recogniser (a table of
+ *      the page by candidate marks, not a pass over the lines);
  *   4. the walk below builds the speeches and the parts of the page over the
  *      array (speechbuild.c the speech it is in), repairing the layout
  *      damage on the way, once.
@@ -34,7 +35,7 @@
 
 static enum speech_layout speaker_at(const struct walk *w, size_t i)
 {
-	return i < w->lines.n ? (enum speech_layout)w->lines.v[i].speaker : LAYOUT_NONE;
+	return i < w->lines.n ? lines_speaker_of(&w->lines, i) : LAYOUT_NONE;
 }
 
 static bool opens_speech(const struct walk *w, size_t i)
@@ -273,7 +274,7 @@ static void prefetch_ahead(const struct walk *w, size_t i)
 	if (i >= w->lines.n)
 		return;
 	l = &w->lines.v[i];
-	if (l->speaker != LAYOUT_NONE || (l->flags & LF_BYLINE)) {
+	if (lines_speaker_of(&w->lines, i) != LAYOUT_NONE || (l->flags & LF_BYLINE)) {
 		const char *p = w->lines.text + l->raw_off;
 		util_prefetch(p);
 		util_prefetch(p + 64);
@@ -409,7 +410,7 @@ static void apply_pattern(struct walk *w, struct layout_choice *choice)
 /* The walk over the lines, from the layout chosen to the end of the file. */
 static void walk_all(struct walk *w, struct layout_choice *choice)
 {
-	lines_settle(&w->lines, choice->active, choice->primary, 0);
+	lines_settle(&w->lines, choice->active, choice->primary);
 	w->headed_attribution = attribution_headed(w);
 	w->headless = headless_page(w);
 	w->trailer_tail = trailer_tail(w);

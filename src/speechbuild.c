@@ -175,7 +175,7 @@ void walk_start_speech(struct walk *w, size_t first, size_t speaker)
 	struct speech *s;
 
 	walk_end_speech(w, "a speaker line");
-	lines_speaker(&w->lines, w->opts->lex, speaker, (enum speech_layout)w->lines.v[speaker].speaker,
+	lines_speaker(&w->lines, w->opts->lex, speaker, lines_speaker_of(&w->lines, speaker),
 		      &sl);
 	s = w->cur = VEC_PUSH(&c->speeches);
 	s->coll = (uint32_t)w->coll;
@@ -186,7 +186,7 @@ void walk_start_speech(struct walk *w, size_t first, size_t speaker)
 	s->title = sl.posts;
 	s->line = w->lines.v[first].no;
 	s->speaker_line = w->lines.v[speaker].no;
-	s->layout = w->lines.v[speaker].speaker;
+	s->layout = (uint8_t)lines_speaker_of(&w->lines, speaker);
 	s->by_pattern = lines_by_pattern(&w->lines, speaker);
 	s->raw = walk_raw(w, first);
 	s->post_first = (uint32_t)c->posts.n;

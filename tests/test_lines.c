@@ -51,7 +51,7 @@ static void read_text(const char *text, size_t len, size_t split_at, size_t chun
 	out->choice = (struct layout_choice){.forced = forced, .counts = out->counts};
 	struct text_in in = {out->copy, len, lf_count, plain, split_at, chunk_len};
 	lines_read(&out->ls, lex, &in, &out->choice);
-	lines_settle(&out->ls, out->choice.active, out->choice.primary, 0);
+	lines_settle(&out->ls, out->choice.active, out->choice.primary);
 }
 
 static void result_fini(struct reading_result *r)

@@ -231,9 +231,9 @@ static void test_kept_findings(void)
 	size_t speakers[3], n = 0, i, k, right = 0;
 
 	lines_read(&ls, test_lex, &in, &choice);
-	lines_settle(&ls, choice.active, choice.primary, 0);
+	lines_settle(&ls, choice.active, choice.primary);
 	for (i = 0; i < ls.n && n < 3; i++)
-		if (ls.v[i].speaker == LAYOUT_BOLD)
+		if (lines_speaker_of(&ls, i) == LAYOUT_BOLD)
 			speakers[n++] = i;
 	is_num(n, 3, "three speaker lines");
 	is_num(ls.found.n, 3, "each one's finding kept");
