@@ -102,19 +102,24 @@ static bool next_speech_headed(struct walk *w, size_t i)
  * it reads as one (a listed ending), for it may be the speech's last line.
  * On a page whose speeches have no headlines, a listed one right over a
  * speaker line (北京代表团) is a group header, not that speech's headline. */
+/* Whether line i reads as a group header: on a page whose speeches have
+ * no headlines any such line does, else one with a listed ending. */
+static bool group_listed(const struct walk *w, size_t i)
+{
+	return w->headless || wordlist_suffix_of(&w->opts->lex->group, walk_text(w, i)).s != NULL;
+}
+
 static bool is_group(struct walk *w, size_t i)
 {
-	bool listed;
-
 	/* bare, or a heading (一、领导发言); a credit (a dateline) never */
 	if (!walk_has(w, i, LF_HEADING) || walk_has(w, i, LF_BYLINE) ||
 	    speaker_at(w, i) != LAYOUT_NONE || i + 1 >= w->lines.n)
 		return false;
-	/* on a page whose speeches have no headlines, any such line is one */
-	listed = w->headless || wordlist_suffix_of(&w->opts->lex->group, walk_text(w, i)).s != NULL;
 	if (walk_has(w, i + 1, LF_BARE) && opens_speech(w, i + 2))
-		return !w->cur || listed;
-	return listed && opens_speech(w, i + 1) && !next_speech_headed(w, i + 1);
+		return !w->cur || group_listed(w, i);
+	/* the words last: every speech's headline comes this far (the
+	 * look-ahead is found once for the whole walk) */
+	return opens_speech(w, i + 1) && !next_speech_headed(w, i + 1) && group_listed(w, i);
 }
 
 /* Whether nothing but trailer lines follows line i: where the page's
