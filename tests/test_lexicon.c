@@ -33,6 +33,9 @@ static void test_splits(void)
 	splits_as(lex, "市委 组织部副部长聂立新", NAMES_LISTED, "-");
 	splits_as(lex, "这些园区高度重视科技孵化，他们在服务企业", NAMES_LISTED, "-");
 	splits_as(lex, "艺术总监 皋立新", NAMES_FORM, "艺术总监|皋立新");
+	splits_as(lex, "市委常委，常务副市长 张立群", NAMES_LISTED, "市委常委，常务副市长|张立群");
+	splits_as(lex, "我们怎么干？要在三个方面努力张立群", NAMES_LISTED, "-");
+	splits_as(lex, "我们怎么干？要在三个方面努力张立群", NAMES_SHAPE, "-");
 	lexicon_free(lex);
 }
 
