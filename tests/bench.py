@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """fayan's benchmark (SPEC 5, issue 7): each figure beside a reference measured
-in the same run on the same machine, as ratios.
+in the same run on the same machine, as ratios; the load yardsticks as the
+median of paired runs, with their range.
 usage: tests/bench.py BUILDDIR [SIZE_MB]   (from the project root; default 100 MB)
 Prints one table. Nothing here asserts a time: machines are shared and noisy."""
 import os, pty, resource, select, signal, subprocess, sys, tempfile, time
@@ -18,11 +19,21 @@ env["XDG_STATE_HOME"] = tmp
 big = os.path.join(tmp, "big.txt")
 rows = []
 
-def row(what, value, ref_what, ref, target=None, unit="s"):
+def row(what, value, ref_what, ref, target=None, unit="s", pairs=None):
+    """pairs: the ratios of paired runs; then the ratio is their median,
+    shown with their range."""
     ratio = value / ref if ref else float("inf")
+    shown = "%.2fx" % ratio
+    if pairs:
+        ratio = median(pairs)
+        shown = "%.2fx [%.2f-%.2f]" % (ratio, min(pairs), max(pairs))
     verdict = "" if target is None else ("ok" if ratio <= target else "MISSED")
     rows.append((what, "%.4g %s" % (value, unit), ref_what, "%.4g %s" % (ref, unit),
-                 "%.2fx" % ratio, "<= %gx %s" % (target, verdict) if target else ""))
+                 shown, "<= %gx %s" % (target, verdict) if target else ""))
+
+def median(xs):
+    xs = sorted(xs)
+    return (xs[(len(xs) - 1) // 2] + xs[len(xs) // 2]) / 2
 
 def timed(cmd, repeat=5):
     """Best wall time and the peak RSS (KB) of a command. Output goes to a
@@ -38,7 +49,22 @@ def timed(cmd, repeat=5):
         t = time.monotonic() - t
         rss = max(rss, usage.ru_maxrss)
         best = t if best is None else min(best, t)
+    sink.close()
     return best, rss
+
+def paired(cmd, ref, repeat=9):
+    """A yardstick: cmd and its reference run in turns, so that both see
+    the machine as it is at that moment. Returns the median wall times of
+    each, the ratio of each pair, and cmd's peak RSS (KB)."""
+    a, b, ratios, rss = [], [], [], 0
+    for _ in range(repeat):
+        t, r = timed(cmd, 1)
+        u, _ = timed(ref, 1)
+        a.append(t)
+        b.append(u)
+        ratios.append(t / u)
+        rss = max(rss, r)
+    return median(a), median(b), ratios, rss
 
 def core_value(*args):
     out = subprocess.run([core] + list(args), capture_output=True, text=True, env=env).stdout
@@ -98,11 +124,13 @@ def in_pty(argv, until, keys=b"", rows_=24, cols=80, settle=0.3, timeout=60):
 subprocess.run([gen, seed, str(size_mb)], stdout=open(big, "wb"), check=True)
 mb = os.path.getsize(big) / 1e6
 
-# Load: fayan --check vs grep -c and wc -l over the same file.
-t_fayan, rss = timed([fayan, "--check", big])
-t_grep, _ = timed(["grep", "-c", "全媒体记者", big])
+# Load: fayan --check vs grep -c and wc -l over the same file; the
+# yardsticks paired, their median ratio and its range (the machine's page
+# clearing varies from run to run).
+t_fayan, t_grep, r_load, rss = paired([fayan, "--check", big], ["grep", "-c", "全媒体记者", big])
 t_wc, _ = timed(["wc", "-l", big])
-row("load: fayan --check %.0f MB (%.0f MB/s)" % (mb, mb / t_fayan), t_fayan, "grep -c", t_grep, 3)
+row("load: fayan --check %.0f MB (%.0f MB/s)" % (mb, mb / t_fayan), t_fayan, "grep -c", t_grep, 3,
+    pairs=r_load)
 row("load (same)", t_fayan, "wc -l", t_wc)
 row("peak RSS of fayan --check", rss / 1024, "file size", mb / 1.048576, 1.5, "MiB")
 
@@ -110,9 +138,8 @@ row("peak RSS of fayan --check", rss / 1024, "file size", mb / 1.048576, 1.5, "M
 own = os.path.join(tmp, "own-line.txt")
 subprocess.run([gen, seed, str(size_mb), "own-line"], stdout=open(own, "wb"), check=True)
 own_mb = os.path.getsize(own) / 1e6
-t_own, _ = timed([fayan, "--check", own])
-t_own_grep, _ = timed(["grep", "-c", "全媒体记者", own])
-row("load, own-line layout, %.0f MB" % own_mb, t_own, "grep -c", t_own_grep, 3)
+t_own, t_own_grep, r_own, _ = paired([fayan, "--check", own], ["grep", "-c", "全媒体记者", own])
+row("load, own-line layout, %.0f MB" % own_mb, t_own, "grep -c", t_own_grep, 3, pairs=r_own)
 os.unlink(own)
 
 # First frame, in a pty at 80x24: the bundled collection and the big one,
@@ -178,10 +205,10 @@ os.mkdir(lib)
 n_files = int(10000 * size_mb / 100) or 1
 subprocess.run([gen, seed, str(n_files), "dir", lib], check=True)
 lib_mb = sum(os.path.getsize(os.path.join(lib, f)) for f in os.listdir(lib)) / 1e6
-t_lib, rss_lib = timed([fayan, "--list", lib], repeat=3)
+t_lib, t_rgrep, r_lib, rss_lib = paired([fayan, "--list", lib], ["grep", "-rc", "全媒体记者", lib], 7)
 t_lib_check, _ = timed([fayan, "--check", lib], repeat=3)
-t_rgrep, _ = timed(["grep", "-rc", "全媒体记者", lib], repeat=3)
-row("library: fayan --list, %d files, %.0f MB" % (n_files, lib_mb), t_lib, "grep -rc", t_rgrep, 3)
+row("library: fayan --list, %d files, %.0f MB" % (n_files, lib_mb), t_lib, "grep -rc", t_rgrep, 3,
+    pairs=r_lib)
 row("library: fayan --check (prints every finding)", t_lib_check, "grep -rc", t_rgrep)
 row("library: peak RSS", rss_lib / 1024, "files' total size", lib_mb / 1.048576, 1.5, "MiB")
 cat = os.path.join(tmp, "lib-cat.txt")
