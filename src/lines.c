@@ -45,15 +45,14 @@ struct window {
 	size_t at; /* SIZE_MAX: nothing yet */
 };
 
-/* Moves the window to line i: slid on by one line, each line is found
- * once rather than three times. */
+/* Moves the window to line i: slid on by one line, each line's text is
+ * found once (as the next line) rather than twice. */
 static void window_to(struct window *win, const struct lines *ls, const struct lexicon *lex,
 		      size_t i, bool scan)
 {
 	struct speaker_context *ctx = &win->ctx;
 
 	if (win->at != SIZE_MAX && win->at + 1 == i) {
-		ctx->prev = ctx->line;
 		ctx->prev_bare = lines_has(ls, i - 1, LF_BARE);
 		ctx->line = speaker_unmarked(lex, ctx->next);
 		ctx->next = i + 1 < ls->n ? lines_text(ls, i + 1) : STR_NULL;

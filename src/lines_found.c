@@ -10,10 +10,8 @@ struct speaker_context lines_context(const struct lines *ls, const struct lexico
 	struct speaker_context ctx = {.lex = lex, .line = speaker_unmarked(lex, lines_text(ls, i))};
 
 	speaker_scan(&ctx);
-	if (i > 0) {
-		ctx.prev = lines_text(ls, i - 1);
+	if (i > 0)
 		ctx.prev_bare = lines_has(ls, i - 1, LF_BARE);
-	}
 	if (i + 1 < ls->n) {
 		ctx.next = lines_text(ls, i + 1);
 		ctx.next_bare = lines_has(ls, i + 1, LF_BARE);

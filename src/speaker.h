@@ -45,8 +45,8 @@ struct speaker_line {
 struct speaker_context {
 	const struct lexicon *lex;
 	struct str line;          /* trimmed, and speaker_unmarked */
-	struct str prev, next;    /* the neighbouring non-blank lines, or absent */
-	bool prev_bare, next_bare; /* SPEC 1.1's "bare" */
+	struct str next;          /* the next non-blank line, or absent */
+	bool prev_bare, next_bare; /* whether the neighbouring lines are SPEC 1.1's "bare" */
 	enum names_trust trust; /* NAMES_LISTED, or by form where the page's pattern vouches */
 	/* What the recognisers' shapes turn on, found once a line (speaker_scan):
 	 * where the first bracket and colon stand within SPEAKER_SCAN_BYTES
