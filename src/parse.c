@@ -98,10 +98,6 @@ static bool next_speech_headed(struct walk *w, size_t i)
 	return k != NO_LINE && walk_has(w, k - 1, LF_BARE) && speaker_at(w, k - 1) == LAYOUT_NONE;
 }
 
-/* A short line over a headline: 专家学者. Inside an open speech only when
- * it reads as one (a listed ending), for it may be the speech's last line.
- * On a page whose speeches have no headlines, a listed one right over a
- * speaker line (北京代表团) is a group header, not that speech's headline. */
 /* Whether line i reads as a group header: on a page whose speeches have
  * no headlines any such line does, else one with a listed ending. */
 static bool group_listed(const struct walk *w, size_t i)
@@ -109,6 +105,10 @@ static bool group_listed(const struct walk *w, size_t i)
 	return w->headless || wordlist_suffix_of(&w->opts->lex->group, walk_text(w, i)).s != NULL;
 }
 
+/* A short line over a headline: 专家学者. Inside an open speech only when
+ * it reads as one (a listed ending), for it may be the speech's last line.
+ * On a page whose speeches have no headlines, a listed one right over a
+ * speaker line (北京代表团) is a group header, not that speech's headline. */
 static bool is_group(struct walk *w, size_t i)
 {
 	/* bare, or a heading (一、领导发言); a credit (a dateline) never */

@@ -72,7 +72,6 @@ static bool ask_at(struct speaker_context *ctx, enum speech_layout k, enum names
 	return speaker_match(ctx, k, sl);
 }
 
-
 /* Bytes of line i before its first paragraph (all of an own-line line). */
 static size_t head_len(const struct lines *ls, size_t i, const struct speaker_line *sl)
 {
