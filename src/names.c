@@ -375,12 +375,53 @@ static bool try_split(const struct lexicon *lex, struct str posts, struct str na
 	return true;
 }
 
+/* Whether the cut at cut takes the last character of a listed role for a
+ * surname (发展改革委主|任禤砚瑜): the role, not the name, ends there. */
+static bool cut_splits_role(const struct lexicon *lex, struct str s, size_t cut)
+{
+	size_t first = text_char_len((unsigned char)s.s[cut]);
+	struct str role = wordlist_suffix_of(&lex->role, (struct str){s.s, cut + first});
+
+	return role.s && role.len > first;
+}
+
+/* Whether a dot name's first part runs on from posts: a person-noun
+ * character inside it with two characters after it (领航员阿依古丽·买买提),
+ * where the posts end and the name starts. */
+static bool dot_part_after_role(const struct lexicon *lex, struct str name)
+{
+	size_t i = 0, at = 0, after = 0;
+	uint32_t uc;
+
+	while (i < name.len) {
+		i += text_next(name.s + i, name.len - i, &uc);
+		if (is_name_dot(uc))
+			return at > 0 && after >= 2;
+		if (charset_has(&lex->person_noun, uc) && i > text_char_len((unsigned char)name.s[0]))
+			at = i, after = 0;
+		else
+			after++;
+	}
+	return false;
+}
+
+/* A cut of POSTSNAME that only looks like one: see the two above. A split
+ * that trusts listed posts places a role's end itself; an unlisted role
+ * before a dot name misleads every split (县林草局|巡河员热合曼·艾力). */
+static bool misleading_cut(const struct lexicon *lex, struct str s, size_t cut, enum trust t,
+			   bool dot)
+{
+	return (dot && dot_part_after_role(lex, (struct str){s.s + cut, s.len - cut})) ||
+	       ((t == TRUST_SURNAME || t == TRUST_FORM) && cut_splits_role(lex, s, cut));
+}
+
 /* POSTSNAME: the shortest name at the end that leaves posts. dot: whether
  * s holds a name's dot (none of its cuts does where it does not). */
 static bool split_unspaced(const struct lexicon *lex, struct str s, enum trust t, bool dot,
 			   struct str *posts, struct str *name)
 {
 	size_t cut = s.len, chars = 0;
+	struct str p, n;
 
 	/* Only a name with a dot is longer than four characters. */
 	size_t max_chars = dot ? DOT_NAME_MAX_CHARS : NAME_MAX_CHARS;
@@ -388,10 +429,15 @@ static bool split_unspaced(const struct lexicon *lex, struct str s, enum trust t
 	while (cut > 0 && chars < max_chars) {
 		cut = text_prev(s.s, cut);
 		chars++;
+		/* the cut's words first: most cuts fail them, few mislead */
 		if (chars >= NAME_MIN_CHARS && cut > 0 &&
 		    try_split(lex, (struct str){s.s, cut}, (struct str){s.s + cut, s.len - cut}, t,
-			      dot, posts, name))
+			      dot, &p, &n) &&
+		    !misleading_cut(lex, s, cut, t, dot)) {
+			*posts = p;
+			*name = n;
 			return true;
+		}
 	}
 	return false;
 }

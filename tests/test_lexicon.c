@@ -33,6 +33,12 @@ static void test_splits(void)
 	splits_as(lex, "市委 组织部副部长聂立新", NAMES_LISTED, "-");
 	splits_as(lex, "这些园区高度重视科技孵化，他们在服务企业", NAMES_LISTED, "-");
 	splits_as(lex, "艺术总监 皋立新", NAMES_FORM, "艺术总监|皋立新");
+	/* 任 is a surname, but here it ends the listed role 主任 */
+	splits_as(lex, "市发展改革委主任禤丽华", NAMES_FORM, "市发展改革委主任|禤丽华");
+	splits_as(lex, "街道办主任任丽", NAMES_FORM, "街道办主任|任丽");
+	/* an unlisted role before a dot name ends the posts, listed or not */
+	splits_as(lex, "县水务局巡河员热合曼·艾力", NAMES_FORM, "县水务局巡河员|热合曼·艾力");
+	splits_as(lex, "县水务局巡河员热合曼·艾力", NAMES_LISTED, "-");
 	splits_as(lex, "市委常委，常务副市长 张立群", NAMES_LISTED, "市委常委，常务副市长|张立群");
 	splits_as(lex, "我们怎么干？要在三个方面努力张立群", NAMES_LISTED, "-");
 	splits_as(lex, "我们怎么干？要在三个方面努力张立群", NAMES_SHAPE, "-");
