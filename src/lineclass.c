@@ -24,7 +24,7 @@ static unsigned bare_flags(const struct lexicon *lex, struct str s)
 			return 0;
 		flags &= ~(unsigned)LF_BARE;
 	}
-	return flags;
+	return flags | (wordlist_suffix_of(&lex->group, s).s ? LF_GROUP : 0);
 }
 
 /* s without one pair of round brackets around it, and whether it had them. */

@@ -21,6 +21,8 @@ enum line_flag {
 	LF_PREAMBLE = 32,  /* 编者按：… */
 	LF_DASH = 64,      /* opens with a dash: a subtitle */
 	LF_COMPLETE = 128, /* ends a sentence (SPEC 1.2): read once, with the line */
+	LF_GROUP = 256,    /* a heading with a group's ending (专家学者): read with the line,
+			    * for the pattern and the walk ask it long after */
 };
 
 /* The flags of a trimmed, non-empty line. */

@@ -11,6 +11,7 @@
 enum { MIX_MIN_LINES = 2 };
 
 static_assert((int)LAYOUT_COUNT <= 8, "a candidate bit for every layout");
+static_assert(sizeof(struct pline) == 16, "a line record stays four words (the flags took the pad byte)");
 
 /* ---- Step 1: lines ------------------------------------------------------ */
 
@@ -147,7 +148,7 @@ static void add_line(struct lines *ls, const struct lexicon *lex, struct str raw
 	l->head_len = (uint32_t)(trimmed.s + trimmed.len - raw.s);
 	l->lead = (uint8_t)MIN((size_t)(trimmed.s - raw.s), (size_t)LEAD_UNKNOWN);
 	l->no = (uint32_t)no;
-	l->flags = (uint8_t)lineclass_flags(lex, trimmed);
+	l->flags = (uint16_t)lineclass_flags(lex, trimmed);
 }
 
 /* Room for the lines of a text with lf_count LFs at once: only the pages

@@ -28,7 +28,7 @@ struct pline {
 	uint32_t no;
 	uint8_t cand;    /* a bit per layout whose recogniser takes it */
 	uint8_t lead;    /* the spaces before the text, LEAD_UNKNOWN from 255 on */
-	uint8_t flags;
+	uint16_t flags;  /* enum line_flag */
 };
 
 /* A span of a speaker line, from the line's text: off UINT16_MAX when absent. */

@@ -102,7 +102,7 @@ static bool next_speech_headed(struct walk *w, size_t i)
  * no headlines any such line does, else one with a listed ending. */
 static bool group_listed(const struct walk *w, size_t i)
 {
-	return w->headless || wordlist_suffix_of(&w->opts->lex->group, walk_text(w, i)).s != NULL;
+	return w->headless || walk_has(w, i, LF_GROUP);
 }
 
 /* A short line over a headline: 专家学者. Inside an open speech only when

@@ -36,10 +36,12 @@ static bool learnable(enum speech_layout k)
 }
 
 /* A bare line before line i that no recogniser took: a headline (the
- * first line is the page's title). */
+ * first line is the page's title). One with a group's ending (企业代表)
+ * stands over the first speech of a group, not over every speech, so it
+ * teaches no place. */
 static bool under_headline(const struct lines *ls, size_t i)
 {
-	return i > 1 && (ls->v[i - 1].flags & LF_BARE) && !ls->v[i - 1].cand;
+	return i > 1 && (ls->v[i - 1].flags & (LF_BARE | LF_GROUP)) == LF_BARE && !ls->v[i - 1].cand;
 }
 
 /* A line no active recogniser took and no other part of the page claims. */
@@ -199,13 +201,24 @@ static bool learn(const struct lines *ls, const struct lexicon *lex, enum speech
 }
 
 /*
+ * Whether an own-line line of form may teach a page the lists vouch for
+ * nowhere: under a headline, or with its name and posts apart (笃豪 林草局
+ * 巡河员), for a short bare line alone is too common (专家学者 reads as
+ * posts and a name run together).
+ */
+static bool own_line_teaches(const struct lines *ls, size_t i, const struct speaker_line *sl)
+{
+	return under_headline(ls, i) || spans_apart(sl);
+}
+
+/*
  * A page the lists vouch for nowhere: the layout whose lines of form
- * repeat most (own-line's under headlines, for a short bare line alone is
- * too common) teaches the pattern.
+ * repeat most teaches the pattern.
  */
 static bool learn_by_form(struct lines *ls, const struct lexicon *lex, struct pattern *p)
 {
-	size_t counts[LAYOUT_COUNT] = {0}, headed[LAYOUT_COUNT] = {0}, best = LAYOUT_NONE, i, k;
+	size_t counts[LAYOUT_COUNT] = {0}, headed[LAYOUT_COUNT] = {0}, spaced = 0;
+	size_t best = LAYOUT_NONE, i, k;
 	struct speaker_line sl;
 
 	*p = (struct pattern){.layout = LAYOUT_NONE};
@@ -215,10 +228,11 @@ static bool learn_by_form(struct lines *ls, const struct lexicon *lex, struct pa
 		struct speaker_context ctx = lines_context(ls, lex, i);
 		for (k = 0; k < LAYOUT_COUNT; k++)
 			if (learnable((enum speech_layout)k) &&
-			    (k != LAYOUT_OWN_LINE || under_headline(ls, i)) &&
-			    ask_at(&ctx, (enum speech_layout)k, NAMES_FORM, &sl)) {
+			    ask_at(&ctx, (enum speech_layout)k, NAMES_FORM, &sl) &&
+			    (k != LAYOUT_OWN_LINE || own_line_teaches(ls, i, &sl))) {
 				counts[k]++;
 				headed[k] += under_headline(ls, i);
+				spaced += k == LAYOUT_OWN_LINE && spans_apart(&sl);
 				p->head_max = MAX(p->head_max, head_len(ls, i, &sl));
 			}
 	}
@@ -232,6 +246,8 @@ static bool learn_by_form(struct lines *ls, const struct lexicon *lex, struct pa
 		return false;
 	p->layout = (enum speech_layout)best;
 	p->under_headline = headed[best] * 4 >= counts[best] * 3;
+	/* lines not under headlines taught it by their space: the others need one too */
+	p->spaced = best == LAYOUT_OWN_LINE && !p->under_headline && spaced == counts[best];
 	return true;
 }
 
