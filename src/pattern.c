@@ -263,9 +263,10 @@ static bool repeats(struct str s, size_t at)
 }
 
 /* The role a post ends in, as a list would hold it: the last two
- * characters where the organisation ends in the role's first (信息司|司长);
- * else what follows the shortest head that ends in an organisation suffix
- * (上海京剧院|艺术总监), less a 原 or 前; else its last two characters. */
+ * characters where the organisation ends in the role's first (信息司|司长,
+ * 合作社|社员); else what follows the shortest head that ends in an
+ * organisation suffix (上海京剧院|艺术总监), two characters at least, less a
+ * 原 or 前; else its last two characters. */
 static struct str role_of(const struct lexicon *lex, struct str post)
 {
 	size_t cut = post.len, chars = 0, two = 0;
@@ -275,7 +276,8 @@ static struct str role_of(const struct lexicon *lex, struct str post)
 		cut = text_prev(post.s, cut);
 		if (++chars == 2 && repeats(post, (two = cut)))
 			break;
-		if (cut > 0 && wordlist_suffix_of(&lex->org_suffix, (struct str){post.s, cut}).s)
+		if (chars >= 2 && cut > 0 &&
+		    wordlist_suffix_of(&lex->org_suffix, (struct str){post.s, cut}).s)
 			break;
 	}
 	if (cut == 0 || chars >= ROLE_MAX_CHARS)

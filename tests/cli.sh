@@ -204,6 +204,12 @@ case $out in *"near.txt:7: warning: looks like a speaker line (own-line) but doe
 case $out in *"near.txt:15: warning: looks like a speaker line (own-line) but no name of two to four characters can be cut from"*)
 	ok 0 "--check: a line under a headline with no name to cut is a near miss" ;;
 	*) ok 1 "--check: a line under a headline with no name to cut is a near miss" ;; esac
+# the role named is what a list would hold: 社员 of 合作社社员, not 员
+printf '题\n\n某合作社社员 邗思：今年收成好。\n\n某剧院首席演员 禤丽华：她的话在这里。\n' >"$tmp/role.txt"
+run --check "$tmp/role.txt"
+case $out in *"role.txt:3: warning: speaker line (run-in) taken by the page's pattern: \"社员\" is no known role"*)
+	ok 0 "--check: the unknown role of 合作社社员 is 社员" ;;
+	*) ok 1 "--check: the unknown role of 合作社社员 is 社员 ($out)" ;; esac
 # The configuration (SPEC 6): --dump-config prints what is in force, in the
 # file's syntax; a wrong line is reported with file and line and skipped.
 run --dump-config
