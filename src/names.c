@@ -112,14 +112,15 @@ static size_t inner_space(struct str s)
 	return 0;
 }
 
-/* 王　强: a name of two padded to the width of three, a listed surname of
- * one character, spaces, one more. */
-static bool is_padded_pair(const struct lexicon *lex, struct str s, size_t space)
+/* 王　强: a name of two padded to the width of three, a surname of one
+ * character (a listed one, unless by_form), spaces, one more. */
+static bool is_padded_pair(const struct lexicon *lex, struct str s, size_t space, bool by_form)
 {
 	size_t i = space, n, given;
 	uint32_t uc, sur;
 
-	if (text_next(s.s, space, &sur) != space || wordlist_prefix_of(&lex->surname, s).len != space)
+	if (text_next(s.s, space, &sur) != space || !is_han(sur) ||
+	    (!by_form && wordlist_prefix_of(&lex->surname, s).len != space))
 		return false;
 	while ((n = names_space_len(s.s + i, s.len - i)) > 0)
 		i += n;
@@ -130,9 +131,9 @@ static bool is_padded_pair(const struct lexicon *lex, struct str s, size_t space
 
 static bool no_sentence(const struct lexicon *lex, struct str s, bool commas);
 
-/* Two to four Han characters, no stop word, the first none that never
- * stands in a name and one such at most after it (赵其林): a name by its
- * form, whatever its surname (SPEC 1.5). */
+/* Two to four Han characters (or two padded with spaces, 邗　思), no stop
+ * word, the first none that never stands in a name and one such at most
+ * after it (赵其林): a name by its form, whatever its surname (SPEC 1.5). */
 static bool person_by_form(const struct lexicon *lex, struct str s)
 {
 	size_t i = 0, chars = 0, odd = 0;
@@ -141,8 +142,12 @@ static bool person_by_form(const struct lexicon *lex, struct str s)
 	if (s.len == 0 || s.len > NAME_MAX_CHARS * 4)
 		return false;
 	while (i < s.len) {
+		size_t at = i;
 		i += text_next(s.s + i, s.len - i, &uc);
-		if (!is_han(uc) || ++chars > NAME_MAX_CHARS)
+		if (!is_han(uc)) /* 邗　思: padded after its first character */
+			return chars == 1 && names_space_len(s.s + at, s.len - at) &&
+			       is_padded_pair(lex, s, at, true);
+		if (++chars > NAME_MAX_CHARS)
 			return false;
 		if (charset_has(&lex->not_name, uc) && (chars == 1 || ++odd > 1))
 			return false;
@@ -165,7 +170,7 @@ static bool is_person(const struct lexicon *lex, struct str s, bool dot)
 	text_next(s.s, s.len, &uc);
 	bool may_surname = wordlist_may_start(&lex->surname, uc);
 	if (may_surname && s.len <= 3 + 3 * 3 + 3 && (i = inner_space(s)) > 0) /* 王 U+3000 ×3 强 at most */
-		return is_padded_pair(lex, s, i);
+		return is_padded_pair(lex, s, i, false);
 	if (!dot && (!may_surname || s.len > NAME_MAX_CHARS * 4 ||
 		     !(surname = wordlist_prefix_of(&lex->surname, s)).s))
 		return false;

@@ -33,6 +33,7 @@ static void test_splits(void)
 	splits_as(lex, "市委 组织部副部长聂立新", NAMES_LISTED, "-");
 	splits_as(lex, "这些园区高度重视科技孵化，他们在服务企业", NAMES_LISTED, "-");
 	splits_as(lex, "艺术总监 皋立新", NAMES_FORM, "艺术总监|皋立新");
+	splits_as(lex, "市林草局巡河员 邗　思", NAMES_FORM, "市林草局巡河员|邗　思");
 	/* 任 is a surname, but here it ends the listed role 主任 */
 	splits_as(lex, "市发展改革委主任禤丽华", NAMES_FORM, "市发展改革委主任|禤丽华");
 	splits_as(lex, "街道办主任任丽", NAMES_FORM, "街道办主任|任丽");

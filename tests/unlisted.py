@@ -114,6 +114,7 @@ def speech(layout, rng, name, posts):
         'own-line under headlines': lambda: [headline, posts + rng.choice([' ', '　', '  ']) + name, ''] + paragraphs(text),
         'own-line NAME POSTS': lambda: [name + ' ' + posts, ''] + paragraphs(text),
         'own-line POSTS NAME': lambda: [posts + ' ' + name, ''] + paragraphs(text),
+        'own-line padded': lambda: [headline, posts + ' ' + (name[0] + '　' + name[1] if len(name) == 2 else name), ''] + paragraphs(text),
         'own-line bulleted': lambda: [headline, '□ ' + posts + ' ' + name, ''] + paragraphs(text),
         'own-line joined': lambda: [headline, posts + name, ''] + paragraphs(text),
         'run-in': lambda: [posts + ' ' + name + '：' + text[0], ''] + paragraphs(text[1:]),
@@ -135,7 +136,7 @@ def speech(layout, rng, name, posts):
 
 
 LAYOUTS = ['own-line under headlines', 'own-line NAME POSTS', 'own-line POSTS NAME',
-           'own-line bulleted', 'own-line joined', 'run-in', 'run-in joined', 'run-in bracketed',
+           'own-line padded', 'own-line bulleted', 'own-line joined', 'run-in', 'run-in joined', 'run-in bracketed',
            'name-first', 'name-first bold', 'delegate', 'subtitle', 'subtitle 对', 'attribution',
            'attribution 系', 'bold', 'name-first in groups']
 
