@@ -75,26 +75,50 @@ static bool may_speak(const struct lines *ls, size_t i, size_t k)
 	       (ls->v[0].flags & LF_COMPLETE);
 }
 
+/* Whether layout k's shape takes the window's line, its words aside: asked
+ * where its lists refused it (words, the recogniser's count of the words it
+ * asked, is not 0), of the layouts whose marks make a shape (bold's marks
+ * are its names already). */
+static bool shaped_as(struct window *win, enum speech_layout k, unsigned words,
+		      struct speaker_line *sl)
+{
+	if (!words || !speaker_layout_marked(k) || k == LAYOUT_BOLD)
+		return false;
+	win->ctx.trust = NAMES_SHAPE;
+	bool taken = speaker_match(&win->ctx, k, sl);
+	win->ctx.trust = NAMES_LISTED;
+	return taken;
+}
+
 /* The recognisers asked (a bit per layout) mark lines [from, to) of ls;
- * what they take is counted and kept in found, by line. */
+ * what they take is counted and kept in into's found, by line, and what
+ * only their shape takes in into's shaped. */
 static size_t mark_lines(struct lines *ls, const struct lexicon *lex, unsigned mask, size_t from,
-			 size_t to, uint32_t *counts, struct window *win, struct found_list *found)
+			 size_t to, uint32_t *counts, struct window *win, struct lines *into)
 {
 	struct speaker_line sl;
 	size_t i, k, marked = 0;
+	unsigned words;
 
 	for (i = from; i < to && i < ls->n; i++) {
 		/* A credit, a trailer or preamble label is never a speaker's. */
 		if (!mask || (ls->v[i].flags & (LF_BYLINE | LF_TRAILER | LF_PREAMBLE)))
 			continue;
 		window_to(win, ls, lex, i, speaker_needs_scan(mask));
-		for (k = 0; k < LAYOUT_COUNT; k++)
-			if ((mask >> k & 1) && may_speak(ls, i, k) && speaker_match(&win->ctx, (enum speech_layout)k, &sl)) {
-				lines_keep_found(found, i, (enum speech_layout)k, &sl, lines_text(ls, i));
+		win->ctx.words_asked = &words;
+		for (k = 0; k < LAYOUT_COUNT; k++) {
+			if (!(mask >> k & 1) || !may_speak(ls, i, k))
+				continue;
+			words = 0;
+			if (speaker_match(&win->ctx, (enum speech_layout)k, &sl)) {
+				lines_keep_found(&into->found, i, (enum speech_layout)k, &sl, lines_text(ls, i));
 				ls->v[i].cand |= (uint8_t)(1u << k);
 				counts[k]++;
 				marked++;
+			} else if (shaped_as(win, (enum speech_layout)k, words, &sl)) {
+				*VEC_PUSH(&into->shaped) = (struct shaped){(uint32_t)i, (uint8_t)k};
 			}
+		}
 	}
 	return marked;
 }
@@ -253,8 +277,7 @@ static void mark_part(void *arg, size_t k)
 	struct window win = {.at = SIZE_MAX};
 
 	p->ls.found_at = 0;
-	mark_lines(r->ls, r->lex, r->asked, p->first, p->first + p->ls.n, p->counts, &win,
-		   &p->ls.found);
+	mark_lines(r->ls, r->lex, r->asked, p->first, p->first + p->ls.n, p->counts, &win, &p->ls);
 }
 
 static bool found_before(const struct found *a, const struct found *b)
@@ -292,6 +315,10 @@ static void mark_all(struct reading *r, unsigned asked, uint32_t *counts)
 		struct part *p = &r->parts[k];
 		for (size_t i = 0; i < p->ls.found.n; i++)
 			*VEC_PUSH(&found) = p->ls.found.v[i];
+		for (size_t i = 0; i < p->ls.shaped.n; i++)
+			*VEC_PUSH(&r->ls->shaped) = p->ls.shaped.v[i];
+		free(p->ls.shaped.v);
+		p->ls.shaped = (shaped_list){0};
 		for (size_t i = 0; i < LAYOUT_COUNT; i++)
 			counts[i] += p->counts[i];
 		free(p->ls.found.v);
@@ -388,6 +415,7 @@ void lines_fini(struct lines *ls)
 	free(ls->v);
 	free(ls->found.v);
 	free(ls->by_pattern.v);
+	free(ls->shaped.v);
 	*ls = (struct lines){0};
 }
 

@@ -49,6 +49,16 @@ struct found_list {
 	size_t n, cap;
 };
 
+/* A line a marked layout's shape took where its lists did not: a speaker
+ * line the lists cannot vouch for (the pattern judges it by form), or a
+ * near miss, never silently text (SPEC 1.5). */
+struct shaped {
+	uint32_t line;
+	uint8_t layout;
+};
+
+typedef VEC(struct shaped) shaped_list;
+
 struct lines {
 	const char *text;
 	struct pline *v;
@@ -56,6 +66,7 @@ struct lines {
 	struct found_list found; /* by line, then layout */
 	size_t found_at;         /* where lines_speaker looks first */
 	VEC(uint32_t) by_pattern; /* the lines taken by the page's pattern (pattern.h), in order */
+	shaped_list shaped; /* in no order */
 	/* The layout that takes a line, by its candidate marks (lines_settle):
 	 * one table for the page, not a byte written on every line. */
 	uint8_t settled[1u << LAYOUT_COUNT];

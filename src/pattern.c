@@ -476,6 +476,86 @@ static void apply_verdicts(struct lines *ls, struct deciding *dc, size_t ranges,
 	}
 }
 
+static int by_line(const void *a, const void *b)
+{
+	const struct shaped *x = a, *y = b;
+
+	return x->line != y->line ? (x->line > y->line) - (x->line < y->line)
+				  : (x->layout > y->layout) - (x->layout < y->layout);
+}
+
+static int by_number(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Takes line i for layout k, by the page's pattern, naming what no list holds. */
+static void take(struct lines *ls, const struct lexicon *lex, struct layout_choice *choice,
+		 struct decode_findings *found, size_t i, enum speech_layout k,
+		 const struct speaker_line *sl)
+{
+	ls->v[i].cand |= (uint8_t)(1u << k);
+	*VEC_PUSH(&ls->by_pattern) = (uint32_t)i;
+	choice->counts[k]++;
+	report_taken(lex, found, &ls->v[i], k, sl);
+}
+
+/*
+ * The lines a marked layout's shape took where its lists did not (the
+ * marking's shaped list), but the pattern's own: each is asked again with
+ * names and posts by their form. A layout already on the page, or one whose
+ * lines of form repeat, takes those that pass (a congress page's unlisted
+ * delegates beside a listed guest); the rest are near misses, named, for a
+ * speech left in the one before is never silent (SPEC 1.5). skip: the
+ * pattern's layout, whose lines it decided (LAYOUT_NONE: none).
+ */
+static void judge_shaped(struct lines *ls, const struct lexicon *lex, struct layout_choice *choice,
+			 struct decode_findings *found, enum speech_layout skip)
+{
+	shaped_list *sh = &ls->shaped;
+	size_t counts[LAYOUT_COUNT] = {0}, j;
+	unsigned joins = 0, before = choice->active;
+	struct speaker_line sl;
+	bool *form;
+
+	if (sh->n == 0)
+		return;
+	qsort(sh->v, sh->n, sizeof(*sh->v), by_line);
+	form = xcalloc(sh->n, sizeof(*form));
+	for (j = 0; j < sh->n; j++) {
+		size_t i = sh->v[j].line;
+		enum speech_layout k = (enum speech_layout)sh->v[j].layout;
+		if (k == skip || !open_line(ls, i, before))
+			continue;
+		struct speaker_context ctx = lines_context(ls, lex, i);
+		counts[k] += form[j] = ask_at(&ctx, k, NAMES_FORM, &sl);
+	}
+	for (size_t k = 0; k < LAYOUT_COUNT; k++)
+		if (counts[k] && (choice->forced != LAYOUT_NONE
+					  ? k == choice->forced
+					  : (before >> k & 1) || counts[k] >= PATTERN_MIN_LINES))
+			joins |= 1u << k;
+	choice->active |= joins;
+	for (j = 0; j < sh->n; j++) {
+		size_t i = sh->v[j].line;
+		enum speech_layout k = (enum speech_layout)sh->v[j].layout;
+		/* taken before, or here for another layout */
+		if (k == skip || !open_line(ls, i, before | joins))
+			continue;
+		struct speaker_context ctx = lines_context(ls, lex, i);
+		if (form[j] && (joins >> k & 1) && ask_at(&ctx, k, NAMES_FORM, &sl))
+			take(ls, lex, choice, found, i, k, &sl);
+		else if (form[j])
+			report(found, DIAG_NEAR_ALONE, &ls->v[i], k, STR_NULL);
+		else if (ask_at(&ctx, k, NAMES_SHAPE, &sl))
+			report_near(ls, lex, found, i, k, &sl);
+	}
+	free(form);
+	qsort(ls->by_pattern.v, ls->by_pattern.n, sizeof(*ls->by_pattern.v), by_number);
+}
+
 void pattern_apply(struct lines *ls, const struct lexicon *lex, struct layout_choice *choice,
 		   struct decode_findings *found)
 {
@@ -491,8 +571,10 @@ void pattern_apply(struct lines *ls, const struct lexicon *lex, struct layout_ch
 		choice->primary = p.layout;
 		choice->active = 1u << p.layout;
 	}
-	if (!learnt)
+	if (!learnt) {
+		judge_shaped(ls, lex, choice, found, LAYOUT_NONE);
 		return;
+	}
 	struct deciding *dc = xcalloc(1, sizeof(*dc));
 	size_t ranges = ranges_of(ls);
 	*dc = (struct deciding){.ls = ls, .lex = lex, .p = &p, .active = choice->active,
@@ -500,4 +582,5 @@ void pattern_apply(struct lines *ls, const struct lexicon *lex, struct layout_ch
 	forkjoin(ranges, decide_range, dc);
 	apply_verdicts(ls, dc, ranges, choice, found);
 	free(dc);
+	judge_shaped(ls, lex, choice, found, p.layout);
 }

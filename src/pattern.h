@@ -11,7 +11,10 @@
  * line "by the page's pattern", and the finding names the word a list
  * lacks. One that has the shape but no name can be cut from it is a near
  * miss, reported with its reason. A page the lists vouch for nowhere learns
- * its pattern from the lines of one layout's form that repeat.
+ * its pattern from the lines of one layout's form that repeat. The lines
+ * another marked layout's shape took where its lists did not (the
+ * marking's shaped list) are asked by form too: taken beside that layout
+ * or where they repeat, else reported as near misses.
  *
  * Works on the lines (lines.h) before they are settled; appends findings
  * (lines' numbers, text in the lines' text) to the caller's list. Depends on

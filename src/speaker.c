@@ -23,19 +23,28 @@ static_assert((int)NAME_FIRST_MAX_BYTES <= (int)SPEAKER_SCAN_BYTES, "speaker_sca
 
 /* The names tests a recogniser asks: by the lists, or by form alone where
  * the page's pattern vouches for the line (ctx->trust). */
+static void words_asked(const struct speaker_context *ctx)
+{
+	if (ctx->words_asked)
+		++*ctx->words_asked;
+}
+
 static bool is_person(const struct speaker_context *ctx, struct str s)
 {
+	words_asked(ctx);
 	return names_is_person_at(ctx->lex, s, ctx->trust);
 }
 
 static bool is_posts(const struct speaker_context *ctx, struct str s)
 {
+	words_asked(ctx);
 	return names_is_posts_at(ctx->lex, s, ctx->trust);
 }
 
 static bool split(const struct speaker_context *ctx, struct str s, bool posts_optional,
 		  struct str *posts, struct str *name)
 {
+	words_asked(ctx);
 	return names_split_at(ctx->lex, s, posts_optional, ctx->trust, posts, name);
 }
 

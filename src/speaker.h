@@ -53,6 +53,9 @@ struct speaker_context {
 	 * (SIZE_MAX: not there), and whether the line holds bold marks. */
 	size_t bracket_at, colon_at;
 	bool stars;
+	/* Counted up each time a recogniser reaches its words (a name, posts),
+	 * where not NULL: a refusal by the lists, not by the shape. */
+	unsigned *words_asked;
 };
 
 const char *speaker_layout_name(enum speech_layout layout);

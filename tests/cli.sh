@@ -204,6 +204,16 @@ case $out in *"near.txt:7: warning: looks like a speaker line (own-line) but doe
 case $out in *"near.txt:15: warning: looks like a speaker line (own-line) but no name of two to four characters can be cut from"*)
 	ok 0 "--check: a line under a headline with no name to cut is a near miss" ;;
 	*) ok 1 "--check: a line under a headline with no name to cut is a near miss" ;; esac
+# a line of a marked layout's shape, alone on the page and in no list, is
+# named, not silently left in the speech before
+printf '审议发言摘登\n\n**邗思代表**（某县巡河员）：报告实事求是。\n\n**眭朗委员**（某市讲解员）：建议加大投入。\n\n**粘岚**（某镇调音师）：养老服务要做细。\n' >"$tmp/alone.txt"
+run --check "$tmp/alone.txt"
+case $out in *"alone.txt:7: warning: looks like a speaker line (name-first) but is the only line of its layout on the page"*)
+	ok 0 "--check: a name-first line alone among delegates is a near miss" ;;
+	*) ok 1 "--check: a name-first line alone among delegates is a near miss ($out)" ;; esac
+run --layout=name-first --json "$tmp/alone.txt"
+case $out in *'"speaker":"粘岚"'*) ok 0 "--layout=name-first takes the line the warning names" ;;
+	*) ok 1 "--layout=name-first takes the line the warning names ($out)" ;; esac
 # the role named is what a list would hold: 社员 of 合作社社员, not 员
 printf '题\n\n某合作社社员 邗思：今年收成好。\n\n某剧院首席演员 禤丽华：她的话在这里。\n' >"$tmp/role.txt"
 run --check "$tmp/role.txt"
