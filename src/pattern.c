@@ -553,7 +553,8 @@ static void judge_shaped(struct lines *ls, const struct lexicon *lex, struct lay
 			report_near(ls, lex, found, i, k, &sl);
 	}
 	free(form);
-	qsort(ls->by_pattern.v, ls->by_pattern.n, sizeof(*ls->by_pattern.v), by_number);
+	if (ls->by_pattern.n > 1) /* qsort of no array is undefined */
+		qsort(ls->by_pattern.v, ls->by_pattern.n, sizeof(*ls->by_pattern.v), by_number);
 }
 
 void pattern_apply(struct lines *ls, const struct lexicon *lex, struct layout_choice *choice,
