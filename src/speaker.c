@@ -21,13 +21,15 @@ static_assert((int)NAME_FIRST_MAX_BYTES <= (int)SPEAKER_SCAN_BYTES, "speaker_sca
 #define LENTICULAR_OPEN "\xE3\x80\x90" /* 【 */
 #define LENTICULAR_CLOSE "\xE3\x80\x91" /* 】 */
 
-/* The names tests a recogniser asks: by the lists, or by form alone where
- * the page's pattern vouches for the line (ctx->trust). */
+/* Counts a question of words, where the marking wants to know. */
 static void words_asked(const struct speaker_context *ctx)
 {
 	if (ctx->words_asked)
 		++*ctx->words_asked;
 }
+
+/* The names tests a recogniser asks: by the lists, or by form alone where
+ * the page's pattern vouches for the line (ctx->trust). */
 
 static bool is_person(const struct speaker_context *ctx, struct str s)
 {
