@@ -538,18 +538,24 @@ static void judge_shaped(struct lines *ls, const struct lexicon *lex, struct lay
 					  : (before >> k & 1) || counts[k] >= PATTERN_MIN_LINES))
 			joins |= 1u << k;
 	choice->active |= joins;
+	for (j = 0; j < sh->n; j++) { /* the takes first: a line taken is no near miss */
+		size_t i = sh->v[j].line;
+		enum speech_layout k = (enum speech_layout)sh->v[j].layout;
+		if (!form[j] || !(joins >> k & 1) || !open_line(ls, i, before | joins))
+			continue;
+		struct speaker_context ctx = lines_context(ls, lex, i);
+		if (ask_at(&ctx, k, NAMES_FORM, &sl))
+			take(ls, lex, choice, found, i, k, &sl);
+	}
 	for (j = 0; j < sh->n; j++) {
 		size_t i = sh->v[j].line;
 		enum speech_layout k = (enum speech_layout)sh->v[j].layout;
-		/* taken before, or here for another layout */
 		if (k == skip || !open_line(ls, i, before | joins))
 			continue;
 		struct speaker_context ctx = lines_context(ls, lex, i);
-		if (form[j] && (joins >> k & 1) && ask_at(&ctx, k, NAMES_FORM, &sl))
-			take(ls, lex, choice, found, i, k, &sl);
-		else if (form[j])
+		if (form[j] && choice->forced == LAYOUT_NONE) /* forced, other layouts are text */
 			report(found, DIAG_NEAR_ALONE, &ls->v[i], k, STR_NULL);
-		else if (ask_at(&ctx, k, NAMES_SHAPE, &sl))
+		else if (!form[j] && ask_at(&ctx, k, NAMES_SHAPE, &sl))
 			report_near(ls, lex, found, i, k, &sl);
 	}
 	free(form);
