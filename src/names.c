@@ -478,6 +478,16 @@ bool names_split(const struct lexicon *lex, struct str s, bool posts_optional, s
 	return names_split_at(lex, s, posts_optional, NAMES_LISTED, posts, name);
 }
 
+/* A name with no posts beside it: by form, two or three characters, for
+ * four characters of form and nothing else on the line are mostly an idiom
+ * (久久为功, 行稳致远), and a name of four has a listed surname (欧阳振华). */
+static bool person_alone(const struct lexicon *lex, struct str s, enum names_trust t, bool dot)
+{
+	if (t == NAMES_FORM && !is_person(lex, s, dot))
+		return person_by_form(lex, s) && text_char_count(s.s, s.len) <= NAME_MAX_CHARS - 1;
+	return person_whole(lex, s, t, dot);
+}
+
 /* The levels of trust a split at t may use, from the most trusted. */
 static const enum trust split_levels[][4] = {
 	[NAMES_LISTED] = {TRUST_LISTED, TRUST_LISTED, TRUST_LISTED, TRUST_LISTED},
@@ -495,7 +505,7 @@ bool names_split_at(const struct lexicon *lex, struct str s, bool posts_optional
 		if ((k == 0 || split_levels[t][k] != split_levels[t][k - 1]) &&
 		    split_posts_name(lex, s, split_levels[t][k], &sc, posts, name))
 			return true;
-	if (posts_optional && person_whole(lex, s, t, sc.dot)) {
+	if (posts_optional && person_alone(lex, s, t, sc.dot)) {
 		*posts = (struct str){s.s, 0};
 		*name = s;
 		return true;

@@ -34,6 +34,10 @@ static void test_splits(void)
 	splits_as(lex, "这些园区高度重视科技孵化，他们在服务企业", NAMES_LISTED, "-");
 	splits_as(lex, "艺术总监 皋立新", NAMES_FORM, "艺术总监|皋立新");
 	splits_as(lex, "市林草局巡河员 邗　思", NAMES_FORM, "市林草局巡河员|邗　思");
+	/* a name alone by form: two or three characters, four with a listed surname */
+	splits_as(lex, "禤丽华", NAMES_FORM, "|禤丽华");
+	splits_as(lex, "欧阳振华", NAMES_FORM, "|欧阳振华");
+	splits_as(lex, "久久为功", NAMES_FORM, "-");
 	/* 任 is a surname, but here it ends the listed role 主任 */
 	splits_as(lex, "市发展改革委主任禤丽华", NAMES_FORM, "市发展改革委主任|禤丽华");
 	splits_as(lex, "街道办主任任丽", NAMES_FORM, "街道办主任|任丽");
