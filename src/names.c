@@ -7,6 +7,10 @@
 enum {
 	NAME_MIN_CHARS = 2,
 	NAME_MAX_CHARS = 4,     /* 欧阳振华: a surname of two and two more */
+	/* By form, whatever its surname, three at most: four characters of form
+	 * are mostly an idiom (久久为功, 扎根基层 争当带头人), a name of four has a
+	 * listed surname (欧阳振华, 张王丽华). */
+	NAME_FORM_MAX_CHARS = 3,
 	DOT_NAME_MAX_CHARS = 16, /* 阿米娜·吐尔洪 */
 	DOT_PART_MAX_CHARS = 7,  /* 阿不都热合曼 */
 	POSTS_MAX_CHARS = 60,
@@ -131,7 +135,7 @@ static bool is_padded_pair(const struct lexicon *lex, struct str s, size_t space
 
 static bool no_sentence(const struct lexicon *lex, struct str s, bool commas);
 
-/* Two to four Han characters (or two padded with spaces, 邗　思), no stop
+/* Two or three Han characters (or two padded with spaces, 邗　思), no stop
  * word, the first none that never stands in a name and one such at most
  * after it (赵其林): a name by its form, whatever its surname (SPEC 1.5). */
 static bool person_by_form(const struct lexicon *lex, struct str s)
@@ -147,7 +151,7 @@ static bool person_by_form(const struct lexicon *lex, struct str s)
 		if (!is_han(uc)) /* 邗　思: padded after its first character */
 			return chars == 1 && names_space_len(s.s + at, s.len - at) &&
 			       is_padded_pair(lex, s, at, true);
-		if (++chars > NAME_MAX_CHARS)
+		if (++chars > NAME_FORM_MAX_CHARS)
 			return false;
 		if (charset_has(&lex->not_name, uc) && (chars == 1 || ++odd > 1))
 			return false;
@@ -478,16 +482,6 @@ bool names_split(const struct lexicon *lex, struct str s, bool posts_optional, s
 	return names_split_at(lex, s, posts_optional, NAMES_LISTED, posts, name);
 }
 
-/* A name with no posts beside it: by form, two or three characters, for
- * four characters of form and nothing else on the line are mostly an idiom
- * (久久为功, 行稳致远), and a name of four has a listed surname (欧阳振华). */
-static bool person_alone(const struct lexicon *lex, struct str s, enum names_trust t, bool dot)
-{
-	if (t == NAMES_FORM && !is_person(lex, s, dot))
-		return person_by_form(lex, s) && text_char_count(s.s, s.len) <= NAME_MAX_CHARS - 1;
-	return person_whole(lex, s, t, dot);
-}
-
 /* The levels of trust a split at t may use, from the most trusted. */
 static const enum trust split_levels[][4] = {
 	[NAMES_LISTED] = {TRUST_LISTED, TRUST_LISTED, TRUST_LISTED, TRUST_LISTED},
@@ -505,7 +499,7 @@ bool names_split_at(const struct lexicon *lex, struct str s, bool posts_optional
 		if ((k == 0 || split_levels[t][k] != split_levels[t][k - 1]) &&
 		    split_posts_name(lex, s, split_levels[t][k], &sc, posts, name))
 			return true;
-	if (posts_optional && person_alone(lex, s, t, sc.dot)) {
+	if (posts_optional && person_whole(lex, s, t, sc.dot)) {
 		*posts = (struct str){s.s, 0};
 		*name = s;
 		return true;

@@ -38,6 +38,8 @@ static void test_splits(void)
 	splits_as(lex, "禤丽华", NAMES_FORM, "|禤丽华");
 	splits_as(lex, "欧阳振华", NAMES_FORM, "|欧阳振华");
 	splits_as(lex, "久久为功", NAMES_FORM, "-");
+	splits_as(lex, "扎根基层 争当带头人", NAMES_FORM, "-");
+	splits_as(lex, "争当带头人 扎根基层", NAMES_FORM, "-");
 	/* 任 is a surname, but here it ends the listed role 主任 */
 	splits_as(lex, "市发展改革委主任禤丽华", NAMES_FORM, "市发展改革委主任|禤丽华");
 	splits_as(lex, "街道办主任任丽", NAMES_FORM, "街道办主任|任丽");
