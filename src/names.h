@@ -45,9 +45,10 @@ bool names_split(const struct lexicon *lex, struct str s, bool posts_optional, s
 /*
  * How much a name and posts must show (SPEC 1.5). LISTED: a listed surname,
  * a listed role or organisation suffix. FORM, for a line whose shape and
- * place the page's pattern vouches for: a name of two to four Han
- * characters that may stand in a name, whatever its surname, and posts that
- * end in a listed word or a person-noun character (长 员 师 监…); a split
+ * place the page's pattern vouches for: a name of two or three Han
+ * characters that may stand in a name, whatever its surname (four with a
+ * listed one), and posts that end in a listed word or a person-noun
+ * character (长 员 师 监…); a split
  * prefers the cut the lists trust most. SHAPE: anything short without a
  * sentence in it, to tell a near miss (a speaker line's shape, no name).
  */

@@ -6,7 +6,7 @@
  * surname, a listed role). Those lines teach the page's pattern: the layout,
  * and whether its speaker lines stand under a headline. Then every line that
  * is in that place and has that shape is asked again with names and posts
- * judged by their form (names_trust NAMES_FORM: two to four Han characters,
+ * judged by their form (names_trust NAMES_FORM: two or three Han characters,
  * a role ending in a person-noun character); one that passes is a speaker
  * line "by the page's pattern", and the finding names the word a list
  * lacks. One that has the shape but no name can be cut from it is a near
