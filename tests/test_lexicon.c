@@ -40,6 +40,10 @@ static void test_splits(void)
 	splits_as(lex, "久久为功", NAMES_FORM, "-");
 	splits_as(lex, "扎根基层 争当带头人", NAMES_FORM, "-");
 	splits_as(lex, "争当带头人 扎根基层", NAMES_FORM, "-");
+	/* roles of rural and service pages: by form (户 手 警), or listed */
+	splits_as(lex, "某县种粮大户 邗思", NAMES_FORM, "某县种粮大户|邗思");
+	splits_as(lex, "某厂技术能手眭朗", NAMES_FORM, "某厂技术能手|眭朗");
+	splits_as(lex, "某公司法律顾问 张立群", NAMES_LISTED, "某公司法律顾问|张立群");
 	/* 任 is a surname, but here it ends the listed role 主任 */
 	splits_as(lex, "市发展改革委主任禤丽华", NAMES_FORM, "市发展改革委主任|禤丽华");
 	splits_as(lex, "街道办主任任丽", NAMES_FORM, "街道办主任|任丽");
