@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attendees.h"
 #include "forkjoin.h"
 #include "names.h"
 #include "speaker.h"
@@ -11,7 +12,6 @@ enum {
 	PATTERN_MIN_LINES = 2, /* a pattern is a shape seen again */
 	HEAD_SLACK_BYTES = 8 * 3, /* how much longer a run-in head may be than those taught */
 	ROLE_MAX_CHARS = 6,       /* the unknown role a finding names */
-	LIST_MAX_ITEMS = 64,          /* the people a list of them names, one a line */
 	OWN_LINE_MAX_BYTES = 40 * 4,  /* an own-line speaker line is forty characters at most */
 };
 
@@ -321,75 +321,6 @@ static void report_near(const struct lines *ls, const struct lexicon *lex,
 		       (struct str){lines_text(ls, i).s, head_len(ls, i, sl)});
 }
 
-/* Whether line i ends in a colon: 出席座谈会的有： opens a list. */
-static bool ends_colon(const struct lines *ls, size_t i)
-{
-	struct str t = lines_text(ls, i);
-
-	return (t.len >= 1 && t.s[t.len - 1] == ':') ||
-	       (t.len >= 3 && memcmp(t.s + t.len - 3, "\xEF\xBC\x9A", 3) == 0);
-}
-
-/* A line that names a person and nothing else, as a list's items do; by
- * the lists, for a headline over a speaker line has this place too. */
-static bool names_one(const struct lines *ls, const struct lexicon *lex, size_t i)
-{
-	struct str posts, name;
-
-	return (ls->v[i].flags & LF_BARE) &&
-	       names_split(lex, speaker_unmarked(lex, lines_text(ls, i)), false, &posts, &name);
-}
-
-/* Whether line i is the last item of a list of people that a line ending
- * in a colon opens (出席座谈会的有：), the items one a line above it. */
-static bool ends_list(const struct lines *ls, const struct lexicon *lex, size_t i)
-{
-	size_t k = i - 1, top;
-
-	while (k > 0 && i - k <= LIST_MAX_ITEMS && (ls->v[k].flags & LF_BARE) && !ls->v[k].cand)
-		k--;
-	if (!ends_colon(ls, k))
-		return false;
-	for (top = k + 1; top < i; top++) /* asked only under a colon: rare */
-		if (!names_one(ls, lex, top))
-			return false;
-	return true;
-}
-
-/* The ends of the few lines over line i, where ends_list looks for a
- * colon: asked for ahead, as each is a wait for memory (the lines were
- * read long before). */
-enum { LIST_PREFETCH_FOUND = 16, LIST_PREFETCH_LINES = 3 };
-
-static void prefetch_above(const struct lines *ls, size_t i)
-{
-	for (size_t k = 1; k <= LIST_PREFETCH_LINES && k <= i; k++) {
-		const struct pline *l = &ls->v[i - k];
-		util_prefetch(ls->text + l->raw_off + l->head_len - 1);
-	}
-}
-
-/*
- * People listed as attending are not speakers (SPEC 1.5): an own-line
- * line that ends a list of them is its last item, whatever follows it.
- * The own-line lines are those the marking found, in line order.
- */
-static void drop_lists(struct lines *ls, const struct lexicon *lex, struct layout_choice *choice)
-{
-	const uint8_t bit = 1u << LAYOUT_OWN_LINE;
-	const struct found_list *found = &ls->found;
-
-	for (size_t f = 0; f < found->n; f++) {
-		size_t i = found->v[f].line;
-		if (f + LIST_PREFETCH_FOUND < found->n)
-			prefetch_above(ls, found->v[f + LIST_PREFETCH_FOUND].line);
-		if (found->v[f].layout == LAYOUT_OWN_LINE && i > 0 && ends_list(ls, lex, i)) {
-			ls->v[i].cand &= (uint8_t)~bit;
-			choice->counts[LAYOUT_OWN_LINE]--;
-		}
-	}
-}
-
 /* What the pattern decided about one line: take it, or report a finding
  * on it (d.id DIAG_COUNT: none). */
 struct verdict {
@@ -570,7 +501,7 @@ void pattern_apply(struct lines *ls, const struct lexicon *lex, struct layout_ch
 	struct pattern p;
 	bool learnt;
 
-	drop_lists(ls, lex, choice);
+	attendees_drop(ls, lex, choice);
 	if (choice->forced != LAYOUT_NONE)
 		learnt = learnable(choice->forced) && learn(ls, lex, choice->forced, &p);
 	else if (choice->counts[choice->primary] > 0 && choice->primary != LAYOUT_REPORTED)
