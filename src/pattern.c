@@ -122,11 +122,16 @@ static bool line_spaced(const struct lines *ls, const struct lexicon *lex, size_
 }
 
 /* Whether line i stands where the pattern's lines stand, shaped as they
- * are. The first line is the page's title, whatever its shape. */
+ * are. The first line is the page's title, whatever its shape. Only a line
+ * that is nothing but a name and posts (own-line) must stand under a
+ * headline where they do: one that opens its speech's text after a colon
+ * has shape enough, and a speech without a headline may follow one with
+ * (旷一鸣（青石县个体劳动者协会）：… after the last headed one). */
 static bool fits_place(const struct lines *ls, const struct lexicon *lex, const struct pattern *p,
 		       size_t i)
 {
-	return i > 0 && (!p->under_headline || under_headline(ls, i)) &&
+	return i > 0 &&
+	       (!p->under_headline || p->layout != LAYOUT_OWN_LINE || under_headline(ls, i)) &&
 	       (!p->marked || line_marked(ls, lex, i)) && (!p->spaced || line_spaced(ls, lex, i));
 }
 
