@@ -500,6 +500,39 @@ static void judge_shaped(struct lines *ls, const struct lexicon *lex, struct lay
 		qsort(ls->by_pattern.v, ls->by_pattern.n, sizeof(*ls->by_pattern.v), by_number);
 }
 
+/*
+ * A marked layout whose lines of shape, read by form, with those its lists
+ * took, outnumber the lines the chosen layout's lists took explains the page
+ * better: a page of unlisted speakers in brackets (禤耀良（农业部市场信息司司
+ * 长）：…) under group headers the lists read as names (政府官员, 专家学者).
+ * The marked layouts already on the page stay.
+ */
+static void prefer_shaped(const struct lines *ls, const struct lexicon *lex,
+			  struct layout_choice *choice)
+{
+	size_t form[LAYOUT_COUNT] = {0}, best = choice->primary, k;
+	struct speaker_line sl;
+
+	if (choice->forced != LAYOUT_NONE)
+		return;
+	for (size_t j = 0; j < ls->shaped.n; j++) {
+		struct speaker_context ctx = lines_context(ls, lex, ls->shaped.v[j].line);
+		k = ls->shaped.v[j].layout;
+		form[k] += ask_at(&ctx, (enum speech_layout)k, NAMES_FORM, &sl);
+	}
+	for (k = 0; k < LAYOUT_COUNT; k++)
+		if (form[k] >= PATTERN_MIN_LINES &&
+		    choice->counts[k] + form[k] > choice->counts[best] + (best == choice->primary ? 0 : form[best]))
+			best = k;
+	if (best == choice->primary)
+		return;
+	for (k = 0; k < LAYOUT_COUNT; k++)
+		if (!speaker_layout_marked((enum speech_layout)k))
+			choice->active &= ~(1u << k);
+	choice->primary = (enum speech_layout)best;
+	choice->active |= 1u << best;
+}
+
 void pattern_apply(struct lines *ls, const struct lexicon *lex, struct layout_choice *choice,
 		   struct decode_findings *found)
 {
@@ -507,13 +540,16 @@ void pattern_apply(struct lines *ls, const struct lexicon *lex, struct layout_ch
 	bool learnt;
 
 	attendees_drop(ls, lex, choice);
+	prefer_shaped(ls, lex, choice);
 	if (choice->forced != LAYOUT_NONE)
 		learnt = learnable(choice->forced) && learn(ls, lex, choice->forced, &p);
 	else if (choice->counts[choice->primary] > 0 && choice->primary != LAYOUT_REPORTED)
 		learnt = learnable(choice->primary) && learn(ls, lex, choice->primary, &p);
 	else if ((learnt = learn_by_form(ls, lex, &p))) {
+		/* the layout no line of its own explained gives way; one with
+		 * lines (a listed guest's, where prefer_shaped chose) stays */
+		choice->active = (choice->active & ~(1u << choice->primary)) | 1u << p.layout;
 		choice->primary = p.layout;
-		choice->active = 1u << p.layout;
 	}
 	if (!learnt) {
 		judge_shaped(ls, lex, choice, found, LAYOUT_NONE);
