@@ -8,6 +8,8 @@ body holds a sentence a run-in recogniser would take if shape were all
 (国际问题专家X评价说：). Each page must give exactly its speakers, in order,
 with their posts. The words are checked against assets/lexicon.txt first:
 a generated surname or role that a list holds fails the test, not the page.
+Then the sample page of every layout (layouts/samples/), its speakers'
+surnames swapped for unlisted ones, must be read as the page itself is.
 
 usage: unlisted.py FAYAN [LEXICON]"""
 import json
@@ -162,6 +164,41 @@ def page(rng, layout, mixed):
     return '\n'.join(lines) + '\n', people, names, roles
 
 
+def speakers(path):
+    """(speaker, title) of every speech fayan reads in path."""
+    r = subprocess.run([FAYAN, '--json', path], capture_output=True,
+                       env=dict(os.environ, LC_ALL='C.UTF-8'), timeout=60)
+    return [(s['speaker'], s['title'])
+            for c in json.loads(r.stdout or '{"collections":[]}')['collections'] for s in c['speeches']]
+
+
+def swapped_samples(tmp):
+    """The sample page of every layout (layouts/samples/), its speakers'
+    surnames swapped for unlisted ones: read as the page itself is."""
+    samples = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'layouts', 'samples')
+    for name in sorted(os.listdir(samples)):
+        path = os.path.join(samples, name)
+        with open(path, encoding='utf-8') as f:
+            text = f.read()
+        want, swapped = [], []
+        for n, (speaker, title) in enumerate(speakers(path)):
+            surname = max((s for s in LEX['surname'] if speaker.startswith(s)), key=len, default='')
+            if '·' in speaker or not surname:
+                want.append((speaker, title))
+                continue
+            new = SURNAMES[n % len(SURNAMES)] + speaker[len(surname):]
+            text = text.replace(speaker, new)
+            want.append((new, title))
+            swapped.append(new)
+        out = os.path.join(tmp, 'swapped-' + name)
+        with open(out, 'w', encoding='utf-8') as f:
+            f.write(text)
+        got = speakers(out)
+        ok(len(swapped) > 1 and not any(surname_listed(x) for x in swapped) and got == want,
+           'sample %s, %d of its speakers\' surnames unlisted: %s' % (
+               name, len(swapped), 'read as before' if got == want else 'want %s, got %s' % (want, got)))
+
+
 def main():
     rng = random.Random(20261206)
     pages = {}
@@ -187,6 +224,7 @@ def main():
             ok(seen == people, '%s: %s%s, %d speakers%s' % (
                 os.path.basename(path), layout, ' (mixed)' if mixed else '', len(people),
                 '' if seen == people else ': want %s, got %s' % (people, seen)))
+        swapped_samples(tmp)
     done()
 
 
