@@ -52,6 +52,9 @@ enum { DIAG_SHOWN_PER_KIND = 100 };
 	X(DIAG_NEAR_ALONE, DIAG_LEVEL_WARNING,                                                     \
 	  "looks like a speaker line ({t}) but is the only line of its layout on the page; left "  \
 	  "as text in the speech before (--layout={t} takes it)")                                  \
+	X(DIAG_NEAR_MIX, DIAG_LEVEL_WARNING,                                                      \
+	  "looks like a speaker line ({t}) but a layout whose speaker line follows its speech "     \
+	  "mixes with none whose line opens it; left as text (--layout={t} takes it)")             \
 	X(DIAG_NEAR_NAME, DIAG_LEVEL_WARNING,                                                      \
 	  "looks like a speaker line ({t}) but no name of two to four characters can be cut "      \
 	  "from \"{s}\"; add its surname under [surname] in a --lexicon file, or --layout=NAME")    \

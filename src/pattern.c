@@ -439,6 +439,13 @@ static void take(struct lines *ls, const struct lexicon *lex, struct layout_choi
 	report_taken(lex, found, &ls->v[i], k, sl);
 }
 
+/* Whether layout k may join the page's: a layout whose speaker line follows
+ * its speech (attribution) mixes with none that opens one (lines.c). */
+static bool mixes(const struct layout_choice *choice, enum speech_layout k)
+{
+	return speaker_layout_closes(k) == speaker_layout_closes(choice->primary);
+}
+
 /*
  * The lines a marked layout's shape took where its lists did not (the
  * marking's shaped list), but the pattern's own: each is asked again with
@@ -472,7 +479,8 @@ static void judge_shaped(struct lines *ls, const struct lexicon *lex, struct lay
 	for (size_t k = 0; k < LAYOUT_COUNT; k++)
 		if (counts[k] && (choice->forced != LAYOUT_NONE
 					  ? k == choice->forced
-					  : (before >> k & 1) || counts[k] >= PATTERN_MIN_LINES))
+					  : (before >> k & 1) || (counts[k] >= PATTERN_MIN_LINES &&
+								 mixes(choice, (enum speech_layout)k))))
 			joins |= 1u << k;
 	choice->active |= joins;
 	for (j = 0; j < sh->n; j++) { /* the takes first: a line taken is no near miss */
@@ -491,7 +499,8 @@ static void judge_shaped(struct lines *ls, const struct lexicon *lex, struct lay
 			continue;
 		struct speaker_context ctx = lines_context(ls, lex, i);
 		if (form[j] && choice->forced == LAYOUT_NONE) /* forced, other layouts are text */
-			report(found, DIAG_NEAR_ALONE, &ls->v[i], k, STR_NULL);
+			report(found, counts[k] >= PATTERN_MIN_LINES ? DIAG_NEAR_MIX : DIAG_NEAR_ALONE,
+			       &ls->v[i], k, STR_NULL);
 		else if (!form[j] && ask_at(&ctx, k, NAMES_SHAPE, &sl))
 			report_near(ls, lex, found, i, k, &sl);
 	}
@@ -505,7 +514,7 @@ static void judge_shaped(struct lines *ls, const struct lexicon *lex, struct lay
  * took, outnumber the lines the chosen layout's lists took explains the page
  * better: a page of unlisted speakers in brackets (禤耀良（农业部市场信息司司
  * 长）：…) under group headers the lists read as names (政府官员, 专家学者).
- * The marked layouts already on the page stay.
+ * The marked layouts already on the page that mix with it stay.
  */
 static void prefer_shaped(const struct lines *ls, const struct lexicon *lex,
 			  struct layout_choice *choice)
@@ -526,10 +535,10 @@ static void prefer_shaped(const struct lines *ls, const struct lexicon *lex,
 			best = k;
 	if (best == choice->primary)
 		return;
-	for (k = 0; k < LAYOUT_COUNT; k++)
-		if (!speaker_layout_marked((enum speech_layout)k))
-			choice->active &= ~(1u << k);
 	choice->primary = (enum speech_layout)best;
+	for (k = 0; k < LAYOUT_COUNT; k++)
+		if (!speaker_layout_marked((enum speech_layout)k) || !mixes(choice, (enum speech_layout)k))
+			choice->active &= ~(1u << k);
 	choice->active |= 1u << best;
 }
 
