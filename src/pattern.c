@@ -511,35 +511,44 @@ static void judge_shaped(struct lines *ls, const struct lexicon *lex, struct lay
 
 /*
  * A marked layout whose lines of shape, read by form, with those its lists
- * took, outnumber the lines the chosen layout's lists took explains the page
- * better: a page of unlisted speakers in brackets (禤耀良（农业部市场信息司司
- * 长）：…) under group headers the lists read as names (政府官员, 专家学者).
- * The marked layouts already on the page that mix with it stay.
+ * took, outnumber the chosen layout's explains the page better: a page of
+ * unlisted speakers in brackets (禤耀良（农业部市场信息司司长）：…) under
+ * group headers the lists read as names (政府官员, 专家学者). The marked
+ * layouts already on the page that mix with it stay. Where its lists took
+ * none of its lines, its lines of form teach p its pattern (as
+ * learn_by_form would, without asking every line again); returns whether.
  */
-static void prefer_shaped(const struct lines *ls, const struct lexicon *lex,
-			  struct layout_choice *choice)
+static bool prefer_shaped(const struct lines *ls, const struct lexicon *lex,
+			  struct layout_choice *choice, struct pattern *p)
 {
-	size_t form[LAYOUT_COUNT] = {0}, best = choice->primary, k;
+	size_t form[LAYOUT_COUNT] = {0}, headed[LAYOUT_COUNT] = {0}, best = choice->primary, k;
 	struct speaker_line sl;
 
 	if (choice->forced != LAYOUT_NONE)
-		return;
+		return false;
 	for (size_t j = 0; j < ls->shaped.n; j++) {
-		struct speaker_context ctx = lines_context(ls, lex, ls->shaped.v[j].line);
+		size_t i = ls->shaped.v[j].line;
+		struct speaker_context ctx = lines_context(ls, lex, i);
 		k = ls->shaped.v[j].layout;
-		form[k] += ask_at(&ctx, (enum speech_layout)k, NAMES_FORM, &sl);
+		if (ask_at(&ctx, (enum speech_layout)k, NAMES_FORM, &sl)) {
+			form[k]++;
+			headed[k] += under_headline(ls, i);
+		}
 	}
 	for (k = 0; k < LAYOUT_COUNT; k++)
 		if (form[k] >= PATTERN_MIN_LINES &&
-		    choice->counts[k] + form[k] > choice->counts[best] + (best == choice->primary ? 0 : form[best]))
+		    choice->counts[k] + form[k] > choice->counts[best] + form[best])
 			best = k;
 	if (best == choice->primary)
-		return;
+		return false;
 	choice->primary = (enum speech_layout)best;
 	for (k = 0; k < LAYOUT_COUNT; k++)
 		if (!speaker_layout_marked((enum speech_layout)k) || !mixes(choice, (enum speech_layout)k))
 			choice->active &= ~(1u << k);
 	choice->active |= 1u << best;
+	*p = (struct pattern){.layout = (enum speech_layout)best,
+			      .under_headline = headed[best] * 4 >= form[best] * 3};
+	return choice->counts[best] == 0;
 }
 
 void pattern_apply(struct lines *ls, const struct lexicon *lex, struct layout_choice *choice,
@@ -549,8 +558,9 @@ void pattern_apply(struct lines *ls, const struct lexicon *lex, struct layout_ch
 	bool learnt;
 
 	attendees_drop(ls, lex, choice);
-	prefer_shaped(ls, lex, choice);
-	if (choice->forced != LAYOUT_NONE)
+	if (prefer_shaped(ls, lex, choice, &p))
+		learnt = true; /* taught by its lines of shape */
+	else if (choice->forced != LAYOUT_NONE)
 		learnt = learnable(choice->forced) && learn(ls, lex, choice->forced, &p);
 	else if (choice->counts[choice->primary] > 0 && choice->primary != LAYOUT_REPORTED)
 		learnt = learnable(choice->primary) && learn(ls, lex, choice->primary, &p);
