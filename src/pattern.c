@@ -207,9 +207,9 @@ static bool learn(const struct lines *ls, const struct lexicon *lex, enum speech
 
 /*
  * Whether an own-line line of form may teach a page the lists vouch for
- * nowhere: one with posts (a name alone by form is any two to four
- * characters: 久久为功 under 守正创新), under a headline or apart from its
- * name (笃豪 林草局巡河员), for a short bare line alone is too common
+ * nowhere: one with posts (a name alone by form is any heading of two or
+ * three characters: 强基层 under 守正创新), under a headline or apart from
+ * its name (笃豪 林草局巡河员), for a short bare line alone is too common
  * (专家学者 reads as posts and a name run together).
  */
 static bool own_line_teaches(const struct lines *ls, size_t i, const struct speaker_line *sl)
